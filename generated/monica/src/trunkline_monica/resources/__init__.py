@@ -1,0 +1,1 @@
+"""Namespaces of the client, one module per tag, loaded on first use."""

@@ -1,0 +1,414 @@
+"""Build the IR of one client package from a loaded, validated spec."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from generator import ir
+from generator.errors import TrunklineError
+from generator.load import Document, pointer
+from generator.naming import RUNTIME_NAMES, Namer, attribute, class_name, pascal, snake, upper_snake
+from generator.schemas import DEFS, SchemaSet, annotation
+from generator.spec import OperationRef, deref, example_slots, operations, parameters
+from generator.validate import spec_version
+
+_RESERVED_METHODS = frozenset({"with_raw_response", "close", "aclose"})
+_IDEMPOTENT = frozenset({"get", "head", "options", "put", "delete", "trace"})
+
+
+def build(document: Document, vendor: str, version: str = "0.1.0") -> ir.Package:
+    """The package IR for `document`, published as `trunkline-<vendor>`."""
+    return _Builder(document, vendor, version).package()
+
+
+class _Builder:
+    def __init__(self, document: Document, vendor: str, version: str) -> None:
+        self.document = document
+        self.vendor = vendor
+        self.version = version
+        self.spec_version = spec_version(document)
+        self.schemas = SchemaSet(document, self.spec_version)
+        self.data: dict[str, Any] = document.data
+
+    # -- package ---------------------------------------------------------------------
+    def package(self) -> ir.Package:
+        info = self.data.get("info") or {}
+        if not isinstance(info, dict):
+            raise TrunklineError("`info` must be an object with a title and a version", self.document.locate("/info"))
+        module = "trunkline_" + snake(self.vendor)
+        env_prefix = upper_snake(self.vendor)
+        schemes, credentials = self._security_schemes(env_prefix)
+        base_url, variables = self._server()
+        default_security = self._requirements(self.data.get("security"), "/security")
+        namespaces = self._namespaces(default_security)
+        return ir.Package(
+            vendor=self.vendor,
+            dist_name="trunkline-" + self.vendor.replace("_", "-"),
+            module=module,
+            title=str(info.get("title") or self.vendor),
+            description=str(info.get("description") or "").strip(),
+            api_version=str(info.get("version") or ""),
+            version=self.version,
+            source=str(info.get("x-source") or ""),
+            env_prefix=env_prefix,
+            base_url=base_url,
+            server_variables=variables,
+            schemes=schemes,
+            credentials=credentials,
+            security=default_security,
+            namespaces=namespaces,
+            model_defs=self.schemas.defs,
+        )
+
+    def _server(self) -> tuple[str, tuple[ir.ServerVariable, ...]]:
+        servers = self.data.get("servers") or [{"url": "/"}]
+        server = servers[0] if isinstance(servers, list) and servers and isinstance(servers[0], dict) else {"url": "/"}
+        url = str(server.get("url") or "/")
+        names = Namer(RUNTIME_NAMES | {"base_url", "timeout", "max_retries", "http_client", "default_headers"})
+        variables = []
+        for wire, var in (server.get("variables") or {}).items():
+            var = var if isinstance(var, dict) else {}
+            variables.append(
+                ir.ServerVariable(
+                    name=names.unique(attribute(str(wire))),
+                    wire=str(wire),
+                    default=str(var.get("default", "")),
+                    description=_one_line(var.get("description")),
+                    enum=tuple(str(v) for v in var.get("enum") or ()),
+                )
+            )
+        return url.rstrip("/"), tuple(variables)
+
+    def _security_schemes(self, env_prefix: str) -> tuple[tuple[ir.SecurityScheme, ...], tuple[ir.Credential, ...]]:
+        raw = (self.data.get("components") or {}).get("securitySchemes") or {}
+        schemes: list[ir.SecurityScheme] = []
+        credentials: dict[str, ir.Credential] = {}
+        names = Namer(RUNTIME_NAMES | {"base_url", "timeout", "max_retries", "http_client", "default_headers"})
+        for key, node in raw.items():
+            node, ptr = deref(self.document, node, pointer("components", "securitySchemes", key))
+            kind, location, wire = _scheme_kind(node)
+            if kind is None:
+                continue
+            wanted = node.get("x-credential") or ("api_key" if len(raw) == 1 else attribute(str(key)))
+            credential = names.unique(attribute(str(wanted)), key=str(wanted))
+            credentials.setdefault(
+                credential,
+                ir.Credential(credential, f"{env_prefix}_{credential.upper()}", _one_line(node.get("description"))),
+            )
+            example = node.get("x-example")
+            schemes.append(
+                ir.SecurityScheme(
+                    key=str(key), kind=kind, credential=credential, location=location, wire=wire,
+                    example=str(example) if example is not None else None, description=_one_line(node.get("description")),
+                )
+            )
+        return tuple(schemes), tuple(credentials.values())
+
+    def _requirements(self, raw: Any, ptr: str) -> tuple[tuple[str, ...], ...]:
+        if raw is None:
+            return ()
+        known = {s.key for s in self._security_schemes("")[0]}
+        result = []
+        for index, requirement in enumerate(raw if isinstance(raw, list) else []):
+            keys = tuple(str(k) for k in (requirement or {}))
+            for key in keys:
+                if key not in (((self.data.get("components") or {}).get("securitySchemes")) or {}):
+                    raise TrunklineError(
+                        f"security scheme {key!r} is not defined; add it under components.securitySchemes",
+                        self.document.locate(f"{ptr}/{index}"),
+                    )
+            result.append(tuple(k for k in keys if k in known))
+        return tuple(result)
+
+    # -- operations ------------------------------------------------------------------
+    def _namespaces(self, default_security: tuple[tuple[str, ...], ...]) -> tuple[ir.Namespace, ...]:
+        tag_docs = {str(t.get("name")): _one_line(t.get("description")) for t in self.data.get("tags") or [] if isinstance(t, dict)}
+        grouped: dict[str, list[OperationRef]] = {}
+        for op in operations(self.document):
+            tags = op.node.get("tags") or []
+            tag = str(tags[0]) if tags else _first_segment(op.path)
+            grouped.setdefault(tag, []).append(op)
+        ns_names = Namer(_RESERVED_METHODS | {"models", "close", "aclose"})
+        namespaces = []
+        for tag, ops in grouped.items():
+            attr = ns_names.unique(attribute(tag))
+            methods = Namer(_RESERVED_METHODS)
+            built = [self._operation(op, tag, methods, default_security) for op in ops]
+            namespaces.append(ir.Namespace(attr, class_name(tag) + "Resource", tag_docs.get(tag, ""), tuple(built)))
+        return tuple(namespaces)
+
+    def _operation(self, op: OperationRef, tag: str, methods: Namer, default_security: tuple[tuple[str, ...], ...]) -> ir.Operation:
+        node = op.node
+        operation_id = str(node.get("operationId") or f"{op.method}_{op.path}")
+        method = snake(operation_id)
+        prefix = snake(tag) + "_"
+        if method.startswith(prefix) and len(method) > len(prefix):
+            method = method[len(prefix):]
+        method_name = methods.unique(attribute(method))
+        hint = pascal(operation_id)
+        arg_names = Namer(RUNTIME_NAMES | {"self", "request_options", "body"})
+        params = tuple(self._param(p, ptr, hint, arg_names) for p, ptr in parameters(self.document, op))
+        params = tuple(sorted(params, key=lambda p: (not p.required,)))
+        body = self._body(op, hint, arg_names)
+        responses = self._responses(op, hint)
+        security = self._requirements(node["security"], op.ptr + "/security") if "security" in node else default_security
+        return ir.Operation(
+            operation_id=operation_id,
+            method_name=method_name,
+            http_method=op.method.upper(),
+            path=op.path,
+            summary=_one_line(node.get("summary")),
+            description=str(node.get("description") or "").strip(),
+            params=params,
+            body=body,
+            responses=responses,
+            return_annotation=_return_annotation(responses),
+            security=security,
+            pagination=self._pagination(op, responses),
+            examples=self._examples(op),
+            deprecated=bool(node.get("deprecated")),
+            undocumented=bool(node.get("x-undocumented")),
+        )
+
+    def _param(self, param: dict[str, Any], ptr: str, hint: str, names: Namer) -> ir.Param:
+        location = str(param.get("in"))
+        wire = str(param.get("name"))
+        schema = self.schemas.inline(param.get("schema") or {}, ptr + "/schema", hint + pascal(wire), hoist_top=False)
+        raw_schema = param.get("schema") if isinstance(param.get("schema"), dict) else {}
+        style = str(param.get("style") or ("form" if location in ("query", "cookie") else "simple"))
+        explode = bool(param.get("explode", style == "form"))
+        return ir.Param(
+            name=names.unique(attribute(wire), key=f"{location}:{wire}"),
+            wire=wire,
+            location=location,
+            annotation=annotation(self.schemas.defs, schema, for_input=True),
+            required=bool(param.get("required")) or location == "path",
+            description=_one_line(param.get("description")),
+            style=style,
+            explode=explode,
+            default=raw_schema.get("default"),
+            has_default="default" in raw_schema,
+        )
+
+    def _body(self, op: OperationRef, hint: str, names: Namer) -> ir.Body | None:
+        raw = op.node.get("requestBody")
+        if raw is None:
+            return None
+        body, ptr = deref(self.document, raw, op.ptr + "/requestBody")
+        content = body.get("content") or {}
+        if not content:
+            return None
+        content_type = _pick_content(content)
+        kind = _content_kind(content_type)
+        media = content[content_type] or {}
+        media_ptr = ptr + pointer("content", content_type)
+        if kind == "binary":
+            annotation_text = "bytes"
+            schema: dict[str, Any] = {}
+        elif kind == "text":
+            annotation_text = "str"
+            schema = {}
+        else:
+            schema = self.schemas.inline(media.get("schema") or {}, media_ptr + "/schema", hint + "Body")
+            annotation_text = annotation(self.schemas.defs, schema, for_input=True)
+        fields = self._flatten(schema, names) if kind in ("json", "form") else None
+        return ir.Body(content_type, annotation_text, bool(body.get("required")), fields, kind, _one_line(body.get("description")))
+
+    def _flatten(self, schema: dict[str, Any], names: Namer) -> tuple[ir.BodyField, ...] | None:
+        ref = schema.get("$ref", "")
+        if not ref.startswith(DEFS):
+            return None
+        target = self.schemas.defs[ref[len(DEFS):]]
+        props = target.get("properties")
+        if not props or any(k in target for k in ("allOf", "anyOf", "oneOf")):
+            return None
+        required = set(target.get("required") or [])
+        fields = []
+        for wire, prop in props.items():
+            name = attribute(str(wire))
+            if name in names or name == "request_options":
+                return None
+            fields.append(
+                ir.BodyField(
+                    name=name,
+                    wire=str(wire),
+                    annotation=annotation(self.schemas.defs, prop, for_input=True),
+                    required=wire in required,
+                    description=_one_line(prop.get("description") if isinstance(prop, dict) else None),
+                )
+            )
+        for field in fields:
+            names.unique(field.name)
+        return tuple(sorted(fields, key=lambda f: not f.required))
+
+    def _responses(self, op: OperationRef, hint: str) -> tuple[ir.Response, ...]:
+        raw = op.node.get("responses") or {}
+        success = [s for s in raw if str(s).startswith("2")]
+        result = []
+        for status, node in raw.items():
+            response, ptr = deref(self.document, node, op.ptr + pointer("responses", status))
+            content = (response or {}).get("content") or {}
+            if not content:
+                result.append(ir.Response(str(status), "empty", "None"))
+                continue
+            content_type = _pick_content(content)
+            kind = _content_kind(content_type)
+            media = content[content_type] or {}
+            if kind == "binary":
+                text = "bytes"
+            elif kind == "text":
+                text = "str"
+            else:
+                suffix = "Response" if len(success) <= 1 or str(status) not in success else f"Response{status}"
+                if not str(status).startswith("2"):
+                    suffix = f"Error{pascal(str(status))}"
+                schema = self.schemas.inline(media.get("schema") or {}, ptr + pointer("content", content_type, "schema"), hint + suffix)
+                text = annotation(self.schemas.defs, schema)
+            result.append(ir.Response(str(status), kind, text, content_type))
+        return tuple(result)
+
+    def _pagination(self, op: OperationRef, responses: tuple[ir.Response, ...]) -> ir.Pagination | None:
+        raw = op.node.get("x-pagination")
+        if not isinstance(raw, dict):
+            return None
+        ptr = op.ptr + "/x-pagination"
+        style = str(raw.get("style"))
+        if style not in ("page", "next-link", "offset", "cursor"):
+            raise TrunklineError(f"unknown x-pagination style {style!r}; use page, next-link, offset or cursor", self.document.locate(ptr))
+        items = _path(raw.get("items"))
+        success = next((r for r in responses if r.status.startswith("2") and r.kind == "json"), None)
+        item = "Any"
+        if success is not None:
+            item = self._item_annotation(op, success.status, items)
+        return ir.Pagination(
+            style=style,
+            items=items,
+            item_annotation=item,
+            next=_path(raw.get("next")),
+            page_param=str(raw.get("page") or ""),
+            size_param=str(raw.get("size") or ""),
+            last_page=_path(raw.get("last-page")),
+            offset_param=str(raw.get("offset") or ""),
+            limit_param=str(raw.get("limit") or ""),
+            total=_path(raw.get("total")),
+            cursor_param=str(raw.get("cursor") or ""),
+        )
+
+    def _item_annotation(self, op: OperationRef, status: str, items: tuple[str, ...]) -> str:
+        response, ptr = deref(self.document, op.node["responses"][status], op.ptr + pointer("responses", status))
+        content = response.get("content") or {}
+        ctype = _pick_content(content)
+        schema = self.schemas.inline((content[ctype] or {}).get("schema") or {}, ptr + pointer("content", ctype, "schema"), "Unused")
+        for token in items:
+            schema = self._resolve_def(schema)
+            schema = (schema.get("properties") or {}).get(token, {})
+        schema = self._resolve_def(schema)
+        if schema.get("type") == "array" and isinstance(schema.get("items"), dict):
+            return annotation(self.schemas.defs, schema["items"])
+        return "Any"
+
+    def _resolve_def(self, schema: dict[str, Any]) -> dict[str, Any]:
+        for _ in range(20):
+            if "$ref" in schema:
+                schema = self.schemas.defs.get(schema["$ref"][len(DEFS):], {})
+            elif "anyOf" in schema:
+                options = [s for s in schema["anyOf"] if s.get("type") != "null"]
+                if len(options) != 1:
+                    break
+                schema = options[0]
+            else:
+                break
+        return schema
+
+    def _examples(self, op: OperationRef) -> tuple[ir.Example, ...]:
+        grouped: dict[str, dict[str, Any]] = {}
+        for slot in example_slots(self.document, op):
+            entry = grouped.setdefault(
+                slot.name,
+                {"path": {}, "query": {}, "header": {}, "cookie": {}, "body": None, "has_body": False,
+                 "status": None, "response": None, "has_response": False, "response_headers": {}},
+            )
+            if slot.kind in ("path", "query", "header", "cookie"):
+                entry[slot.kind][slot.field] = slot.value
+            elif slot.kind == "request":
+                entry["body"], entry["has_body"] = slot.value, True
+            elif slot.kind == "response":
+                entry["status"], entry["response"], entry["has_response"] = slot.status, slot.value, True
+            elif slot.kind == "response-header":
+                entry["status"] = slot.status
+                entry["response_headers"][slot.field] = slot.value
+        return tuple(
+            ir.Example(name, e["path"], e["query"], e["header"], e["body"], e["has_body"], e["status"], e["response"], e["has_response"], e["response_headers"])
+            for name, e in grouped.items()
+        )
+
+
+def _scheme_kind(node: dict[str, Any]) -> tuple[str | None, str, str]:
+    kind = str(node.get("type"))
+    if kind == "http":
+        scheme = str(node.get("scheme", "")).lower()
+        if scheme == "basic":
+            return "basic", "header", "Authorization"
+        return "bearer", "header", "Authorization"
+    if kind in ("oauth2", "openIdConnect"):
+        return "bearer", "header", "Authorization"
+    if kind == "apiKey":
+        return "apikey", str(node.get("in", "header")), str(node.get("name", ""))
+    return None, "", ""
+
+
+def _pick_content(content: dict[str, Any]) -> str:
+    types = list(content)
+    for wanted in ("application/json",):
+        if wanted in types:
+            return wanted
+    for ctype in types:
+        if ctype.endswith("+json") or ctype.endswith("/json"):
+            return ctype
+    return types[0]
+
+
+def _content_kind(content_type: str) -> str:
+    ctype = content_type.lower().split(";")[0].strip()
+    if ctype.endswith("json") or ctype == "*/*":
+        return "json"
+    if ctype == "application/x-www-form-urlencoded":
+        return "form"
+    if ctype.startswith("multipart/"):
+        return "multipart"
+    if ctype.startswith("text/"):
+        return "text"
+    return "binary"
+
+
+def _return_annotation(responses: Iterable[ir.Response]) -> str:
+    success = [r for r in responses if r.status.startswith("2")]
+    if not success:
+        success = [r for r in responses if r.status in ("default", "2XX")]
+    if not success:
+        return "None"
+    seen: list[str] = []
+    for response in success:
+        for part in response.annotation.split(" | "):
+            if part not in seen:
+                seen.append(part)
+    if "None" in seen:
+        seen.remove("None")
+        seen.append("None")
+    return " | ".join(seen)
+
+
+def _path(value: Any) -> tuple[str, ...]:
+    return tuple(str(value).split(".")) if value else ()
+
+
+def _first_segment(path: str) -> str:
+    for part in path.split("/"):
+        if part and not part.startswith("{"):
+            return part
+    return "default"
+
+
+def _one_line(value: Any) -> str:
+    return " ".join(str(value).split()) if value else ""

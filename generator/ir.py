@@ -1,0 +1,180 @@
+"""The intermediate representation: everything the templates need, already Python-safe."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Param:
+    """One operation parameter: its Python name and how it goes on the wire."""
+
+    name: str  # Python keyword argument
+    wire: str  # name in the request
+    location: str  # path, query, header, cookie
+    annotation: str
+    required: bool
+    description: str = ""
+    style: str = "simple"
+    explode: bool = False
+    default: Any = None
+    has_default: bool = False
+
+
+@dataclass(frozen=True)
+class BodyField:
+    """One field of a flattened JSON request body."""
+
+    name: str
+    wire: str
+    annotation: str
+    required: bool
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Body:
+    """The request body: a content type and either flattened fields or one `body` argument."""
+
+    content_type: str
+    annotation: str
+    required: bool
+    fields: tuple[BodyField, ...] | None  # None: passed whole as `body`
+    kind: str = "json"  # json, form, multipart, binary, text
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Response:
+    """One documented response: status, how its body reads, and its Python type."""
+
+    status: str  # "200", "4XX", "default"
+    kind: str  # json, binary, text, empty
+    annotation: str  # "None" when empty
+    content_type: str = ""
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """How a list operation pages, from `x-pagination`."""
+
+    style: str
+    items: tuple[str, ...]
+    item_annotation: str
+    next: tuple[str, ...] = ()
+    page_param: str = ""
+    size_param: str = ""
+    last_page: tuple[str, ...] = ()
+    offset_param: str = ""
+    limit_param: str = ""
+    total: tuple[str, ...] = ()
+    cursor_param: str = ""
+
+
+@dataclass(frozen=True)
+class Example:
+    """One documented exchange of an operation, for the README and the replay."""
+
+    name: str
+    path: dict[str, Any]
+    query: dict[str, Any]
+    headers: dict[str, Any]
+    body: Any
+    has_body: bool
+    status: str | None
+    response: Any
+    has_response: bool
+    response_headers: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One API operation as a client method."""
+
+    operation_id: str
+    method_name: str
+    http_method: str
+    path: str
+    summary: str
+    description: str
+    params: tuple[Param, ...]
+    body: Body | None
+    responses: tuple[Response, ...]
+    return_annotation: str
+    security: tuple[tuple[str, ...], ...]  # alternatives; each a set of scheme keys applied together
+    pagination: Pagination | None
+    examples: tuple[Example, ...]
+    deprecated: bool = False
+    undocumented: bool = False
+
+
+@dataclass(frozen=True)
+class Namespace:
+    """A group of operations, one per tag: `client.calls`."""
+
+    attribute: str
+    class_name: str
+    description: str
+    operations: tuple[Operation, ...]
+
+
+@dataclass(frozen=True)
+class SecurityScheme:
+    """How one security scheme puts a credential on a request."""
+
+    key: str  # the scheme's name in the spec
+    kind: str  # bearer, basic, apikey
+    credential: str  # constructor argument that holds the secret
+    location: str = "header"  # header, query, cookie (apikey)
+    wire: str = ""  # header, query or cookie name (apikey)
+    example: str | None = None
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Credential:
+    """A constructor argument holding a secret, and the environment variable behind it."""
+
+    name: str
+    env: str
+    description: str
+
+
+@dataclass(frozen=True)
+class ServerVariable:
+    """A variable in the base URL (`{domain}`), a constructor argument with a default."""
+
+    name: str  # Python argument
+    wire: str
+    default: str
+    description: str
+    enum: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Package:
+    """One generated client package."""
+
+    vendor: str
+    dist_name: str
+    module: str
+    title: str
+    description: str
+    api_version: str
+    version: str
+    source: str
+    env_prefix: str
+    base_url: str
+    server_variables: tuple[ServerVariable, ...]
+    schemes: tuple[SecurityScheme, ...]
+    credentials: tuple[Credential, ...]
+    security: tuple[tuple[str, ...], ...]
+    namespaces: tuple[Namespace, ...]
+    model_defs: dict[str, Any] = field(hash=False, compare=False)
+    client_prefix: str = ""
+
+    @property
+    def operations(self) -> tuple[Operation, ...]:
+        """Every operation of every namespace."""
+        return tuple(op for ns in self.namespaces for op in ns.operations)

@@ -1,0 +1,171 @@
+"""Render a package IR into files in memory: jinja2 templates plus the models module."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from generator import ir
+from generator.models import render_models
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_STRING = re.compile(r"'(?:[^'\\]|\\.)*'" + r'|"(?:[^"\\]|\\.)*"')
+_BUILTIN_TYPES = frozenset({"list", "dict", "str", "int", "float", "bool", "bytes"})
+
+
+def py_literal(value: Any) -> str:
+    """A Python literal that evaluates to `value` (JSON-like data, tuples included)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return f'float("{value}")'
+    if isinstance(value, (str, int, bool)) or value is None:
+        return repr(value)
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, tuple):
+        inner = ", ".join(py_literal(v) for v in value)
+        return f"({inner},)" if len(value) == 1 else f"({inner})"
+    if isinstance(value, list):
+        return "[" + ", ".join(py_literal(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{py_literal(k)}: {py_literal(v)}" for k, v in value.items()) + "}"
+    raise TypeError(f"no literal for {type(value).__name__}")
+
+
+def docstring(text: Any, indent: int = 0) -> str:
+    """Text that reads back unchanged inside a triple-quoted docstring."""
+    value = str(text).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    value = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
+    value = value.replace("\r\n", "\n").replace("\r", "\\r")
+    if value.endswith('"'):
+        value = value[:-1] + '\\"'
+    lines = value.split("\n")
+    pad = " " * indent
+    return "\n".join([lines[0]] + [(pad + line) if line.strip() else "" for line in lines[1:]])
+
+
+def qualify(annotation: str, shadowed: frozenset[str] | set[str]) -> str:
+    """Spell builtins that a method of the class shadows as `builtins.<name>`.
+
+    A namespace with a `list` method must write `builtins.list[...]` in its other annotations;
+    string literals inside `Literal[...]` are left alone.
+    """
+    names = _BUILTIN_TYPES & set(shadowed)
+    if not names:
+        return annotation
+    pattern = re.compile(r"(?<![\w.])(" + "|".join(sorted(names)) + r")\b")
+    pieces, last = [], 0
+    for match in _STRING.finditer(annotation):
+        pieces.append(pattern.sub(r"builtins.\1", annotation[last:match.start()]))
+        pieces.append(match.group())
+        last = match.end()
+    pieces.append(pattern.sub(r"builtins.\1", annotation[last:]))
+    return "".join(pieces)
+
+
+def markdown(text: Any) -> str:
+    """Text for Markdown prose: one paragraph, no raw HTML."""
+    return " ".join(str(text).split()).replace("<", "&lt;").replace(">", "&gt;")
+
+
+def toml_string(value: Any) -> str:
+    """A TOML basic string."""
+    return json.dumps(str(value))
+
+
+def environment() -> jinja2.Environment:
+    """The jinja2 environment over `templates/`: strict, no autoescape (it renders Python)."""
+    env = jinja2.Environment(
+        loader=jinja2.FunctionLoader(_template_source),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(py=py_literal, doc=docstring, md=markdown, toml=toml_string)
+    return env
+
+
+def template_root() -> Traversable:
+    """`templates/` of the checkout, or `generator/templates` of an installed wheel."""
+    checkout = Path(__file__).resolve().parent.parent / "templates"
+    if checkout.is_dir():
+        return checkout
+    return resources.files("generator.templates")
+
+
+def _template_source(name: str) -> str:
+    return template_root().joinpath(name).read_text(encoding="utf-8")
+
+
+def render(package: ir.Package) -> dict[str, str]:
+    """Every file of the package, by path relative to the package directory."""
+    env = environment()
+    src = f"src/{package.module}/"
+    context = {"package": package}
+    files = {
+        "pyproject.toml": env.get_template("pyproject.toml.j2").render(context),
+        "README.md": env.get_template("README.md.j2").render(context, **_readme_calls(package)),
+        src + "py.typed": "",
+        src + "models.py": render_models(package.model_defs, package.title),
+        src + "resources/__init__.py": '"""Namespaces of the client, one module per tag, loaded on first use."""\n',
+    }
+    for name in ("__init__.py", "_client.py", "_runtime.py", "errors.py", "pagination.py"):
+        files[src + name] = env.get_template(f"module/{name}.j2").render(context)
+    namespace = env.get_template("module/resources/namespace.py.j2")
+    for ns in package.namespaces:
+        shadowed = frozenset(op.method_name for op in ns.operations)
+        files[src + f"resources/{ns.attribute}.py"] = namespace.render(
+            package=package, ns=ns, annot=lambda text, names=shadowed: qualify(text, names)
+        )
+    return files
+
+
+def _readme_calls(package: ir.Package) -> dict[str, Any]:
+    calls: dict[str, str] = {}
+    paged_example = ""
+    raw_example = ""
+    for ns in package.namespaces:
+        for op in ns.operations:
+            call = f"client.{ns.attribute}.{op.method_name}({example_arguments(op)})"
+            if op.pagination is not None:
+                calls[op.operation_id] = f"page = {call}\nprint(page.items)\nfor item in {call}:\n    print(item)"
+                paged_example = paged_example or (
+                    f"page = {call}\nprint(page.items, page.has_next_page())\n\nfor item in {call}:  # every page\n    print(item)"
+                )
+            else:
+                calls[op.operation_id] = f"result = {call}" if op.return_annotation != "None" else call
+            raw_example = raw_example or f"{ns.attribute}.{op.method_name}({example_arguments(op)})"
+    return {"calls": calls, "paged_example": paged_example, "raw_example": raw_example or "..."}
+
+
+def example_arguments(op: ir.Operation) -> str:
+    """Keyword arguments of a call to `op`, from its first documented example."""
+    example = op.examples[0] if op.examples else None
+    parts = []
+    for param in op.params:
+        values = {"path": example.path, "query": example.query, "header": example.headers}.get(param.location, {}) if example else {}
+        if param.wire in values:
+            parts.append(f"{param.name}={py_literal(values[param.wire])}")
+        elif param.required:
+            parts.append(f"{param.name}=...")
+    if op.body is not None:
+        body = example.body if example and example.has_body else None
+        if op.body.fields is not None:
+            for field in op.body.fields:
+                if isinstance(body, dict) and field.wire in body:
+                    parts.append(f"{field.name}={py_literal(body[field.wire])}")
+                elif field.required:
+                    parts.append(f"{field.name}=...")
+        elif body is not None:
+            parts.append(f"body={py_literal(body)}")
+        elif op.body.required:
+            parts.append("body=...")
+    return ", ".join(parts)

@@ -1,0 +1,252 @@
+"""Turn a spec's schemas into one JSON Schema of named definitions for the models stage.
+
+Every object, enum and composed schema gets a stable class name (components keep theirs,
+inline ones are named after where they sit), OpenAPI 3.0 quirks become 3.1, and `null`
+enum members become nullable types. `annotation` then types any schema for the client.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.errors import TrunklineError
+from generator.load import Document, pointer
+from generator.naming import Namer, class_name, pascal
+
+DEFS = "#/$defs/"
+_COMPONENT = "#/components/schemas/"
+_DROP = {"example", "examples", "xml", "externalDocs", "nullable", "discriminator", "deprecated", "readOnly", "writeOnly", "$schema", "$id", "$comment", "title"}
+_COMPOSED = ("allOf", "anyOf", "oneOf")
+# Formats whose Python type reads and writes the wire text unchanged; others stay `str`.
+_KEPT_FORMATS = {"date", "date-time", "binary", "int32", "int64", "float", "double"}
+
+
+class SchemaSet:
+    """The named definitions of one spec and the pointer-to-name map that built them."""
+
+    def __init__(self, document: Document, version: str) -> None:
+        self.document = document
+        self.version = version
+        self.defs: dict[str, dict[str, Any]] = {}
+        self._names = Namer()
+        self._by_ptr: dict[str, str] = {}
+        components = (document.data.get("components") or {}).get("schemas") or {}
+        for key in components:
+            self._by_ptr[pointer("components", "schemas", key)] = self._names.unique(class_name(str(key)))
+        for key in components:
+            self.define(pointer("components", "schemas", key))
+
+    # -- definitions -------------------------------------------------------------------
+    def define(self, ptr: str, hint: str | None = None) -> str:
+        """The class name for the schema at `ptr`, normalizing it on first use."""
+        name = self._by_ptr.get(ptr)
+        if name is None:
+            name = self._names.unique(class_name(hint or ptr.rsplit("/", 1)[-1]))
+            self._by_ptr[ptr] = name
+        if name not in self.defs:
+            self.defs[name] = {}
+            node = self._at(ptr)
+            self.defs[name] = self._normalize(node, ptr, name, top=True)
+        return name
+
+    def inline(self, node: Any, ptr: str, hint: str, hoist_top: bool = True) -> dict[str, Any]:
+        """Normalize a schema found in an operation; objects and enums in it get named.
+
+        With `hoist_top` false the schema itself stays inline (a parameter's enum stays a
+        `Literal`), while objects nested in it still get classes.
+        """
+        return self._normalize(node, ptr, hint, top=not hoist_top)
+
+    def _at(self, ptr: str) -> Any:
+        try:
+            return self.document.resolve("#" + ptr)
+        except (KeyError, IndexError, ValueError, TypeError):
+            raise TrunklineError("unresolved `$ref`; point it at an existing schema", self.document.locate(ptr)) from None
+
+    def _ref(self, ref: str, ptr: str) -> dict[str, Any]:
+        if not ref.startswith("#"):
+            raise TrunklineError(f"external `$ref` {ref!r} is not supported; bundle the spec into one file", self.document.locate(ptr))
+        target = ref[1:]
+        if not target.startswith("/components/schemas/") or target.count("/") != 3:
+            node = self._at(target)
+            if isinstance(node, dict) and not _needs_class(node):
+                return self._normalize(node, target, pascal(target.rsplit("/", 1)[-1]), top=False)
+        return {"$ref": DEFS + self.define(target)}
+
+    def _normalize(self, node: Any, ptr: str, hint: str, top: bool) -> dict[str, Any]:
+        if node is True or node is None:
+            return {}
+        if node is False:
+            return {"not": {}}
+        if not isinstance(node, dict):
+            raise TrunklineError("a schema must be an object", self.document.locate(ptr))
+        if isinstance(node.get("$ref"), str):
+            out = self._ref(node["$ref"], ptr + "/$ref")
+            if "description" in node and self.version == "3.1":
+                out = {**out, "description": node["description"]}
+            return _nullable(out) if node.get("nullable") is True else out
+        nullable = node.get("nullable") is True
+        schema: dict[str, Any] = {}
+        for key, value in node.items():
+            if key in _DROP or (key.startswith("x-") and key != "x-enum-varnames"):
+                continue
+            schema[key] = value
+        kind = schema.get("type")
+        if isinstance(kind, list):
+            if "null" in kind:
+                nullable = True
+                kind = [k for k in kind if k != "null"]
+            schema["type"] = kind[0] if len(kind) == 1 else kind
+            if not kind:
+                del schema["type"]
+        if "enum" in schema and None in schema["enum"]:
+            nullable = True
+            schema["enum"] = [v for v in schema["enum"] if v is not None]
+        if self.version == "3.0":
+            _exclusive_bounds(schema)
+        if schema.get("format") not in _KEPT_FORMATS:
+            schema.pop("format", None)
+        if not top and _needs_class(schema):
+            name = self._names.unique(class_name(hint))
+            self._by_ptr.setdefault(ptr, name)
+            self.defs[name] = {}
+            self.defs[name] = self._normalize_members(schema, ptr, name)
+            out: dict[str, Any] = {"$ref": DEFS + name}
+        else:
+            out = self._normalize_members(schema, ptr, hint)
+        return _nullable(out) if nullable else out
+
+    def _normalize_members(self, schema: dict[str, Any], ptr: str, hint: str) -> dict[str, Any]:
+        out = dict(schema)
+        if isinstance(schema.get("properties"), dict):
+            out["properties"] = {
+                key: self._normalize(value, ptr + pointer("properties", key), hint + pascal(str(key)), top=False)
+                for key, value in schema["properties"].items()
+            }
+        if "items" in schema and not isinstance(schema["items"], list):
+            out["items"] = self._normalize(schema["items"], ptr + "/items", hint + "Item", top=False)
+        if isinstance(schema.get("additionalProperties"), dict):
+            out["additionalProperties"] = self._normalize(schema["additionalProperties"], ptr + "/additionalProperties", hint + "Value", top=False)
+        for key in _COMPOSED:
+            if isinstance(schema.get(key), list):
+                out[key] = [
+                    self._normalize(member, ptr + pointer(key, i), f"{hint}{i + 1}" if key != "allOf" else f"{hint}Part{i + 1}", top=False)
+                    for i, member in enumerate(schema[key])
+                ]
+        if isinstance(schema.get("not"), dict):
+            out["not"] = self._normalize(schema["not"], ptr + "/not", hint + "Not", top=False)
+        return out
+
+
+def _needs_class(schema: dict[str, Any]) -> bool:
+    """Objects with fields, enums and composed schemas become classes of their own."""
+    if schema.get("properties") or "enum" in schema or any(k in schema for k in _COMPOSED):
+        return "enum" in schema or bool(schema.get("properties")) or _composes_objects(schema)
+    return False
+
+
+def _composes_objects(schema: dict[str, Any]) -> bool:
+    if "allOf" in schema:
+        return True
+    members = [m for k in ("anyOf", "oneOf") for m in schema.get(k) or []]
+    return any(isinstance(m, dict) and ("$ref" in m or m.get("properties") or m.get("type") == "object") for m in members)
+
+
+def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    if not schema:
+        return schema
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def _exclusive_bounds(schema: dict[str, Any]) -> None:
+    for flag, bound in (("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")):
+        if isinstance(schema.get(flag), bool):
+            if schema[flag] and bound in schema:
+                schema[flag] = schema.pop(bound)
+            else:
+                del schema[flag]
+
+
+# -- Python annotations -------------------------------------------------------------------
+def annotation(defs: dict[str, dict[str, Any]], schema: dict[str, Any], for_input: bool = False, _seen: frozenset[str] = frozenset()) -> str:
+    """The Python type of a normalized schema, as the client module spells it."""
+    if not schema:
+        return "Any"
+    if "$ref" in schema:
+        name = schema["$ref"][len(DEFS):]
+        target = defs.get(name, {})
+        if name in _seen or _is_class(target):
+            if for_input and "enum" in target:
+                return f"models.{name} | {_literal(target['enum'])}"
+            return f"models.{name}"
+        return annotation(defs, target, for_input, _seen | {name})
+    for key in ("anyOf", "oneOf"):
+        if key in schema:
+            return _union(annotation(defs, m, for_input, _seen) for m in schema[key])
+    if "allOf" in schema and len(schema["allOf"]) == 1:
+        return annotation(defs, schema["allOf"][0], for_input, _seen)
+    if "const" in schema:
+        return _literal([schema["const"]])
+    if "enum" in schema:
+        return _literal(schema["enum"])
+    kind = schema.get("type")
+    if isinstance(kind, list):
+        return _union(annotation(defs, {**schema, "type": k}, for_input, _seen) for k in kind)
+    if kind == "string":
+        return {"date": "datetime.date", "date-time": "datetime.datetime", "binary": "bytes"}.get(schema.get("format", ""), "str")
+    if kind == "integer":
+        return "int"
+    if kind == "number":
+        return "float"
+    if kind == "boolean":
+        return "bool"
+    if kind == "null":
+        return "None"
+    if kind == "array":
+        items = schema.get("items")
+        return f"list[{annotation(defs, items, for_input, _seen) if isinstance(items, dict) else 'Any'}]"
+    if kind == "object" or "properties" in schema or "additionalProperties" in schema:
+        extra = schema.get("additionalProperties")
+        value = annotation(defs, extra, for_input, _seen) if isinstance(extra, dict) and extra else "Any"
+        return f"dict[str, {value}]"
+    return "Any"
+
+
+def _is_class(schema: dict[str, Any]) -> bool:
+    return bool(schema.get("properties")) or "enum" in schema or "allOf" in schema or (
+        schema.get("type") == "object" and any(k in schema for k in _COMPOSED)
+    )
+
+
+def _literal(values: list[Any]) -> str:
+    shown = [repr(v) for v in values if v is None or isinstance(v, (str, int, float, bool))]
+    return f"Literal[{', '.join(shown)}]" if shown else "Any"
+
+
+def _union(parts: Any) -> str:
+    seen: list[str] = []
+    for part in parts:
+        for piece in _split_union(part):
+            if piece not in seen:
+                seen.append(piece)
+    if "Any" in seen:
+        return "Any"
+    if "None" in seen:
+        seen.remove("None")
+        seen.append("None")
+    return " | ".join(seen)
+
+
+def _split_union(text: str) -> list[str]:
+    """Split a top-level `A | B` annotation (not inside brackets)."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(text[start:i].strip())
+            start = i + 1
+    parts.append(text[start:].strip())
+    return parts

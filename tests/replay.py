@@ -1,0 +1,274 @@
+"""Shared pieces of the replay: cases derived from the specs, and the checks of one exchange."""
+
+from __future__ import annotations
+
+import builtins
+import dataclasses
+import datetime
+import enum
+import types
+import typing
+import importlib
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import quote
+
+import httpx
+import pydantic
+
+from generator import ir
+from generator.build import build
+from generator.load import load
+
+ROOT = Path(__file__).resolve().parent.parent
+SPECS = ROOT / "specs"
+GENERATED = ROOT / "generated"
+PATH_SAFE = "!$&'()*+,;=:@"
+
+
+@dataclass(frozen=True)
+class Case:
+    """One documented exchange of one operation."""
+
+    vendor: str
+    package: ir.Package
+    namespace: str
+    operation: ir.Operation
+    example: ir.Example
+
+    @property
+    def id(self) -> str:
+        return f"{self.vendor}-{self.operation.operation_id}-{self.example.name}"
+
+
+def vendors() -> list[str]:
+    return sorted(p.stem for p in SPECS.glob("*.yaml"))
+
+
+_IR: dict[str, ir.Package] = {}
+
+
+def package_ir(vendor: str) -> ir.Package:
+    if vendor not in _IR:
+        _IR[vendor] = build(load(SPECS / f"{vendor}.yaml"), vendor)
+    return _IR[vendor]
+
+
+def cases() -> list[Case]:
+    found = []
+    for vendor in vendors():
+        package = package_ir(vendor)
+        for ns in package.namespaces:
+            for op in ns.operations:
+                for example in op.examples:
+                    found.append(Case(vendor, package, ns.attribute, op, example))
+    return found
+
+
+def client_module(vendor: str) -> Any:
+    """The committed generated package of `vendor`, imported from generated/."""
+    src = str(GENERATED / vendor / "src")
+    if src not in sys.path:
+        sys.path.insert(0, src)
+    return importlib.import_module(f"trunkline_{vendor}")
+
+
+def python_type(module: Any, annotation: str) -> Any:
+    """Evaluate an IR annotation in the generated package's terms."""
+    namespace = {"models": module.models, "datetime": datetime, "Literal": Literal, "Any": Any, "builtins": builtins}
+    return eval(annotation, namespace)  # noqa: S307  (annotations come from our own IR)
+
+
+def typed(module: Any, annotation: str, value: Any) -> Any:
+    """A documented JSON value turned into the Python value a user would pass."""
+    return pydantic.TypeAdapter(python_type(module, annotation)).validate_python(value)
+
+
+def credentials(case: Case) -> dict[str, str]:
+    """Credential arguments for the first security alternative of the operation."""
+    schemes = {s.key: s for s in case.package.schemes}
+    values: dict[str, str] = {}
+    if case.operation.security:
+        for key in case.operation.security[0]:
+            scheme = schemes[key]
+            values[scheme.credential] = scheme.example or f"test-{scheme.credential}"
+    return values
+
+
+def placeholder(tp: Any) -> Any:
+    """A minimal valid value of a Python type, for a required input the docs give no value for."""
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin in (typing.Union, types.UnionType):
+        return placeholder(next(a for a in args if a is not type(None)))
+    if origin is Literal:
+        return args[0]
+    if origin is list or tp is list:
+        return []
+    if origin is dict or tp is dict:
+        return {}
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return next(iter(tp))
+    if isinstance(tp, type) and issubclass(tp, pydantic.RootModel):
+        return tp(placeholder(tp.model_fields["root"].annotation))
+    if isinstance(tp, type) and issubclass(tp, pydantic.BaseModel):
+        return tp(**{name: placeholder(f.annotation) for name, f in tp.model_fields.items() if f.is_required()})
+    simple = {str: "string", int: 0, float: 0.0, bool: False, bytes: b"",
+              datetime.date: datetime.date(2000, 1, 1), datetime.datetime: datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)}
+    return simple.get(tp, "string")
+
+
+def _json(value: Any) -> Any:
+    return pydantic.TypeAdapter(Any).dump_python(value, mode="json", by_alias=True, exclude_unset=True)
+
+
+def effective(module: Any, case: Case) -> ir.Example:
+    """The documented exchange, with placeholders for required inputs the docs leave out."""
+    op, example = case.operation, case.example
+    values = {"path": dict(example.path), "query": dict(example.query), "header": dict(example.headers)}
+    for param in op.params:
+        bucket = values.get(param.location)
+        if bucket is not None and param.required and param.wire not in bucket:
+            bucket[param.wire] = _json(placeholder(python_type(module, param.annotation)))
+    body, has_body = example.body, example.has_body
+    if op.body is not None and op.body.fields is not None:
+        missing = [f for f in op.body.fields if f.required and not (has_body and f.wire in body)]
+        if missing:
+            body = {**(body if has_body else {}), **{f.wire: _json(placeholder(python_type(module, f.annotation))) for f in missing}}
+            has_body = True
+    elif op.body is not None and op.body.required and not has_body:
+        body, has_body = _json(placeholder(python_type(module, op.body.annotation))), True
+    return dataclasses.replace(example, path=values["path"], query=values["query"], headers=values["header"], body=body, has_body=has_body)
+
+
+def call_arguments(module: Any, case: Case) -> dict[str, Any]:
+    """Keyword arguments of the documented request, typed as the client's signature says."""
+    op, example = case.operation, effective(module, case)
+    kwargs: dict[str, Any] = {}
+    sources = {"path": example.path, "query": example.query, "header": example.headers}
+    for param in op.params:
+        values = sources.get(param.location, {})
+        if param.wire in values:
+            kwargs[param.name] = typed(module, param.annotation, values[param.wire])
+        elif param.required:
+            raise AssertionError(f"example {example.name!r} has no value for required {param.location} parameter {param.wire!r}")
+    if example.has_body:
+        assert op.body is not None, "an example body for an operation without one"
+        if op.body.fields is not None:
+            by_wire = {f.wire: f for f in op.body.fields}
+            unknown = set(example.body) - set(by_wire)
+            assert not unknown, f"example body fields not in the schema: {sorted(unknown)}"
+            for wire, value in example.body.items():
+                kwargs[by_wire[wire].name] = typed(module, by_wire[wire].annotation, value)
+        else:
+            kwargs["body"] = typed(module, op.body.annotation, example.body)
+    return kwargs
+
+
+def expected_url(case: Case, example: ir.Example) -> str:
+    """The documented request URL, built from the spec alone."""
+    package, op = case.package, case.operation
+    base = package.base_url
+    for var in package.server_variables:
+        base = base.replace("{" + var.wire + "}", var.default)
+    path = op.path
+    for wire, value in example.path.items():
+        path = path.replace("{" + wire + "}", quote(_wire_text(value), safe=PATH_SAFE))
+    pairs: list[tuple[str, str]] = []
+    for param in op.params:
+        if param.location == "query" and param.wire in example.query:
+            value = example.query[param.wire]
+            if isinstance(value, list):
+                if param.explode:
+                    pairs.extend((param.wire, _wire_text(v)) for v in value)
+                else:
+                    pairs.append((param.wire, ",".join(_wire_text(v) for v in value)))
+            else:
+                pairs.append((param.wire, _wire_text(value)))
+    for scheme in package.schemes:
+        if case.operation.security and scheme.key in case.operation.security[0] and scheme.location == "query":
+            pairs.append((scheme.wire, credentials(case)[scheme.credential]))
+    return str(httpx.URL(base + path, params=pairs) if pairs else httpx.URL(base + path))
+
+
+def _wire_text(value: Any) -> str:
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def expected_auth_headers(case: Case) -> dict[str, str]:
+    import base64
+
+    values = credentials(case)
+    headers: dict[str, str] = {}
+    for scheme in case.package.schemes:
+        if not case.operation.security or scheme.key not in case.operation.security[0]:
+            continue
+        secret = values[scheme.credential]
+        if scheme.kind == "bearer":
+            headers["authorization"] = f"Bearer {secret}"
+        elif scheme.kind == "basic":
+            headers["authorization"] = "Basic " + base64.b64encode(f"{secret}:".encode()).decode()
+        elif scheme.location == "header":
+            headers[scheme.wire.lower()] = secret
+    return headers
+
+
+def documented_response(case: Case) -> httpx.Response:
+    """The documented answer; an empty body where the docs show none."""
+    op, example = case.operation, case.example
+    status = example.status or next((r.status for r in op.responses if r.status.startswith("2")), "200")
+    headers = {name: _wire_text(value) for name, value in example.response_headers.items()}
+    if example.has_response:
+        headers["content-type"] = "application/json"
+        return httpx.Response(int(status), headers=headers, content=json.dumps(example.response).encode())
+    return httpx.Response(int(status), headers=headers)
+
+
+def check_request(module: Any, case: Case, request: httpx.Request) -> None:
+    """The request equals the documented one: method, URL, auth, content type, body."""
+    op, example = case.operation, effective(module, case)
+    assert request.method == op.http_method
+    assert str(request.url) == expected_url(case, example)
+    for name, value in expected_auth_headers(case).items():
+        assert request.headers.get(name) == value, name
+    for wire, value in example.headers.items():
+        assert request.headers.get(wire) == _wire_text(value), wire
+    if example.has_body:
+        assert op.body is not None
+        assert request.headers.get("content-type") == op.body.content_type
+        assert json.loads(request.content) == example.body
+    else:
+        assert request.content == b""
+
+
+def dumped(module: Any, annotation: str, value: Any) -> Any:
+    """A parsed answer dumped back to JSON by alias, unset fields left out."""
+    return pydantic.TypeAdapter(python_type(module, annotation)).dump_python(
+        value, mode="json", by_alias=True, exclude_unset=True
+    )
+
+
+def untyped_fields(value: Any, where: str = "$") -> list[str]:
+    """Fields the models kept only as extras: documented data the spec does not type."""
+    found: list[str] = []
+    if isinstance(value, pydantic.RootModel):
+        return untyped_fields(value.root, where)
+    if isinstance(value, pydantic.BaseModel):
+        found.extend(f"{where}.{key}" for key in (value.model_extra or {}))
+        for name in type(value).model_fields:
+            found.extend(untyped_fields(getattr(value, name), f"{where}.{name}"))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found.extend(untyped_fields(item, f"{where}[{index}]"))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            found.extend(untyped_fields(item, f"{where}.{key}"))
+    return found
