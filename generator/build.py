@@ -67,7 +67,8 @@ class _Builder:
         url = str(server.get("url") or "/")
         names = Namer(RUNTIME_NAMES | {"base_url", "timeout", "max_retries", "http_client", "default_headers"})
         variables = []
-        for wire, var in (server.get("variables") or {}).items():
+        raw_variables = server.get("variables")
+        for wire, var in (raw_variables if isinstance(raw_variables, dict) else {}).items():
             var = var if isinstance(var, dict) else {}
             variables.append(
                 ir.ServerVariable(
@@ -175,7 +176,7 @@ class _Builder:
         location = str(param.get("in"))
         wire = str(param.get("name"))
         schema = self.schemas.inline(param.get("schema") or {}, ptr + "/schema", hint + pascal(wire), hoist_top=False)
-        raw_schema = param.get("schema") if isinstance(param.get("schema"), dict) else {}
+        raw_schema: dict[str, Any] = param["schema"] if isinstance(param.get("schema"), dict) else {}
         style = str(param.get("style") or ("form" if location in ("query", "cookie") else "simple"))
         explode = bool(param.get("explode", style == "form"))
         return ir.Param(

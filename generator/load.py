@@ -14,7 +14,7 @@ from generator.errors import Location, TrunklineError
 _BaseLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _SpecLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _SpecLoader(_BaseLoader):  # type: ignore[misc]
     """YAML loader that keeps dates as strings, as JSON would (OpenAPI is JSON-shaped)."""
 
 
@@ -86,7 +86,7 @@ def _child(node: yaml.Node, token: str) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if isinstance(key, yaml.ScalarNode) and str(key.value) == token:
-                return value
+                return value if isinstance(value, yaml.Node) else None
             if isinstance(key, yaml.ScalarNode) and key.value == "<<":
                 found = _child(value, token)
                 if found is not None:
@@ -94,7 +94,8 @@ def _child(node: yaml.Node, token: str) -> yaml.Node | None:
     elif isinstance(node, yaml.SequenceNode) and token.isdigit():
         index = int(token)
         if index < len(node.value):
-            return node.value[index]
+            child = node.value[index]
+            return child if isinstance(child, yaml.Node) else None
     return None
 
 

@@ -7,14 +7,14 @@ import re
 import warnings
 from typing import Any
 
-from datamodel_code_generator import DataModelType, InputFileType, PythonVersion, generate
+from datamodel_code_generator import generate
 
 from generator.errors import TrunklineError
 
 _OPTIONS: dict[str, Any] = {
-    "input_file_type": InputFileType.JsonSchema,
-    "output_model_type": DataModelType.PydanticV2BaseModel,
-    "target_python_version": PythonVersion.PY_311,
+    "input_file_type": "jsonschema",
+    "output_model_type": "pydantic_v2.BaseModel",
+    "target_python_version": "3.11",
     "formatters": [],
     "disable_timestamp": True,
     "use_standard_collections": True,

@@ -81,10 +81,10 @@ class SchemaSet:
         if not isinstance(node, dict):
             raise TrunklineError("a schema must be an object", self.document.locate(ptr))
         if isinstance(node.get("$ref"), str):
-            out = self._ref(node["$ref"], ptr + "/$ref")
+            ref = self._ref(node["$ref"], ptr + "/$ref")
             if "description" in node and self.version == "3.1":
-                out = {**out, "description": node["description"]}
-            return _nullable(out) if node.get("nullable") is True else out
+                ref = {**ref, "description": node["description"]}
+            return _nullable(ref) if node.get("nullable") is True else ref
         nullable = node.get("nullable") is True
         schema: dict[str, Any] = {}
         for key, value in node.items():

@@ -37,7 +37,7 @@ def _located(base: type[Any]) -> type[Any]:
             parts = next((a.parts for a in args if isinstance(a, SchemaPath)), None)
             for error in cls.__call__(self, *args, **kwargs):
                 if parts is not None and not hasattr(error, "trunkline_parts"):
-                    error.trunkline_parts = parts  # type: ignore[attr-defined]
+                    error.trunkline_parts = parts
                 yield error
 
         return type(cls.__name__, (cls,), {"__call__": call})
@@ -76,7 +76,7 @@ def _pointer_of(error: ValidationError) -> str:
 
 
 def _message(error: ValidationError) -> str:
-    message = error.message
+    message = str(error.message)
     if len(message) > 300:
         message = message[:300] + "..."
     return message.replace("\n", " ")
