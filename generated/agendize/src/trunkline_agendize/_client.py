@@ -30,20 +30,16 @@ DEFAULT_BASE_URL = "https://api.agendize.com/api/2.0"
 ENV_BASE_URL = "AGENDIZE_BASE_URL"
 
 _SCHEMES = {
-    "apiKeyQuery": SchemeSpec("apiKeyQuery", "apikey", "api_key_query", "query", "apiKey"),
-    "tokenQuery": SchemeSpec("tokenQuery", "apikey", "token_query", "query", "token"),
-    "apiKeyHeader": SchemeSpec("apiKeyHeader", "apikey", "api_key_header", "header", "apiKey"),
-    "tokenHeader": SchemeSpec("tokenHeader", "apikey", "token_header", "header", "token"),
-    "oauth2Bearer": SchemeSpec(
-        "oauth2Bearer", "bearer", "oauth2_bearer", "header", "Authorization"
-    ),
+    "apiKeyQuery": SchemeSpec("apiKeyQuery", "apikey", "api_key", "query", "apiKey"),
+    "tokenQuery": SchemeSpec("tokenQuery", "apikey", "token", "query", "token"),
+    "apiKeyHeader": SchemeSpec("apiKeyHeader", "apikey", "api_key", "header", "apiKey"),
+    "tokenHeader": SchemeSpec("tokenHeader", "apikey", "token", "header", "token"),
+    "oauth2Bearer": SchemeSpec("oauth2Bearer", "bearer", "access_token", "header", "Authorization"),
 }
 _CREDENTIAL_ENV = {
-    "api_key_query": "AGENDIZE_API_KEY_QUERY",
-    "token_query": "AGENDIZE_TOKEN_QUERY",
-    "api_key_header": "AGENDIZE_API_KEY_HEADER",
-    "token_header": "AGENDIZE_TOKEN_HEADER",
-    "oauth2_bearer": "AGENDIZE_OAUTH2_BEARER",
+    "api_key": "AGENDIZE_API_KEY",
+    "token": "AGENDIZE_TOKEN",
+    "access_token": "AGENDIZE_ACCESS_TOKEN",
 }
 
 
@@ -61,11 +57,9 @@ def _base_url(explicit: str | None) -> str:
 class Client(SyncAPIClient):
     """Client of the Agendize Calls API API.
 
-    `api_key_query` defaults to the environment variable `AGENDIZE_API_KEY_QUERY`.
-    `token_query` defaults to the environment variable `AGENDIZE_TOKEN_QUERY`.
-    `api_key_header` defaults to the environment variable `AGENDIZE_API_KEY_HEADER`.
-    `token_header` defaults to the environment variable `AGENDIZE_TOKEN_HEADER`.
-    `oauth2_bearer` defaults to the environment variable `AGENDIZE_OAUTH2_BEARER`.
+    `api_key` defaults to the environment variable `AGENDIZE_API_KEY`.
+    `token` defaults to the environment variable `AGENDIZE_TOKEN`.
+    `access_token` defaults to the environment variable `AGENDIZE_ACCESS_TOKEN`.
     """
 
     _schemes = _SCHEMES
@@ -74,11 +68,9 @@ class Client(SyncAPIClient):
     def __init__(
         self,
         *,
-        api_key_query: str | None = None,
-        token_query: str | None = None,
-        api_key_header: str | None = None,
-        token_header: str | None = None,
-        oauth2_bearer: str | None = None,
+        api_key: str | None = None,
+        token: str | None = None,
+        access_token: str | None = None,
         base_url: str | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -92,11 +84,9 @@ class Client(SyncAPIClient):
         super().__init__(
             base_url=_base_url(base_url),
             credentials={
-                "api_key_query": api_key_query,
-                "token_query": token_query,
-                "api_key_header": api_key_header,
-                "token_header": token_header,
-                "oauth2_bearer": oauth2_bearer,
+                "api_key": api_key,
+                "token": token,
+                "access_token": access_token,
             },
             timeout=timeout,
             retry=retry if retry is not None else RetryPolicy(max_retries=max_retries),
@@ -134,11 +124,9 @@ class ClientWithRawResponse:
 class AsyncClient(AsyncAPIClient):
     """Asynchronous client of the Agendize Calls API API.
 
-    `api_key_query` defaults to the environment variable `AGENDIZE_API_KEY_QUERY`.
-    `token_query` defaults to the environment variable `AGENDIZE_TOKEN_QUERY`.
-    `api_key_header` defaults to the environment variable `AGENDIZE_API_KEY_HEADER`.
-    `token_header` defaults to the environment variable `AGENDIZE_TOKEN_HEADER`.
-    `oauth2_bearer` defaults to the environment variable `AGENDIZE_OAUTH2_BEARER`.
+    `api_key` defaults to the environment variable `AGENDIZE_API_KEY`.
+    `token` defaults to the environment variable `AGENDIZE_TOKEN`.
+    `access_token` defaults to the environment variable `AGENDIZE_ACCESS_TOKEN`.
     """
 
     _schemes = _SCHEMES
@@ -147,11 +135,9 @@ class AsyncClient(AsyncAPIClient):
     def __init__(
         self,
         *,
-        api_key_query: str | None = None,
-        token_query: str | None = None,
-        api_key_header: str | None = None,
-        token_header: str | None = None,
-        oauth2_bearer: str | None = None,
+        api_key: str | None = None,
+        token: str | None = None,
+        access_token: str | None = None,
         base_url: str | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -165,11 +151,9 @@ class AsyncClient(AsyncAPIClient):
         super().__init__(
             base_url=_base_url(base_url),
             credentials={
-                "api_key_query": api_key_query,
-                "token_query": token_query,
-                "api_key_header": api_key_header,
-                "token_header": token_header,
-                "oauth2_bearer": oauth2_bearer,
+                "api_key": api_key,
+                "token": token,
+                "access_token": access_token,
             },
             timeout=timeout,
             retry=retry if retry is not None else RetryPolicy(max_retries=max_retries),

@@ -114,12 +114,11 @@ DEFAULT_BASE_URL = "https://api.snapcall.io/v2"
 ENV_BASE_URL = "SNAPCALL_BASE_URL"
 
 _SCHEMES = {
-    "basicAuth": SchemeSpec("basicAuth", "basic", "basic_auth", "header", "Authorization"),
-    "bearerAuth": SchemeSpec("bearerAuth", "bearer", "bearer_auth", "header", "Authorization"),
+    "basicAuth": SchemeSpec("basicAuth", "basic", "api_key", "header", "Authorization"),
+    "bearerAuth": SchemeSpec("bearerAuth", "bearer", "api_key", "header", "Authorization"),
 }
 _CREDENTIAL_ENV = {
-    "basic_auth": "SNAPCALL_BASIC_AUTH",
-    "bearer_auth": "SNAPCALL_BEARER_AUTH",
+    "api_key": "SNAPCALL_API_KEY",
 }
 
 
@@ -137,8 +136,7 @@ def _base_url(explicit: str | None) -> str:
 class Client(SyncAPIClient):
     """Client of the SnapCall REST API API.
 
-    `basic_auth` defaults to the environment variable `SNAPCALL_BASIC_AUTH`.
-    `bearer_auth` defaults to the environment variable `SNAPCALL_BEARER_AUTH`.
+    `api_key` defaults to the environment variable `SNAPCALL_API_KEY`.
     """
 
     _schemes = _SCHEMES
@@ -147,8 +145,7 @@ class Client(SyncAPIClient):
     def __init__(
         self,
         *,
-        basic_auth: str | None = None,
-        bearer_auth: str | None = None,
+        api_key: str | None = None,
         base_url: str | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -162,8 +159,7 @@ class Client(SyncAPIClient):
         super().__init__(
             base_url=_base_url(base_url),
             credentials={
-                "basic_auth": basic_auth,
-                "bearer_auth": bearer_auth,
+                "api_key": api_key,
             },
             timeout=timeout,
             retry=retry if retry is not None else RetryPolicy(max_retries=max_retries),
@@ -355,8 +351,7 @@ class ClientWithRawResponse:
 class AsyncClient(AsyncAPIClient):
     """Asynchronous client of the SnapCall REST API API.
 
-    `basic_auth` defaults to the environment variable `SNAPCALL_BASIC_AUTH`.
-    `bearer_auth` defaults to the environment variable `SNAPCALL_BEARER_AUTH`.
+    `api_key` defaults to the environment variable `SNAPCALL_API_KEY`.
     """
 
     _schemes = _SCHEMES
@@ -365,8 +360,7 @@ class AsyncClient(AsyncAPIClient):
     def __init__(
         self,
         *,
-        basic_auth: str | None = None,
-        bearer_auth: str | None = None,
+        api_key: str | None = None,
         base_url: str | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -380,8 +374,7 @@ class AsyncClient(AsyncAPIClient):
         super().__init__(
             base_url=_base_url(base_url),
             credentials={
-                "basic_auth": basic_auth,
-                "bearer_auth": bearer_auth,
+                "api_key": api_key,
             },
             timeout=timeout,
             retry=retry if retry is not None else RetryPolicy(max_retries=max_retries),

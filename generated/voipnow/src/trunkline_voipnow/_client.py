@@ -30,10 +30,10 @@ DEFAULT_BASE_URL = "https://{domain}/uapi"
 ENV_BASE_URL = "VOIPNOW_BASE_URL"
 
 _SCHEMES = {
-    "oauth2Bearer": SchemeSpec("oauth2Bearer", "bearer", "api_key", "header", "Authorization"),
+    "oauth2Bearer": SchemeSpec("oauth2Bearer", "bearer", "access_token", "header", "Authorization"),
 }
 _CREDENTIAL_ENV = {
-    "api_key": "VOIPNOW_API_KEY",
+    "access_token": "VOIPNOW_ACCESS_TOKEN",
 }
 
 
@@ -52,7 +52,7 @@ def _base_url(explicit: str | None, domain: str | None) -> str:
 class Client(SyncAPIClient):
     """Client of the VoipNow UnifiedAPI – PhoneCalls API.
 
-    `api_key` defaults to the environment variable `VOIPNOW_API_KEY`.
+    `access_token` defaults to the environment variable `VOIPNOW_ACCESS_TOKEN`.
     """
 
     _schemes = _SCHEMES
@@ -61,7 +61,7 @@ class Client(SyncAPIClient):
     def __init__(
         self,
         *,
-        api_key: str | None = None,
+        access_token: str | None = None,
         base_url: str | None = None,
         domain: str | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
@@ -76,7 +76,7 @@ class Client(SyncAPIClient):
         super().__init__(
             base_url=_base_url(base_url, domain),
             credentials={
-                "api_key": api_key,
+                "access_token": access_token,
             },
             timeout=timeout,
             retry=retry if retry is not None else RetryPolicy(max_retries=max_retries),
@@ -114,7 +114,7 @@ class ClientWithRawResponse:
 class AsyncClient(AsyncAPIClient):
     """Asynchronous client of the VoipNow UnifiedAPI – PhoneCalls API.
 
-    `api_key` defaults to the environment variable `VOIPNOW_API_KEY`.
+    `access_token` defaults to the environment variable `VOIPNOW_ACCESS_TOKEN`.
     """
 
     _schemes = _SCHEMES
@@ -123,7 +123,7 @@ class AsyncClient(AsyncAPIClient):
     def __init__(
         self,
         *,
-        api_key: str | None = None,
+        access_token: str | None = None,
         base_url: str | None = None,
         domain: str | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
@@ -138,7 +138,7 @@ class AsyncClient(AsyncAPIClient):
         super().__init__(
             base_url=_base_url(base_url, domain),
             credentials={
-                "api_key": api_key,
+                "access_token": access_token,
             },
             timeout=timeout,
             retry=retry if retry is not None else RetryPolicy(max_retries=max_retries),

@@ -1,0 +1,1 @@
+"""Subcommands of `trunkline` that drive the generate pipeline."""

@@ -1,0 +1,1 @@
+"""`trunkline mock`: a mock HTTP server of a spec."""

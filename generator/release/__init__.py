@@ -1,0 +1,1 @@
+"""Diff specs, version and release packages, build and publish them."""
