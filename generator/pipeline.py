@@ -13,6 +13,7 @@ from generator.lint import lint
 from generator.load import load
 from generator.progress import Progress
 from generator.render import render
+from generator.versions import INITIAL_VERSION, changelog, package_version
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,8 @@ class Target:
 
     name: str
     spec: Path
+    version: str = INITIAL_VERSION
+    changelog: str | None = None
 
 
 class LintFailed(TrunklineError):
@@ -39,11 +42,11 @@ def vendor_targets(specs_dir: Path, vendors: list[str]) -> list[Target]:
     if not vendors:
         if not available:
             raise TrunklineError(f"no specs (*.yaml) in {specs_dir}")
-        return [Target(name, path) for name, path in available.items()]
+        vendors = list(available)
     unknown = [v for v in vendors if v not in available]
     if unknown:
         raise TrunklineError(f"no spec for {', '.join(unknown)} in {specs_dir}; known: {', '.join(available)}")
-    return [Target(v, available[v]) for v in vendors]
+    return [Target(v, available[v], package_version(specs_dir, v), changelog(specs_dir, v)) for v in vendors]
 
 
 def package_ir(target: Target, progress: Progress | None = None) -> ir.Package:
@@ -56,7 +59,7 @@ def package_ir(target: Target, progress: Progress | None = None) -> ir.Package:
     if errors:
         raise LintFailed(errors)
     progress.stage(target.name, "building")
-    return build(document, target.name)
+    return build(document, target.name, target.version)
 
 
 def render_target(target: Target, progress: Progress | None = None) -> dict[str, str]:
@@ -65,6 +68,8 @@ def render_target(target: Target, progress: Progress | None = None) -> dict[str,
     package = package_ir(target, progress)
     progress.stage(target.name, "rendering")
     files = render(package)
+    if target.changelog is not None:
+        files["CHANGELOG.md"] = target.changelog
     progress.stage(target.name, "formatting")
     return format_files(files)
 
