@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -405,10 +406,14 @@ def _path(value: Any) -> tuple[str, ...]:
 
 
 def _first_segment(path: str) -> str:
+    """The namespace of an untagged operation: its first path segment past `api` and versions."""
     for part in path.split("/"):
-        if part and not part.startswith("{"):
+        if part and not part.startswith("{") and not _VERSION_SEGMENT.fullmatch(part):
             return part
     return "default"
+
+
+_VERSION_SEGMENT = re.compile(r"api|v\d+(\.\d+)*|\d+(\.\d+)*", re.IGNORECASE)
 
 
 def _one_line(value: Any) -> str:

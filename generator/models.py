@@ -10,6 +10,7 @@ from typing import Any
 from datamodel_code_generator import generate
 
 from generator.errors import TrunklineError
+from generator.model_modules import split_models
 
 _OPTIONS: dict[str, Any] = {
     "input_file_type": "jsonschema",
@@ -34,10 +35,11 @@ _OPTIONS: dict[str, Any] = {
 }
 
 
-def render_models(defs: dict[str, Any], title: str) -> str:
-    """Source of `models.py`: one class per definition, names exactly as given."""
+def render_models(defs: dict[str, Any], title: str) -> dict[str, str]:
+    """The `models` package: one class per definition, names exactly as given, loaded lazily."""
+    docstring = f"Models of the {_docstring_text(title)} API, generated from its OpenAPI spec; do not edit."
     if not defs:
-        return '"""Models of the API: none are documented."""\n'
+        return {"models/__init__.py": f'"""{docstring}\n\nThe spec documents no models.\n"""\n'}
     document = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Unused", "$defs": defs}
     try:
         with warnings.catch_warnings():
@@ -51,7 +53,10 @@ def render_models(defs: dict[str, Any], title: str) -> str:
     missing = sorted(set(defs) - defined)
     if missing:
         raise TrunklineError(f"datamodel-code-generator renamed or dropped models: {', '.join(missing[:5])}")
-    header = f'"""Models of the {title} API, generated from its OpenAPI spec; do not edit."""\n\n'
-    body = re.sub(r"\A(#[^\n]*\n)+\n?", "", source)
-    body = re.sub(r"\nclass Unused\(RootModel\[Any\]\):\n(    [^\n]*\n)+", "\n", body)
-    return header + body
+    body = re.sub(r"\nclass Unused\(RootModel\[Any\]\):\n(    [^\n]*\n)+", "\n", source)
+    return split_models(body, docstring)
+
+
+def _docstring_text(text: str) -> str:
+    """`text` on one line, safe inside a triple-quoted docstring."""
+    return " ".join(text.split()).replace("\\", "\\\\").replace('"', '\\"')

@@ -72,8 +72,9 @@ def class_name(text: str) -> str:
 class Namer:
     """Hands out unique names in one scope; the same request always gets the same answer."""
 
-    def __init__(self, taken: frozenset[str] | set[str] = frozenset()) -> None:
+    def __init__(self, taken: frozenset[str] | set[str] = frozenset(), joiner: str = "_") -> None:
         self._taken: set[str] = set(taken)
+        self._joiner = joiner
         self._given: dict[str, str] = {}
 
     def unique(self, name: str, key: str | None = None) -> str:
@@ -83,7 +84,7 @@ class Namer:
             return self._given[key]
         candidate, n = name, 2
         while candidate in self._taken:
-            candidate = f"{name}_{n}" if name[-1:].isalnum() or name.endswith("_") else f"{name}{n}"
+            candidate = f"{name}{self._joiner}{n}" if name[-1:].isalnum() or name.endswith("_") else f"{name}{n}"
             n += 1
         self._taken.add(candidate)
         self._given[key] = candidate

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator import ir
 from generator.build import build
-from generator.errors import Finding, Severity, TrunklineError
+from generator.errors import Finding, Severity, TrunklineError, UsageError
 from generator.fmt import format_files
 from generator.lint import lint
 from generator.load import load
@@ -47,6 +48,17 @@ def vendor_targets(specs_dir: Path, vendors: list[str]) -> list[Target]:
     if unknown:
         raise TrunklineError(f"no spec for {', '.join(unknown)} in {specs_dir}; known: {', '.join(available)}")
     return [Target(v, available[v], package_version(specs_dir, v), changelog(specs_dir, v)) for v in vendors]
+
+
+def spec_target(spec: Path, name: str | None = None) -> Target:
+    """The target of one arbitrary spec file; the package is named after the file unless `name`."""
+    if not spec.is_file():
+        raise TrunklineError(f"no spec file at {spec}; give the path of an OpenAPI 3.0 or 3.1 YAML or JSON file")
+    raw = name if name is not None else spec.name.split(".")[0]
+    slug = re.sub(r"[^a-z0-9]+", "_", raw.lower()).strip("_")
+    if not slug or not slug[0].isalpha():
+        raise UsageError(f"cannot make a package name of {raw!r}; pass --name with letters, digits and `_`")
+    return Target(slug, spec)
 
 
 def package_ir(target: Target, progress: Progress | None = None) -> ir.Package:

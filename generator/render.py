@@ -114,9 +114,9 @@ def render(package: ir.Package) -> dict[str, str]:
         "pyproject.toml": env.get_template("pyproject.toml.j2").render(context),
         "README.md": env.get_template("README.md.j2").render(context, **_readme_calls(package)),
         src + "py.typed": "",
-        src + "models.py": render_models(package.model_defs, package.title),
         src + "resources/__init__.py": '"""Namespaces of the client, one module per tag, loaded on first use."""\n',
     }
+    files.update({src + path: text for path, text in render_models(package.model_defs, package.title).items()})
     for name in ("__init__.py", "_client.py", "_runtime.py", "errors.py", "pagination.py"):
         files[src + name] = env.get_template(f"module/{name}.j2").render(context)
     namespace = env.get_template("module/resources/namespace.py.j2")

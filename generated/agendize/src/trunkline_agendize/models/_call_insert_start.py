@@ -1,0 +1,25 @@
+"""Models of the Agendize Calls API API, generated from its OpenAPI spec; do not edit."""
+
+from __future__ import annotations
+from typing import Annotated, Any
+from pydantic import BaseModel, ConfigDict, Field, RootModel
+from enum import StrEnum
+
+
+class CallInsertStart(BaseModel):
+    """
+    When the call started. Both members are listed as required, although timeZone is also said to default to the company's time zone.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    date_time: Annotated[str, Field(alias="dateTime")]
+    """
+    Combined date and time in RFC 3339 form but without any time zone offset (a local time, interpreted in timeZone).
+    """
+    time_zone: Annotated[str, Field(alias="timeZone")]
+    """
+    Time zone name; the company's time zone when not given.
+    """

@@ -1,0 +1,15 @@
+"""Models of the Agendize Calls API API, generated from its OpenAPI spec; do not edit."""
+
+from __future__ import annotations
+from typing import Annotated, Any
+from pydantic import BaseModel, ConfigDict, Field, RootModel
+from enum import StrEnum
+
+
+class CallType(StrEnum):
+    """
+    How the call was made.
+    """
+
+    CLICK_TO_CALL = "clickToCall"
+    CALL_TRACKING = "callTracking"

@@ -1,0 +1,25 @@
+"""Models of the Agendize Calls API API, generated from its OpenAPI spec; do not edit."""
+
+from __future__ import annotations
+from typing import Annotated, Any
+from pydantic import BaseModel, ConfigDict, Field, RootModel
+from enum import StrEnum
+
+
+class WatchBasicAuth(BaseModel):
+    """
+    HTTP Basic credentials for the notification address, when that method is used. Typed `string` on the page although it has members; modelled as an object.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    username: str | None = None
+    """
+    User name.
+    """
+    password: str | None = None
+    """
+    Password.
+    """

@@ -1,0 +1,21 @@
+"""Models of the Agendize Calls API API, generated from its OpenAPI spec; do not edit."""
+
+from __future__ import annotations
+from typing import Annotated, Any
+from pydantic import BaseModel, ConfigDict, Field, RootModel
+from enum import StrEnum
+
+
+class WatchHttpRequestHeader(BaseModel):
+    """
+    Extra header sent with each notification request. Typed `string` on the page although it has a member; modelled as an object.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Name of the header.
+    """

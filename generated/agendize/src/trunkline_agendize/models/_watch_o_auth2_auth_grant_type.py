@@ -1,0 +1,15 @@
+"""Models of the Agendize Calls API API, generated from its OpenAPI spec; do not edit."""
+
+from __future__ import annotations
+from typing import Annotated, Any
+from pydantic import BaseModel, ConfigDict, Field, RootModel
+from enum import StrEnum
+
+
+class WatchOAuth2AuthGrantType(StrEnum):
+    """
+    Grant used to obtain the access token.
+    """
+
+    REFRESH_TOKEN = "refresh_token"
+    CLIENT_CREDENTIALS = "client_credentials"

@@ -1,0 +1,16 @@
+"""Models of the Hipcall API API, generated from its OpenAPI spec; do not edit."""
+
+from __future__ import annotations
+from typing import Annotated, Any
+from pydantic import BaseModel, ConfigDict, Field, RootModel
+from enum import IntEnum
+
+
+class CallDirection(IntEnum):
+    """
+    Direction of a call.
+    """
+
+    INBOUND = 1
+    OUTBOUND = 2
+    INTERNAL = 3

@@ -1,0 +1,15 @@
+"""Models of the Hipcall API API, generated from its OpenAPI spec; do not edit."""
+
+from __future__ import annotations
+from typing import Annotated, Any
+from pydantic import BaseModel, ConfigDict, Field, RootModel
+from enum import IntEnum
+
+
+class CallerType(IntEnum):
+    """
+    Kind of party that placed the call.
+    """
+
+    CONTACT = 1
+    USER = 2

@@ -1,0 +1,29 @@
+"""Models of the Hipcall API API, generated from its OpenAPI spec; do not edit."""
+
+from __future__ import annotations
+from typing import Annotated, Any
+from pydantic import BaseModel, ConfigDict, Field, RootModel
+from enum import IntEnum
+
+
+class CommentCreateRequest(BaseModel):
+    """
+    New comment. Types follow the sample; the page states no required fields.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    commentable_type: str | None = None
+    """
+    Kind of record to comment on, e.g. `company`.
+    """
+    content: str | None = None
+    """
+    Comment text.
+    """
+    commentable_id: int | None = None
+    """
+    Id of the record to comment on.
+    """

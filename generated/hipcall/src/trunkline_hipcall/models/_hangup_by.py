@@ -1,0 +1,16 @@
+"""Models of the Hipcall API API, generated from its OpenAPI spec; do not edit."""
+
+from __future__ import annotations
+from typing import Annotated, Any
+from pydantic import BaseModel, ConfigDict, Field, RootModel
+from enum import IntEnum
+
+
+class HangupBy(IntEnum):
+    """
+    Which side ended the call.
+    """
+
+    USER = 1
+    CONTACT = 2
+    SYSTEM = 3

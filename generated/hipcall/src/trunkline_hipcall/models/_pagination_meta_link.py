@@ -1,0 +1,26 @@
+"""Models of the Hipcall API API, generated from its OpenAPI spec; do not edit."""
+
+from __future__ import annotations
+from typing import Annotated, Any
+from pydantic import BaseModel, ConfigDict, Field, RootModel
+from enum import IntEnum
+
+
+class PaginationMetaLink(BaseModel):
+    """
+    One entry of the page navigation list in `meta.links`.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    url: str | None = None
+    label: str | None = None
+    """
+    Display label (page number or previous/next text).
+    """
+    active: bool | None = None
+    """
+    True for the current page.
+    """

@@ -1,0 +1,33 @@
+"""Models of the Hipcall API API, generated from its OpenAPI spec; do not edit."""
+
+from __future__ import annotations
+from typing import Annotated, Any
+from pydantic import BaseModel, ConfigDict, Field, RootModel
+from enum import IntEnum
+
+
+class PhoneNumber(BaseModel):
+    """
+    A phone number of the account.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    resource_type: str | None = None
+    """
+    Always `number`.
+    """
+    id: int | None = None
+    """
+    Number id.
+    """
+    name: str | None = None
+    """
+    Display name.
+    """
+    number: str | None = None
+    """
+    The number in E.164 form.
+    """

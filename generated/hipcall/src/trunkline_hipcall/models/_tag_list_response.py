@@ -1,0 +1,19 @@
+"""Models of the Hipcall API API, generated from its OpenAPI spec; do not edit."""
+
+from __future__ import annotations
+from typing import Annotated, Any
+from pydantic import BaseModel, ConfigDict, Field, RootModel
+from enum import IntEnum
+from ._tag import Tag
+
+
+class TagListResponse(BaseModel):
+    """
+    Tags of a record, wrapped in `data`.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    data: list[Tag]

@@ -1,0 +1,21 @@
+"""Models of the Hipcall API API, generated from its OpenAPI spec; do not edit."""
+
+from __future__ import annotations
+from typing import Annotated, Any
+from pydantic import BaseModel, ConfigDict, Field, RootModel
+from enum import IntEnum
+
+
+class TagsAddRequest(BaseModel):
+    """
+    Tags to attach, by name (FACTS.md).
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    tags: list[str]
+    """
+    Tag names.
+    """

@@ -1,0 +1,15 @@
+"""Models of the Hipcall API API, generated from its OpenAPI spec; do not edit."""
+
+from __future__ import annotations
+from typing import Annotated, Any
+from pydantic import BaseModel, ConfigDict, Field, RootModel
+from enum import IntEnum
+
+
+class VoicemailType1(IntEnum):
+    """
+    Which voicemail took a message: a user's own (1) or the account's (2). The vendor's table has no null, but the examples show null on calls without voicemail.
+    """
+
+    USER = 1
+    ACCOUNT = 2

@@ -1,0 +1,18 @@
+"""Models of the Monica API, generated from its OpenAPI spec; do not edit."""
+
+from __future__ import annotations
+from typing import Annotated, Any
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from datetime import date
+
+
+class Account(BaseModel):
+    """
+    The account a record belongs to.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    id: int | None = None

@@ -1,0 +1,13 @@
+"""Models of the SnapCall REST API API, generated from its OpenAPI spec; do not edit."""
+
+from __future__ import annotations
+from typing import Annotated, Any
+from pydantic import BaseModel, ConfigDict, Field, RootModel
+from datetime import date
+
+
+class Alternatives(RootModel[float | str]):
+    root: float | str
+    """
+    The page types this value as `alternatives`: it may be sent either as a number or as a string (mostly identifiers; also status, rate, type and similar filters).
+    """

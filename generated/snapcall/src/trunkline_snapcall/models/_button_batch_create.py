@@ -1,0 +1,21 @@
+"""Models of the SnapCall REST API API, generated from its OpenAPI spec; do not edit."""
+
+from __future__ import annotations
+from typing import Annotated, Any
+from pydantic import BaseModel, ConfigDict, Field, RootModel
+from datetime import date
+
+
+class ButtonBatchCreate(BaseModel):
+    """
+    Several new buttons at once.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    buttons: list[Any]
+    """
+    The buttons; the item shape is not documented.
+    """

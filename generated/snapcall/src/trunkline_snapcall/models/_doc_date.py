@@ -1,0 +1,13 @@
+"""Models of the SnapCall REST API API, generated from its OpenAPI spec; do not edit."""
+
+from __future__ import annotations
+from typing import Annotated, Any
+from pydantic import BaseModel, ConfigDict, Field, RootModel
+from datetime import date
+
+
+class DocDate(RootModel[date]):
+    root: date
+    """
+    The page types this value as `date` and shows no wire format.
+    """

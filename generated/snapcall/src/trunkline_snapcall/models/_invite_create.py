@@ -1,0 +1,25 @@
+"""Models of the SnapCall REST API API, generated from its OpenAPI spec; do not edit."""
+
+from __future__ import annotations
+from typing import Annotated, Any
+from pydantic import BaseModel, ConfigDict, Field, RootModel
+from datetime import date
+
+
+class InviteCreate(BaseModel):
+    """
+    Who to invite to the company.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    role_id: float | None = None
+    """
+    Role identifier.
+    """
+    email: str
+    """
+    Email address of the person to invite. The page leaves the name cell of this row empty; the name comes from the code samples.
+    """

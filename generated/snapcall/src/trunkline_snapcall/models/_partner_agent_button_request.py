@@ -1,0 +1,25 @@
+"""Models of the SnapCall REST API API, generated from its OpenAPI spec; do not edit."""
+
+from __future__ import annotations
+from typing import Annotated, Any
+from pydantic import BaseModel, ConfigDict, Field, RootModel
+from datetime import date
+
+
+class PartnerAgentButtonRequest(BaseModel):
+    """
+    Which agent button to return.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    agent_email: str
+    """
+    Email address of the agent.
+    """
+    stream: bool | None = None
+    """
+    Whether to return a stream button.
+    """

@@ -1,0 +1,13 @@
+"""Models of the SnapCall REST API API, generated from its OpenAPI spec; do not edit."""
+
+from __future__ import annotations
+from typing import Annotated, Any
+from pydantic import BaseModel, ConfigDict, Field, RootModel
+from datetime import date
+
+
+class UndocumentedResponse(RootModel[Any]):
+    root: Any
+    """
+    Response body the vendor does not document; no shape is assumed.
+    """

@@ -1,0 +1,27 @@
+"""Models of the VoipNow UnifiedAPI – PhoneCalls API, generated from its OpenAPI spec; do not edit."""
+
+from __future__ import annotations
+from typing import Annotated, Any
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from enum import StrEnum
+from ._park_action_action import ParkActionAction
+
+
+class ParkAction(BaseModel):
+    """
+    Put one leg of the call in the parking lot (from the UnifiedAPI 3.0 "Park PhoneCalls" page).
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    action: ParkActionAction
+    max_in_parking: Annotated[float | None, Field(alias="maxInParking")] = None
+    """
+    How long the call may stay parked.
+    """
+    phone_call_view_id: Annotated[str, Field(alias="phoneCallViewId")]
+    """
+    Leg to park.
+    """

@@ -1,0 +1,27 @@
+"""Models of the VoipNow UnifiedAPI – PhoneCalls API, generated from its OpenAPI spec; do not edit."""
+
+from __future__ import annotations
+from typing import Annotated, Any
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from enum import StrEnum
+from ._transfer_to_voicemail_action_action import TransferToVoicemailActionAction
+
+
+class TransferToVoicemailAction(BaseModel):
+    """
+    Send the call to a voicemail box (from the UnifiedAPI 3.0 "TransferToVoicemail PhoneCalls" page).
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    action: TransferToVoicemailActionAction
+    send_call_to: Annotated[str, Field(alias="sendCallTo")]
+    """
+    Extension whose voicemail receives the call.
+    """
+    transfer_from_number: Annotated[str | None, Field(alias="transferFromNumber")] = None
+    """
+    Number of the party that performs the transfer.
+    """
