@@ -159,9 +159,9 @@ def _index(docstring: str, home_of: dict[str, str]) -> str:
         parts.append("if TYPE_CHECKING:\n")
         parts += [f"    from .{home_of[n]} import {n} as {n}\n" for n in sorted(names)]
     parts.append("\n_HOMES: dict[str, str] = {\n")
-    parts += [f"    {n!r}: {home_of[n]!r},\n" for n in sorted(names)]
+    parts += [f"    \"{n}\": \"{home_of[n]}\",\n" for n in sorted(names)]
     parts.append("}\n\n__all__ = [\n")
-    parts += [f"    {n!r},\n" for n in sorted(names)]
+    parts += [f"    \"{n}\",\n" for n in sorted(names)]
     parts.append("]\n")
     parts.append(
         "\nif not TYPE_CHECKING:\n\n"

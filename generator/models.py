@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import re
 import warnings
+from importlib.metadata import version
 from typing import Any
 
 from datamodel_code_generator import generate
 
+from generator.cache import ContentCache, digest
 from generator.errors import TrunklineError
 from generator.model_modules import split_models
 
@@ -34,6 +36,8 @@ _OPTIONS: dict[str, Any] = {
     "set_default_enum_member": True,
 }
 
+_CODEGEN_KEY = f"datamodel-code-generator {version('datamodel-code-generator')} {json.dumps(_OPTIONS, sort_keys=True)}"
+
 
 def render_models(defs: dict[str, Any], title: str) -> dict[str, str]:
     """The `models` package: one class per definition, names exactly as given, loaded lazily."""
@@ -41,20 +45,31 @@ def render_models(defs: dict[str, Any], title: str) -> dict[str, str]:
     if not defs:
         return {"models/__init__.py": f'"""{docstring}\n\nThe spec documents no models.\n"""\n'}
     document = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Unused", "$defs": defs}
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            source = generate(json.dumps(document, sort_keys=False), **_OPTIONS)
-    except Exception as exc:  # datamodel-code-generator raises many types; all mean the same here
-        raise TrunklineError(f"datamodel-code-generator failed on the schemas: {exc}") from None
-    if not isinstance(source, str):
-        raise TrunklineError("datamodel-code-generator returned several modules; expected one")
+    text = json.dumps(document, sort_keys=False)
+    cache = ContentCache("models")
+    key = digest(_CODEGEN_KEY, text)
+    source = cache.get(key)
+    if source is None:
+        source = _generate(text)
+        cache.put(key, source)
     defined = set(re.findall(r"^class (\w+)\(", source, re.MULTILINE))
     missing = sorted(set(defs) - defined)
     if missing:
         raise TrunklineError(f"datamodel-code-generator renamed or dropped models: {', '.join(missing[:5])}")
     body = re.sub(r"\nclass Unused\(RootModel\[Any\]\):\n(    [^\n]*\n)+", "\n", source)
     return split_models(body, docstring)
+
+
+def _generate(text: str) -> str:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            source = generate(text, **_OPTIONS)
+    except Exception as exc:  # datamodel-code-generator raises many types; all mean the same here
+        raise TrunklineError(f"datamodel-code-generator failed on the schemas: {exc}") from None
+    if not isinstance(source, str):
+        raise TrunklineError("datamodel-code-generator returned several modules; expected one")
+    return source
 
 
 def _docstring_text(text: str) -> str:

@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
-import re
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
 
 from generator import ir
 from generator.build import build
-from generator.errors import Finding, Severity, TrunklineError, UsageError
+from generator.errors import Finding, Location, Severity, TrunklineError
 from generator.fmt import format_files
 from generator.lint import lint
 from generator.load import load
+from generator.manifest import MANIFEST, inputs_digest, manifest_text
 from generator.progress import Progress
 from generator.render import render
-from generator.versions import INITIAL_VERSION, changelog, package_version
-
-
-@dataclass(frozen=True)
-class Target:
-    """One package to generate: the spec it comes from and its directory name."""
-
-    name: str
-    spec: Path
-    version: str = INITIAL_VERSION
-    changelog: str | None = None
+from generator.targets import Target as Target
+from generator.targets import spec_target as spec_target
+from generator.targets import vendor_targets as vendor_targets
 
 
 class LintFailed(TrunklineError):
@@ -33,32 +26,6 @@ class LintFailed(TrunklineError):
     def __init__(self, findings: list[Finding]) -> None:
         super().__init__(f"{len(findings)} lint error(s); run `trunkline lint` for all of them")
         self.findings = findings
-
-
-def vendor_targets(specs_dir: Path, vendors: list[str]) -> list[Target]:
-    """The targets for `vendors` (all specs in `specs_dir` when empty)."""
-    if not specs_dir.is_dir():
-        raise TrunklineError(f"no specs directory at {specs_dir}; run from the project root or pass --specs")
-    available = {p.stem: p for p in sorted(specs_dir.glob("*.yaml"))}
-    if not vendors:
-        if not available:
-            raise TrunklineError(f"no specs (*.yaml) in {specs_dir}")
-        vendors = list(available)
-    unknown = [v for v in vendors if v not in available]
-    if unknown:
-        raise TrunklineError(f"no spec for {', '.join(unknown)} in {specs_dir}; known: {', '.join(available)}")
-    return [Target(v, available[v], package_version(specs_dir, v), changelog(specs_dir, v)) for v in vendors]
-
-
-def spec_target(spec: Path, name: str | None = None) -> Target:
-    """The target of one arbitrary spec file; the package is named after the file unless `name`."""
-    if not spec.is_file():
-        raise TrunklineError(f"no spec file at {spec}; give the path of an OpenAPI 3.0 or 3.1 YAML or JSON file")
-    raw = name if name is not None else spec.name.split(".")[0]
-    slug = re.sub(r"[^a-z0-9]+", "_", raw.lower()).strip("_")
-    if not slug or not slug[0].isalpha():
-        raise UsageError(f"cannot make a package name of {raw!r}; pass --name with letters, digits and `_`")
-    return Target(slug, spec)
 
 
 def package_ir(target: Target, progress: Progress | None = None) -> ir.Package:
@@ -74,8 +41,8 @@ def package_ir(target: Target, progress: Progress | None = None) -> ir.Package:
     return build(document, target.name, target.version)
 
 
-def render_target(target: Target, progress: Progress | None = None) -> dict[str, str]:
-    """Every file of one target's package, formatted, in memory."""
+def render_target(target: Target, progress: Progress | None = None, parallel: bool = True) -> dict[str, str]:
+    """Every file of one target's package, formatted, in memory, with its manifest."""
     progress = progress or Progress(enabled=False)
     package = package_ir(target, progress)
     progress.stage(target.name, "rendering")
@@ -83,9 +50,42 @@ def render_target(target: Target, progress: Progress | None = None) -> dict[str,
     if target.changelog is not None:
         files["CHANGELOG.md"] = target.changelog
     progress.stage(target.name, "formatting")
-    return format_files(files)
+    files = format_files(files, parallel=parallel)
+    files[MANIFEST] = manifest_text(inputs_digest(target), files)
+    return files
 
 
 def render_all(targets: list[Target], progress: Progress | None = None) -> dict[str, dict[str, str]]:
-    """Every target's files; raises before returning if any target fails."""
-    return {target.name: render_target(target, progress) for target in targets}
+    """Every target's files, several targets at once on several cores; raises if any fails."""
+    workers = min(len(targets), os.cpu_count() or 1)
+    if workers < 2:
+        return {target.name: render_target(target, progress) for target in targets}
+    if progress is not None:
+        progress.stage(", ".join(t.name for t in targets), f"rendering on {workers} cores")
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        results = list(pool.map(_render_in_worker, targets))
+    for result in results:  # the first failure in target order, as a serial run would give
+        if isinstance(result, _Failure):
+            raise result.error()
+    return {target.name: result for target, result in zip(targets, results) if isinstance(result, dict)}
+
+
+@dataclass(frozen=True)
+class _Failure:
+    """A worker's TrunklineError, carried back as plain data (exceptions lose fields in pickling)."""
+
+    message: str
+    location: Location | None
+    findings: list[Finding] | None
+
+    def error(self) -> TrunklineError:
+        return LintFailed(self.findings) if self.findings is not None else TrunklineError(self.message, self.location)
+
+
+def _render_in_worker(target: Target) -> dict[str, str] | _Failure:
+    try:
+        return render_target(target, parallel=False)
+    except LintFailed as exc:
+        return _Failure(exc.message, exc.location, exc.findings)
+    except TrunklineError as exc:
+        return _Failure(exc.message, exc.location, None)

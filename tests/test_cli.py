@@ -87,7 +87,7 @@ def test_check_fails_after_spec_edit_and_passes_after_generate(project: Path, ca
     capsys.readouterr()
     assert run("check", "--specs", specs, "--out", out) == 1
     report = capsys.readouterr().out
-    assert report.splitlines()[1:] == [f"  {out}/monica/src/trunkline_monica/models/_account.py"]
+    assert report.splitlines()[1:] == [f"  {out}/monica/.trunkline-manifest.json", f"  {out}/monica/src/trunkline_monica/models/_account.py"]
     assert run("generate", "--specs", specs, "--out", out) == 0
     assert run("check", "--specs", specs, "--out", out) == 0
 

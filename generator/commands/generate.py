@@ -6,17 +6,20 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.pipeline import LintFailed, Target, render_all, spec_target, vendor_targets
 from generator.errors import UsageError
+from generator.manifest import drift, inputs_digest
 from generator.progress import Progress
-from generator.write import write_packages
+from generator.targets import Target, spec_target, vendor_targets
 
 HELP = "render client packages into the output directory"
-DESCRIPTION = "Render one client package per vendor spec into the output directory, all or nothing."
+DESCRIPTION = (
+    "Render one client package per vendor spec (or for one --spec file) into the output directory, all or nothing. "
+    "Packages whose spec, templates and generator are unchanged since the last run are skipped."
+)
 
 
-def configure(parser: argparse.ArgumentParser) -> None:
-    """Add the vendor selection and the directories."""
+def add_target_arguments(parser: argparse.ArgumentParser) -> None:
+    """The vendor selection and the directories, shared with `check`."""
     parser.add_argument("vendors", nargs="*", metavar="VENDOR", help="vendor names (default: every spec in --specs)")
     parser.add_argument("--specs", type=Path, default=Path("specs"), help="directory of vendor specs (default specs/)")
     parser.add_argument("--out", type=Path, default=Path("generated"), help="output directory; each package goes to OUT/NAME (default generated/)")
@@ -24,11 +27,25 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--name", metavar="NAME", help="with --spec: the package name (default: the file name), giving trunkline-NAME")
 
 
+def configure(parser: argparse.ArgumentParser) -> None:
+    """The shared arguments plus `--force`."""
+    add_target_arguments(parser)
+    parser.add_argument("--force", action="store_true", help="regenerate even the packages that are up to date")
+
+
 def run(args: argparse.Namespace) -> int:
-    """Generate; 0 written, 2 a spec has errors (nothing written)."""
+    """Generate; 0 written (or nothing to do), 2 a spec has errors (nothing written)."""
+    targets = targets_of(args)
+    stale = [t for t in targets if args.force or drift(args.out / t.name, inputs_digest(t))]
+    if not stale:
+        print(f"{args.out}/ is up to date ({len(targets)} package(s)); nothing to generate")
+        return 0
+    from generator.pipeline import LintFailed, render_all  # heavy: only when there is work
+    from generator.write import write_packages
+
     progress = Progress()
     try:
-        packages = render_all(_targets(args), progress)
+        packages = render_all(stale, progress)
         progress.stage("all", "writing")
         write_packages(args.out, packages)
     except LintFailed as exc:
@@ -39,11 +56,12 @@ def run(args: argparse.Namespace) -> int:
         return 2
     finally:
         progress.done()
-    print(f"generated {', '.join(f'{args.out}/{name}' for name in packages)}")
+    skipped = len(targets) - len(stale)
+    print(f"generated {', '.join(f'{args.out}/{name}' for name in packages)}" + (f" ({skipped} up to date)" if skipped else ""))
     return 0
 
 
-def _targets(args: argparse.Namespace) -> list[Target]:
+def targets_of(args: argparse.Namespace) -> list[Target]:
     """The vendor specs asked for, or the one spec of `--spec`."""
     if args.spec is None:
         if args.name is not None:

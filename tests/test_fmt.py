@@ -1,0 +1,60 @@
+"""The format stage: black's output, cached by content, the same on one core or several."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import black
+import pytest
+
+from generator import fmt
+
+SOURCES = {
+    "a.py": "x = {  'a':1,\n'b':2}\n",
+    "b.py": "def f(a,b):\n  return a+b\n",
+    "notes.md": "x = {  'a':1 }\n",
+}
+
+
+@pytest.fixture(autouse=True)
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("TRUNKLINE_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def test_python_files_are_formatted_by_black_and_others_kept() -> None:
+    out = fmt.format_files(SOURCES)
+    assert out["a.py"] == black.format_str(SOURCES["a.py"], mode=fmt.MODE) == 'x = {"a": 1, "b": 2}\n'
+    assert out["b.py"] == "def f(a, b):\n    return a + b\n"
+    assert out["notes.md"] == SOURCES["notes.md"]
+
+
+def test_second_run_is_served_from_the_cache(monkeypatch: pytest.MonkeyPatch, cache: Path) -> None:
+    first = fmt.format_files(SOURCES)
+    assert len(list(cache.rglob("*"))) >= 2
+
+    def refuse(path: str, text: str) -> str:
+        raise AssertionError(f"{path} was formatted again")
+
+    monkeypatch.setattr(fmt, "format_source", refuse)
+    assert fmt.format_files(SOURCES) == first
+
+
+def test_cache_off_formats_every_time(monkeypatch: pytest.MonkeyPatch, cache: Path) -> None:
+    monkeypatch.setenv("TRUNKLINE_CACHE_DIR", "off")
+    fmt.format_files(SOURCES)
+    assert not cache.exists()
+
+
+def test_parallel_formatting_gives_the_serial_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    files = {f"m{i}.py": f"def f{i}(a,b):\n  return [a,b,{i}]\n" for i in range(12)}
+    monkeypatch.setattr(fmt, "_PARALLEL_MIN_CHARS", 0)
+    parallel = fmt.format_files(files)
+    monkeypatch.setenv("TRUNKLINE_CACHE_DIR", "off")
+    assert parallel == fmt.format_files(files, parallel=False)
+    assert parallel["m3.py"] == "def f3(a, b):\n    return [a, b, 3]\n"
+
+
+def test_invalid_python_is_a_located_bug_report() -> None:
+    with pytest.raises(fmt.TrunklineError, match=r"generated bad\.py is not valid Python .*Trunkline bug"):
+        fmt.format_files({"bad.py": "def (:\n"})

@@ -1,0 +1,84 @@
+"""Models split into modules by reference groups, and loaded lazily by the package."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from generator.model_modules import split_models
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SOURCE = '''\
+from __future__ import annotations
+from pydantic import BaseModel
+
+
+class Node(BaseModel):
+    children: list[Leaf | Node] | None = None
+    owner: Owner | None = None
+
+
+class Leaf(BaseModel):
+    parent: Node | None = None
+
+
+class Owner(BaseModel):
+    name: str
+
+
+class Tree(BaseModel):
+    root: Node
+
+
+Node.model_rebuild()
+'''
+
+
+def test_cycles_share_a_module_and_others_import_what_they_use() -> None:
+    files = split_models(SOURCE, "Models of a test.")
+    assert sorted(files) == ["models/__init__.py", "models/_node.py", "models/_owner.py", "models/_tree.py"]
+    node = files["models/_node.py"]
+    assert "class Node(BaseModel)" in node and "class Leaf(BaseModel)" in node
+    assert "from ._owner import Owner\n" in node
+    assert node.rstrip().endswith("Node.model_rebuild()")
+    assert "from ._node import Node\n" in files["models/_tree.py"]
+    assert "from ._" not in files["models/_owner.py"]
+    index = files["models/__init__.py"]
+    assert '"Leaf": "_node"' in index and '"Tree": "_tree"' in index
+    assert "    from ._node import Leaf as Leaf\n" in index
+
+
+def test_split_models_work_when_imported(tmp_path: Path) -> None:
+    package = tmp_path / "pkg"
+    for rel, text in split_models(SOURCE, "Models of a test.").items():
+        (package / rel).parent.mkdir(parents=True, exist_ok=True)
+        (package / rel).write_text(text)
+    (package / "__init__.py").write_text("")
+    script = (
+        "import sys\n"
+        "from pkg import models\n"
+        "assert 'pkg.models._tree' not in sys.modules\n"
+        "tree = models.Tree.model_validate({'root': {'children': [{'parent': {}}, {}], 'owner': {'name': 'o'}}})\n"
+        "assert type(tree.root.children[0]).__name__ == 'Leaf' and tree.root.owner.name == 'o'\n"
+        "assert 'Owner' in dir(models)\n"
+        "try:\n    models.Nope\nexcept AttributeError as exc:\n    print(exc)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "module 'pkg.models' has no attribute 'Nope'"
+
+
+def test_importing_a_vendor_package_builds_no_model() -> None:
+    src = ROOT / "generated" / "hipcall" / "src"
+    script = (
+        "import sys, trunkline_hipcall\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('trunkline_hipcall.models.'))\n"
+        "print(loaded)\n"
+        "trunkline_hipcall.models.User\n"
+        "print(any(m.startswith('trunkline_hipcall.models.') for m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], env={"PYTHONPATH": str(src)}, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:2] == ["[]", "True"]
