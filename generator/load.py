@@ -102,6 +102,15 @@ class Document:
                 line, col = node.start_mark.line + 1, node.start_mark.column + 1
         return Location(self.display, ptr, line, col)
 
+    def describe(self, ptr: str) -> str:
+        """`ptr` as an author would write it: `parts/common.yaml#/Pet` inside a bundled file."""
+        if ptr.startswith(_BUNDLE_PREFIX):
+            key, _, rest = ptr[len(_BUNDLE_PREFIX):].partition("/")
+            part = self.bundled.get(unescape_token(key))
+            if part is not None:
+                return f"{part.display}#/{rest}"
+        return ptr or "#"
+
     def resolve(self, ref: str) -> Any:
         """The value a local `$ref` (`#/a/b`) points at; raises KeyError when absent."""
         if not ref.startswith("#"):
@@ -208,7 +217,7 @@ def load(path: Path, display: str | None = None) -> Document:
     """Load a spec file and the local files its `$ref`s name; TrunklineError with a location when it cannot."""
     document = read(path, display or str(path))
     if document.data is None:
-        raise TrunklineError("not an OpenAPI document: the file is empty; write an OpenAPI 3.x spec in it", Location(document.display))
+        raise TrunklineError("not an OpenAPI document: the file is empty; write an OpenAPI 3.x spec in it", Location(document.display, "", 1, 1))
     if not isinstance(document.data, dict):
         kind = "a list" if isinstance(document.data, list) else f"a single {type(document.data).__name__} value"
         raise TrunklineError(f"not an OpenAPI document: the top level is {kind}, not a mapping; start with `openapi: 3.1.0`", document.locate(""))
@@ -253,7 +262,12 @@ def parse(text: str, path: Path, display: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        problem = (exc.problem or exc.context or "syntax error").strip().replace("\n", " ")
+        problem = " ".join((exc.problem or exc.context or "syntax error").split())
+        opened = exc.context_mark
+        if exc.problem and exc.context and opened is not None and (opened.line, opened.column) != (line - 1, col - 1):
+            problem += f" ({' '.join(exc.context.split())} at line {opened.line + 1}, column {opened.column + 1})"
+        if mark is not None and text[mark.index : mark.index + 1] == "\t":
+            problem += " (a tab: YAML indents with spaces only)"
         raise TrunklineError(f"invalid YAML: {problem}; fix the syntax", Location(display, "", line, col)) from None
     except yaml.YAMLError as exc:
         raise TrunklineError(f"invalid YAML: {str(exc).splitlines()[0]}; fix the syntax", Location(display)) from None
@@ -344,15 +358,16 @@ class _Bundler:
                 f"remote `$ref` {written!r} is not fetched (Trunkline never uses the network); "
                 "save the file beside the spec and refer to it by a relative path", where)
         path = (document.path.resolve().parent / file_part).resolve()
+        shown_dir = Path(self.main.display).parent
         if not path.is_relative_to(self.root_dir):
             raise TrunklineError(
-                f"`$ref` {written!r} leaves the spec's directory {self.root_dir}; move the file under it", where)
+                f"`$ref` {written!r} leaves the spec's directory {shown_dir}; move the file under it", where)
+        shown = str(shown_dir / path.relative_to(self.root_dir))
         if not path.is_file():
-            raise TrunklineError(f"`$ref` {written!r} names a file that does not exist ({path}); fix the path", where)
+            raise TrunklineError(f"`$ref` {written!r} names a file that does not exist ({shown}); fix the path", where)
         key = self.keys.get(path)
         if key is None:
             key = self._new_key(path)
-            shown = str(Path(self.main.display).parent / path.relative_to(self.root_dir))
             part = read(path, shown)
             self.keys[path] = key
             self.main.bundled[key] = part

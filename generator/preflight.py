@@ -79,11 +79,13 @@ def _check_cycles(document: Document) -> None:
             seen = state.get(nxt)
             if seen is True:
                 chain = [p for p, _ in stack]
-                chain = chain[chain.index(nxt):] + [nxt]
+                chain = chain[chain.index(nxt):]
+                closing = next((p for p in reversed(chain) if _is_ref(document, p)), chain[-1])
+                shown = " -> ".join(document.describe(p) for p in [*chain, nxt])
                 raise TrunklineError(
-                    f"`$ref` cycle that never reaches a schema: {' -> '.join(c or '#' for c in chain)}; "
-                    "break the loop (recursion must go through a property, items or additionalProperties)",
-                    document.locate(chain[-2] + "/$ref" if _is_ref(document, chain[-2]) else chain[-2]))
+                    f"`$ref` cycle that never reaches a schema: {shown}; break the loop "
+                    "(recursion must go through a property, items or additionalProperties)",
+                    document.locate(closing + "/$ref" if _is_ref(document, closing) else closing))
             if seen is None:
                 state[nxt] = True
                 stack.append((nxt, _edges(document, nxt)))
