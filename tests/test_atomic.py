@@ -95,7 +95,7 @@ def _run_killed(out: Path, kill_at: int, interrupt_at: int = -1) -> None:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     done = subprocess.run(
         [sys.executable, "-c", _KILLER, str(out), str(kill_at), str(interrupt_at), json.dumps(NEW)],
-        env=env, capture_output=True, text=True, timeout=60,
+        check=False, env=env, capture_output=True, text=True, timeout=60,
     )
     assert done.returncode == -signal.SIGKILL, done.stderr
 
@@ -177,7 +177,7 @@ def test_generate_process_signalled_mid_swap(project: Path, sig: str) -> None:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     done = subprocess.run(
         [sys.executable, "-c", _GENERATE, sig, str(project / "specs"), str(out)],
-        env=env, capture_output=True, text=True, timeout=300,
+        check=False, env=env, capture_output=True, text=True, timeout=300,
     )
     if sig == "SIGINT":
         assert done.returncode == 130, done.stderr
