@@ -44,10 +44,8 @@ def deref(document: Document, node: Any, ptr: str, depth: int = 0) -> tuple[Any,
         ref = node["$ref"]
         if depth > 50:
             raise TrunklineError("a `$ref` cycle: the reference points back at itself", document.locate(ptr))
-        if not ref.startswith("#"):
-            raise TrunklineError(
-                f"external `$ref` {ref!r} is not supported; bundle the spec into one file", document.locate(ptr)
-            )
+        if not ref.startswith("#"):  # `load` bundles local files, so only an unloaded document gets here
+            raise TrunklineError(f"external `$ref` {ref!r} was not bundled; load the spec with `load`", document.locate(ptr))
         try:
             node = document.resolve(ref)
         except (KeyError, IndexError, ValueError, TypeError):

@@ -11,22 +11,11 @@ from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValida
 
 from generator.errors import Finding, Severity, TrunklineError
 from generator.load import Document, pointer
+from generator.preflight import preflight, spec_version
+
+__all__ = ["RULE", "spec_version", "validate"]
 
 RULE = "oas-valid"
-
-
-def spec_version(document: Document) -> str:
-    """'3.0' or '3.1'; a TrunklineError for anything that is not OpenAPI 3.0 or 3.1."""
-    version = document.data.get("openapi")
-    if version is None:
-        hint = "a Swagger 2.0 document; convert it to OpenAPI 3" if "swagger" in document.data else "no `openapi` field"
-        raise TrunklineError(f"not an OpenAPI document ({hint})", document.locate(""))
-    text = str(version)
-    if text.startswith("3.0"):
-        return "3.0"
-    if text.startswith("3.1"):
-        return "3.1"
-    raise TrunklineError(f"unsupported OpenAPI version {text!r}; use 3.0.x or 3.1.x", document.locate("/openapi"))
 
 
 def _located(base: type[Any]) -> type[Any]:
@@ -50,8 +39,11 @@ _VALIDATORS = {"3.0": _located(OpenAPIV30SpecValidator), "3.1": _located(OpenAPI
 
 
 def validate(document: Document) -> list[Finding]:
-    """Every structural problem openapi-spec-validator reports, with its location."""
-    validator = _VALIDATORS[spec_version(document)](document.data)
+    """Every structural problem openapi-spec-validator reports, with its location.
+
+    Defects that make the spec unusable (see `preflight`) raise TrunklineError first.
+    """
+    validator = _VALIDATORS[preflight(document)](document.data)
     findings: list[Finding] = []
     seen: set[tuple[str, str]] = set()
     try:

@@ -1,50 +1,146 @@
-"""Write rendered packages into the output tree atomically, and compare a tree with them."""
+"""Write rendered packages into the output tree atomically, and compare a tree with them.
+
+A write stages every package in full inside `out/.trunkline-staging-*`, records a journal,
+then swaps one package directory at a time. An exception or Ctrl-C undoes the swaps at once;
+a killed process leaves the journal, and the next write (or `recover`) undoes them before
+anything else, so `out` is always either entirely old or entirely new.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import shutil
+import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from generator.errors import TrunklineError
 
+STAGING_PREFIX = ".trunkline-staging-"
+_JOURNAL = "journal.json"
+
 
 def write_packages(out: Path, packages: dict[str, dict[str, str]]) -> None:
-    """Replace `out/<name>` with each rendered package; all of them, or none on failure.
-
-    Every package is first written in full to a staging directory beside `out`; then each old
-    directory is moved aside and the new one moved in. If any move fails, every move already
-    made is undone, so `out` is left exactly as it was.
-    """
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".trunkline-staging-", dir=out))
+    """Replace `out/<name>` with each rendered package; all of them, or none on failure."""
     try:
-        for name, files in packages.items():
-            for rel, text in files.items():
-                target = staging / "new" / name / rel
-                target.parent.mkdir(parents=True, exist_ok=True)
-                with open(target, "w", encoding="utf-8", newline="\n") as handle:
-                    handle.write(text)
-        (staging / "old").mkdir()
-        done: list[tuple[str, bool]] = []
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise TrunklineError(f"cannot create the output directory {out}: {exc}") from None
+    with _locked(out):
+        recover(out)
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
         try:
-            for name in packages:
-                current = out / name
-                had_old = current.exists()
-                if had_old:
-                    os.replace(current, staging / "old" / name)
-                done.append((name, had_old))
-                os.replace(staging / "new" / name, current)
+            _stage(staging, packages)
+            names = list(packages)
+            journal: dict[str, object] = {"packages": [{"name": n, "had_old": (out / n).exists()} for n in names]}
+            _write_journal(staging, journal)
+            try:
+                for name in names:
+                    if (out / name).exists():
+                        _move(out / name, staging / "old" / name)
+                    _move(staging / "new" / name, out / name)
+            except BaseException as exc:
+                _rollback(out, staging)
+                if isinstance(exc, OSError):
+                    raise TrunklineError(f"could not write {out}: {exc}; nothing was changed") from None
+                raise
+            (staging / _JOURNAL).unlink()  # the commit point: from here on the new packages stay
         except OSError as exc:
-            for name, had_old in reversed(done):
-                if (out / name).exists() and not (staging / "new" / name).exists():
-                    os.replace(out / name, staging / "new" / name)
-                if had_old:
-                    os.replace(staging / "old" / name, out / name)
             raise TrunklineError(f"could not write {out}: {exc}; nothing was changed") from None
-    finally:
+        finally:
+            if not (staging / _JOURNAL).exists():
+                shutil.rmtree(staging, ignore_errors=True)
+
+
+def recover(out: Path) -> list[str]:
+    """Undo the swaps of any write that was killed midway and remove its staging; what was restored."""
+    restored: list[str] = []
+    if not out.is_dir():
+        return restored
+    for staging in sorted(out.glob(STAGING_PREFIX + "*")):
+        if not staging.is_dir():
+            continue
+        if (staging / _JOURNAL).exists():
+            restored.extend(_rollback(out, staging))
         shutil.rmtree(staging, ignore_errors=True)
+    return restored
+
+
+def _stage(staging: Path, packages: dict[str, dict[str, str]]) -> None:
+    """Write every package in full under `staging/new`."""
+    for name, files in packages.items():
+        for rel, text in files.items():
+            target = staging / "new" / name / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with open(target, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+    (staging / "old").mkdir()
+
+
+def _write_journal(staging: Path, journal: dict[str, object]) -> None:
+    """Record what the swap will do, durably, before the first package moves."""
+    temporary = staging / (_JOURNAL + ".tmp")
+    with open(temporary, "w", encoding="utf-8") as handle:
+        json.dump(journal, handle)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, staging / _JOURNAL)
+    _sync_dir(staging)
+
+
+def _rollback(out: Path, staging: Path) -> list[str]:
+    """Put every package of the journal back as it was; safe to repeat after a crash."""
+    journal = json.loads((staging / _JOURNAL).read_text(encoding="utf-8"))
+    restored: list[str] = []
+    for entry in reversed(journal["packages"]):
+        name, had_old = str(entry["name"]), bool(entry["had_old"])
+        current, new, old = out / name, staging / "new" / name, staging / "old" / name
+        swapped_in = not new.exists() and (current.exists() or current.is_symlink())
+        if swapped_in:
+            _move(current, new)
+        moved_back = had_old and old.exists() and not current.exists()
+        if moved_back:
+            _move(old, current)
+        if swapped_in or moved_back:
+            restored.append(name)
+    (staging / _JOURNAL).unlink()
+    _sync_dir(out)
+    return restored
+
+
+def _move(source: Path, target: Path) -> None:
+    """One atomic rename (a seam the crash tests use)."""
+    os.replace(source, target)
+
+
+def _sync_dir(directory: Path) -> None:
+    """Flush a directory's entries to disk where the platform allows it."""
+    if sys.platform == "win32":
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def _locked(out: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `out` so two writes (or a write and a recovery) never interleave."""
+    if sys.platform == "win32":
+        yield
+        return
+    import fcntl
+
+    fd = os.open(out, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def tree(directory: Path) -> dict[str, bytes]:
