@@ -13,6 +13,7 @@ from generator.fmt import format_files
 from generator.lint import lint
 from generator.load import load
 from generator.manifest import MANIFEST, inputs_digest, manifest_text
+from generator.preflight import preflight
 from generator.progress import Progress
 from generator.render import render
 from generator.targets import Target as Target
@@ -33,10 +34,14 @@ def package_ir(target: Target, progress: Progress | None = None) -> ir.Package:
     progress = progress or Progress(enabled=False)
     progress.stage(target.name, "loading")
     document = load(target.spec)
-    progress.stage(target.name, "validating and linting")
-    errors = [f for f in lint(document) if f.severity is Severity.ERROR]
-    if errors:
-        raise LintFailed(errors)
+    if target.strict:
+        progress.stage(target.name, "validating and linting")
+        errors = [f for f in lint(document) if f.severity is Severity.ERROR]
+        if errors:
+            raise LintFailed(errors)
+    else:
+        progress.stage(target.name, "checking")
+        preflight(document)
     progress.stage(target.name, "building")
     return build(document, target.name, target.version)
 

@@ -120,10 +120,15 @@ def _edges(document: Document, ptr: str) -> list[str]:
 
 
 def _check_operation_ids(document: Document) -> None:
+    """Two operations with one id in one namespace (first tag) would make one client method.
+
+    Duplicates under different tags still get distinct methods (`client.a.x`, `client.b.x`);
+    lint reports them (`operation-id-unique`), but they do not stop a third-party spec.
+    """
     paths = document.data.get("paths")
     if not isinstance(paths, dict):
         return
-    first: dict[str, str] = {}
+    first: dict[tuple[str, str | None], str] = {}
     for path, item in paths.items():
         item_ptr = pointer("paths", path)
         if isinstance(item, dict) and isinstance(item.get("$ref"), str):
@@ -136,10 +141,10 @@ def _check_operation_ids(document: Document) -> None:
             if not isinstance(op, dict) or not isinstance(op.get("operationId"), str):
                 continue
             op_ptr = item_ptr + pointer(method)
-            op_id = op["operationId"]
-            if op_id in first:
+            tags = op.get("tags")
+            key = (op["operationId"], str(tags[0]) if isinstance(tags, list) and tags else None)
+            if key in first:
                 raise TrunklineError(
-                    f"duplicate operationId {op_id!r}, already used at {first[op_id]}; give each operation its own id",
+                    f"duplicate operationId {key[0]!r}, already used at {first[key]}; give each operation its own id",
                     document.locate(op_ptr + "/operationId"))
-            first[op_id] = op_ptr
-
+            first[key] = op_ptr

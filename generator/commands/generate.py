@@ -23,7 +23,10 @@ def add_target_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("vendors", nargs="*", metavar="VENDOR", help="vendor names (default: every spec in --specs)")
     parser.add_argument("--specs", type=Path, default=Path("specs"), help="directory of vendor specs (default specs/)")
     parser.add_argument("--out", type=Path, default=Path("generated"), help="output directory; each package goes to OUT/NAME (default generated/)")
-    parser.add_argument("--spec", type=Path, metavar="PATH", help="generate from this one OpenAPI 3.0/3.1 file instead of the vendor specs")
+    parser.add_argument(
+        "--spec", type=Path, metavar="PATH",
+        help="generate from this one OpenAPI 3.0/3.1 file instead of the vendor specs; it must be usable, not lint-clean (run `trunkline lint` for that)",
+    )
     parser.add_argument("--name", metavar="NAME", help="with --spec: the package name (default: the file name), giving trunkline-NAME")
 
 
