@@ -528,3 +528,169 @@ def test_snapcall_matches_page_tables() -> None:
                 expected = "alternatives" if kind == "alternatives" else DOC_TYPES[kind]
                 assert _type_of(doc, body["properties"][name]) == expected, f"{where} body {name}"
                 assert (name in body.get("required", [])) == required, f"{where} body {name}"
+
+
+# ---- documented examples, value for value --------------------------------------------------------
+
+def _page_lines(name: str) -> list[str]:
+    assert DOCS is not None
+    return (DOCS / name).read_text(encoding="utf-8").splitlines()
+
+
+def _json_block(lines: list[str], start: int) -> tuple[Any, int]:
+    """The JSON value whose first line is at or after `start`, and the index of its last line."""
+    import json
+
+    index = start
+    while not lines[index].lstrip().startswith(("{", "[")):
+        index += 1
+    buffer: list[str] = []
+    depth = 0
+    while True:
+        line = lines[index]
+        buffer.append(line)
+        depth += line.count("{") + line.count("[") - line.count("}") - line.count("]")
+        if depth == 0:
+            return json.loads("\n".join(buffer)), index
+        index += 1
+
+
+def _match_operation(vendor: str, method: str, path: str) -> tuple[dict[str, Any], dict[str, Any], dict[str, str]]:
+    """The operation a concrete request path hits, with the path values it carries."""
+    for name, item in spec(vendor)["paths"].items():
+        pattern = "^" + re.sub(r"\\\{([^}]+)\\\}", r"(?P<\1>[^/]+)", re.escape(name)) + "$"
+        found = re.match(pattern, path)
+        if found and method.lower() in item:
+            return item[method.lower()], item, found.groupdict()
+    raise AssertionError(f"no operation for {method} {path}")
+
+
+def _slot_values(examples: dict[str, Any] | None) -> list[Any]:
+    return [example["value"] for example in (examples or {}).values()]
+
+
+def _check_exchange(vendor: str, method: str, path: str, body: Any, status: str | None, answer: Any,
+                    headers: dict[str, str]) -> str:
+    """The spec holds the documented request and answer under one name; returns that name."""
+    import json
+
+    doc = spec(vendor)
+    op, item, values = _match_operation(vendor, method, path)
+    names = set()
+    declared = params(vendor, op, item)
+    for wire, value in values.items():
+        examples = declared[("path", wire)].get("examples") or {}
+        assert [str(v) for v in _slot_values(examples)] == [value], (op["operationId"], wire)
+        names.update(examples)
+    if body is not None:
+        examples = deref(doc, op["requestBody"])["content"]["application/json"]["examples"]
+        assert _slot_values(examples) == [body], op["operationId"]
+        names.update(examples)
+    if answer is not None:
+        assert status is not None
+        response = deref(doc, op["responses"][status])
+        examples = response["content"]["application/json"]["examples"]
+        assert json.dumps(_slot_values(examples)) == json.dumps([answer]), op["operationId"]
+        names.update(examples)
+        for header, value in headers.items():
+            header_examples = deref(doc, response["headers"][header])["examples"]
+            assert [str(v) for v in _slot_values(header_examples)] == [value], (op["operationId"], header)
+            names.update(header_examples)
+    assert len(names) <= 1, (op["operationId"], names)
+    return str(op["operationId"])
+
+
+@needs_docs
+def test_hipcall_examples_equal_the_page() -> None:
+    """The 17 example requests (path values, bodies) and 14 answers (bodies, rate-limit headers)."""
+    import json
+
+    lines = _page_lines("000_78cb3780bfc1a00a.txt")
+    base = "https://api.hipcall.com/api/v20211124"
+    starts = [i for i, line in enumerate(lines) if line.startswith("curl --request")]
+    seen = []
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        method, url, body, status, answer, headers = lines[start].split()[2], "", None, None, None, {}
+        index = start + 1
+        while not lines[index].startswith("const url"):
+            found = re.search(r'"(https://[^"]+)"', lines[index])
+            url = found[1] if found else url
+            if lines[index].startswith('--data "'):
+                chunk = [lines[index][len('--data "'):]]
+                while not chunk[-1].endswith('}"'):
+                    index += 1
+                    chunk.append(lines[index])
+                chunk[-1] = chunk[-1][:-1]
+                body = json.loads("\n".join(chunk).replace('\\"', '"'))
+            index += 1
+        for index in range(index, end):
+            heading = re.fullmatch(r"Example response \((\d+)\):", lines[index])
+            if heading:
+                status = heading[1]
+                cursor = index + 2
+                while not lines[cursor].startswith("{"):
+                    name, value = lines[cursor].split(": ", 1)
+                    if name.startswith("x-ratelimit"):
+                        headers[name] = value
+                    cursor += 1
+                answer, _ = _json_block(lines, cursor)
+                break
+        assert url.startswith(base)
+        seen.append(_check_exchange("hipcall", method, url[len(base):], body, status, answer, headers))
+    assert len(seen) == len(set(seen)) == 17
+
+
+@needs_docs
+def test_monica_examples_equal_the_page() -> None:
+    lines = _page_lines("003_75f4ec6cc8a72c4d.txt")
+    found: list[dict[str, Any]] = []
+    index = 0
+    while index < len(lines):
+        head = re.fullmatch(r"(GET|POST|PUT|DELETE) (\S+)", lines[index])
+        if head:
+            found.append({"method": head[1], "path": head[2], "body": None, "answer": None})
+        elif lines[index] in ("Example", "Response") and found:
+            slot = "body" if lines[index] == "Example" else "answer"
+            found[-1][slot], index = _json_block(lines, index)
+        index += 1
+    assert len(found) == 6
+    doc = spec("monica")
+    for entry in found:
+        path = re.sub(r":(\w+)", r"{\1}", entry["path"]).rstrip("/")
+        op = doc["paths"][path][entry["method"].lower()]
+        if entry["body"] is not None:
+            assert _slot_values(deref(doc, op["requestBody"])["content"]["application/json"]["examples"]) == [entry["body"]]
+        answer = deref(doc, op["responses"]["200"])["content"]["application/json"]["examples"]
+        assert _slot_values(answer) == [entry["answer"]], op["operationId"]
+
+
+@needs_docs
+def test_voipnow_examples_equal_the_page() -> None:
+    """Six answers, and the four curl requests (path values and bodies; the URLs' trailing `/` aside)."""
+    import json
+
+    lines = _page_lines("004_f6dae598030f15b1.txt")
+    found: list[dict[str, Any]] = []
+    for index, line in enumerate(lines):
+        head = re.fullmatch(r"(GET|POST|PUT|DELETE) (/phoneCalls/\S+)", line.strip())
+        if head:
+            found.append({"method": head[1], "template": head[2], "path": None, "body": None, "answer": None})
+        elif line.strip() == "Example Response" and found:
+            found[-1]["answer"], _ = _json_block(lines, index + 1)
+        elif line.startswith("curl ") and found:
+            url = re.search(r"'https://api\.hubgets\.com/uapi(/[^']+?)/?'", line)
+            assert url
+            found[-1]["path"] = url[1]
+            for follow in lines[index + 1:index + 8]:
+                data = re.search(r"--data-binary '(.*)'", follow)
+                if data:
+                    found[-1]["body"] = json.loads(data[1])
+    assert len(found) == 6 and sum(1 for f in found if f["path"]) == 4
+    doc = spec("voipnow")
+    for entry in found:
+        op = doc["paths"][entry["template"]][entry["method"].lower()]
+        answer = deref(doc, op["responses"]["200"])["content"]["application/json"]["examples"]
+        assert _slot_values(answer) == [entry["answer"]], op["operationId"]
+        if entry["path"]:
+            _check_exchange("voipnow", entry["method"], entry["path"], entry["body"], "200", entry["answer"], {})
