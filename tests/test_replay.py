@@ -105,7 +105,7 @@ def test_replay_async(case: Case) -> None:
 
 def _documented_example_names() -> set[tuple[str, str, str]]:
     """(vendor, operationId, example name) read straight from the YAML, without the generator."""
-    names = set()
+    names: set[tuple[str, str, str]] = set()
     for spec in SPECS.glob("*.yaml"):
         doc = yaml.safe_load(spec.read_text())
 

@@ -243,7 +243,8 @@ def _schemas(node: Any) -> Iterator[dict[str, Any]]:
 def test_enums_well_formed(vendor: str) -> None:
     """Integer enums name every non-null value; a null member makes the type nullable."""
     for schema in _schemas(spec(vendor)):
-        types = schema.get("type") if isinstance(schema.get("type"), list) else [schema.get("type")]
+        declared = schema.get("type")
+        types: list[Any] = declared if isinstance(declared, list) else [declared]
         values = [v for v in schema["enum"] if v is not None]
         if None in schema["enum"]:
             assert "null" in types, schema
@@ -316,7 +317,7 @@ def test_voipnow_update_actions_discriminated() -> None:
     op = doc["paths"]["/phoneCalls/{userId}/{extension}/{phoneCallId}"]["put"]
     body = deref(doc, deref(doc, op["requestBody"])["content"]["application/json"]["schema"])
     assert body["discriminator"]["propertyName"] == "action"
-    actions = set()
+    actions: set[str] = set()
     for member in body["oneOf"]:
         schema = deref(doc, member)
         assert "action" in schema["required"]
@@ -576,7 +577,7 @@ def _check_exchange(vendor: str, method: str, path: str, body: Any, status: str 
 
     doc = spec(vendor)
     op, item, values = _match_operation(vendor, method, path)
-    names = set()
+    names: set[str] = set()
     declared = params(vendor, op, item)
     for wire, value in values.items():
         examples = declared[("path", wire)].get("examples") or {}
