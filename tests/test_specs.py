@@ -557,8 +557,8 @@ def _json_block(lines: list[str], start: int) -> tuple[Any, int]:
 
 
 def _match_operation(vendor: str, method: str, path: str) -> tuple[dict[str, Any], dict[str, Any], dict[str, str]]:
-    """The operation a concrete request path hits, with the path values it carries."""
-    for name, item in spec(vendor)["paths"].items():
+    """The operation a concrete request path hits, with the path values it carries (literal paths win)."""
+    for name, item in sorted(spec(vendor)["paths"].items(), key=lambda entry: entry[0].count("{")):
         pattern = "^" + re.sub(r"\\\{([^}]+)\\\}", r"(?P<\1>[^/]+)", re.escape(name)) + "$"
         found = re.match(pattern, path)
         if found and method.lower() in item:
@@ -695,3 +695,34 @@ def test_voipnow_examples_equal_the_page() -> None:
         assert _slot_values(answer) == [entry["answer"]], op["operationId"]
         if entry["path"]:
             _check_exchange("voipnow", entry["method"], entry["path"], entry["body"], "200", entry["answer"], {})
+
+
+@needs_docs
+def test_snapcall_sample_urls_are_the_examples() -> None:
+    """Each code sample's URL, method and key are what the spec's `code_sample` exchange sends."""
+    lines = _page_lines("002_6a80e133e867a288.txt")
+    samples: list[dict[str, Any]] = []
+    for line in lines:
+        head = re.fullmatch(r"\[(GET|POST|PUT|DELETE|PATCH)\] /v2(/\S*)", line)
+        if head:
+            samples.append({"method": head[1], "path": head[2], "urls": set(), "keys": set(), "verbs": set()})
+        elif samples:
+            samples[-1]["urls"].update(re.findall(r"'https://api\.snapcall\.io/v2([^']*)'", line))
+            key = re.search(r"(?:apiKey|\$api_key) = '([^']*)'", line)
+            if key:
+                samples[-1]["keys"].add(key[1])
+            verb = re.search(r"method: '(\w+)'|CURLOPT_CUSTOMREQUEST, '(\w+)'", line)
+            if verb:
+                samples[-1]["verbs"].add(verb[1] or verb[2])
+    assert len(samples) == 74
+    schemes = spec("snapcall")["components"]["securitySchemes"]
+    for sample in samples:
+        assert len(sample["urls"]) == 1, sample["path"]
+        assert sample["verbs"] <= {sample["method"]}, sample["path"]
+        assert all(schemes[name]["x-example"] == key for name in schemes for key in sample["keys"])
+        op, _, values = _match_operation("snapcall", sample["method"], next(iter(sample["urls"])))
+        assert op is spec("snapcall")["paths"][sample["path"]][sample["method"].lower()], sample["path"]
+        if values:
+            _check_exchange("snapcall", sample["method"], next(iter(sample["urls"])), None, None, None, {})
+        else:
+            assert op.get("x-bare-examples") == ["code_sample"], sample["path"]
