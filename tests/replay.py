@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 import httpx
 import pydantic
+import yaml
 
 from generator import ir
 from generator.build import build
@@ -57,6 +58,27 @@ def package_ir(vendor: str) -> ir.Package:
     return _IR[vendor]
 
 
+_RAW: dict[str, dict[str, Any]] = {}
+
+
+def raw_operations(vendor: str) -> dict[str, dict[str, Any]]:
+    """The operations of `vendor`'s spec as written in the YAML, by operationId."""
+    if vendor not in _RAW:
+        doc = yaml.safe_load((SPECS / f"{vendor}.yaml").read_text(encoding="utf-8"))
+        _RAW[vendor] = {
+            op["operationId"]: op
+            for item in doc["paths"].values()
+            for method, op in item.items()
+            if method != "parameters" and isinstance(op, dict)
+        }
+    return _RAW[vendor]
+
+
+def bare_examples(vendor: str, operation_id: str) -> list[str]:
+    """Names in `x-bare-examples`: exchanges documented without a value for any slot."""
+    return [str(name) for name in raw_operations(vendor).get(operation_id, {}).get("x-bare-examples", [])]
+
+
 def cases() -> list[Case]:
     found = []
     for vendor in vendors():
@@ -65,6 +87,11 @@ def cases() -> list[Case]:
             for op in ns.operations:
                 for example in op.examples:
                     found.append(Case(vendor, package, ns.attribute, op, example))
+                named = {example.name for example in op.examples}
+                for name in bare_examples(vendor, op.operation_id):
+                    if name not in named:
+                        bare = ir.Example(name, {}, {}, {}, None, False, None, None, False, {})
+                        found.append(Case(vendor, package, ns.attribute, op, bare))
     return found
 
 
@@ -87,14 +114,24 @@ def typed(module: Any, annotation: str, value: Any) -> Any:
     return pydantic.TypeAdapter(python_type(module, annotation)).validate_python(value)
 
 
+def requirement(case: Case) -> tuple[str, ...]:
+    """The security alternative the documented request uses.
+
+    None where the operation accepts an unauthenticated call (its samples send no key), else the first.
+    """
+    security = case.operation.security
+    if not security or () in security:
+        return ()
+    return security[0]
+
+
 def credentials(case: Case) -> dict[str, str]:
-    """Credential arguments for the first security alternative of the operation."""
+    """Credential arguments for the security alternative the documented request uses."""
     schemes = {s.key: s for s in case.package.schemes}
     values: dict[str, str] = {}
-    if case.operation.security:
-        for key in case.operation.security[0]:
-            scheme = schemes[key]
-            values[scheme.credential] = scheme.example or f"test-{scheme.credential}"
+    for key in requirement(case):
+        scheme = schemes[key]
+        values[scheme.credential] = scheme.example or f"test-{scheme.credential}"
     return values
 
 
@@ -188,7 +225,7 @@ def expected_url(case: Case, example: ir.Example) -> str:
             else:
                 pairs.append((param.wire, _wire_text(value)))
     for scheme in package.schemes:
-        if case.operation.security and scheme.key in case.operation.security[0] and scheme.location == "query":
+        if scheme.key in requirement(case) and scheme.location == "query":
             pairs.append((scheme.wire, credentials(case)[scheme.credential]))
     return str(httpx.URL(base + path, params=pairs) if pairs else httpx.URL(base + path))
 
@@ -209,7 +246,7 @@ def expected_auth_headers(case: Case) -> dict[str, str]:
     values = credentials(case)
     headers: dict[str, str] = {}
     for scheme in case.package.schemes:
-        if not case.operation.security or scheme.key not in case.operation.security[0]:
+        if scheme.key not in requirement(case):
             continue
         secret = values[scheme.credential]
         if scheme.kind == "bearer":
@@ -237,8 +274,12 @@ def check_request(module: Any, case: Case, request: httpx.Request) -> None:
     op, example = case.operation, effective(module, case)
     assert request.method == op.http_method
     assert str(request.url) == expected_url(case, example)
-    for name, value in expected_auth_headers(case).items():
+    expected_auth = expected_auth_headers(case)
+    for name, value in expected_auth.items():
         assert request.headers.get(name) == value, name
+    unexpected = {s.wire.lower() for s in case.package.schemes if s.location == "header"} - set(expected_auth)
+    for name in sorted(unexpected):
+        assert name not in request.headers, f"{name} sent, but the documented request has none"
     for wire, value in example.headers.items():
         assert request.headers.get(wire) == _wire_text(value), wire
     if example.has_body:
@@ -247,6 +288,12 @@ def check_request(module: Any, case: Case, request: httpx.Request) -> None:
         assert json.loads(request.content) == example.body
     else:
         assert request.content == b""
+
+
+def check_response_headers(case: Case, headers: httpx.Headers) -> None:
+    """The documented response headers reach the caller unchanged (through the raw response)."""
+    for name, value in case.example.response_headers.items():
+        assert headers.get(name) == _wire_text(value), name
 
 
 def dumped(module: Any, annotation: str, value: Any) -> Any:
