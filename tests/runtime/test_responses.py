@@ -255,9 +255,19 @@ def test_compressed_bomb_is_capped_on_the_decoded_size(flavour: str) -> None:
     pkg = module("hipcall")
     bomb = gzip.compress(b" " * 5_000_000)
     assert len(bomb) < 100_000
-    response = httpx.Response(200, content=bomb, headers={"Content-Encoding": "gzip", "Content-Type": "application/json"})
+    response = httpx.Response(200, stream=Chunks(bomb), headers={"Content-Encoding": "gzip", "Content-Type": "application/json"})
     error = _bad("hipcall", flavour, response, max_response_size=1_000_000)
     assert isinstance(error, pkg.ResponseTooLargeError)
+
+
+@pytest.mark.parametrize("flavour", FLAVOURS)
+def test_undecodable_compressed_body(flavour: str) -> None:
+    pkg = module("monica")
+    response = httpx.Response(200, stream=Chunks(b"this is not gzip"), headers={"Content-Encoding": "gzip", "Content-Type": "application/json"})
+    error = _bad("monica", flavour, response)
+    assert isinstance(error, pkg.ResponseValidationError)
+    assert "gzip" in str(error)
+    assert error.status_code == 200
 
 
 @pytest.mark.parametrize("flavour", FLAVOURS)
