@@ -91,16 +91,15 @@ def test_streamed_json_parses_when_read(flavour: str) -> None:
 
         async def read() -> Any:
             raw = await client.with_raw_response.calls.get(id=1, request_options=options)
-            return [chunk async for chunk in raw.aiter_bytes()]
+            assert json.loads(await raw.aread()) == call.body
+            return raw.parse()
 
         return read()
 
     outcome = run("monica", flavour, script, action)
     assert outcome.error is None, outcome.error
-    if flavour == "sync":
-        assert isinstance(outcome.result, pkg.models.CallResponse)
-    else:
-        assert json.loads(b"".join(outcome.result)) == call.body
+    assert isinstance(outcome.result, pkg.models.CallResponse)
+    assert outcome.result.data.id == call.body["data"]["id"]
 
 
 @pytest.mark.parametrize("flavour", FLAVOURS)
