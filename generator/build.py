@@ -16,6 +16,9 @@ from generator.validate import spec_version
 
 _RESERVED_METHODS = frozenset({"with_raw_response", "close", "aclose"})
 _IDEMPOTENT = frozenset({"get", "head", "options", "put", "delete", "trace"})
+# Keyword arguments of the generated Client besides credentials and server variables.
+_CLIENT_ARGS = frozenset({"base_url", "timeout", "max_retries", "retry", "retry_non_idempotent", "auth_scheme",
+                          "max_response_size", "default_headers", "http_client", "sleep", "clock"})
 
 
 def build(document: Document, vendor: str, version: str = "0.1.0") -> ir.Package:
@@ -66,7 +69,7 @@ class _Builder:
         servers = self.data.get("servers") or [{"url": "/"}]
         server = servers[0] if isinstance(servers, list) and servers and isinstance(servers[0], dict) else {"url": "/"}
         url = str(server.get("url") or "/")
-        names = Namer(RUNTIME_NAMES | {"base_url", "timeout", "max_retries", "http_client", "default_headers"})
+        names = Namer(RUNTIME_NAMES | _CLIENT_ARGS)
         variables = []
         raw_variables = server.get("variables")
         for wire, var in (raw_variables if isinstance(raw_variables, dict) else {}).items():
@@ -86,7 +89,7 @@ class _Builder:
         raw = (self.data.get("components") or {}).get("securitySchemes") or {}
         schemes: list[ir.SecurityScheme] = []
         credentials: dict[str, ir.Credential] = {}
-        names = Namer(RUNTIME_NAMES | {"base_url", "timeout", "max_retries", "http_client", "default_headers"})
+        names = Namer(RUNTIME_NAMES | _CLIENT_ARGS)
         for key, node in raw.items():
             node, ptr = deref(self.document, node, pointer("components", "securitySchemes", key))
             kind, location, wire = _scheme_kind(node)
