@@ -9,9 +9,8 @@ from typing import Any
 
 from generator.load import Document
 from generator.mock.checks import Problem, Verdict
-from generator.mock.coerce import schema_at
 from generator.mock.model import Exchange, MockOperation, ResponseSpec
-from generator.mock.synth import sample
+from generator.mock.synth import sample_at
 
 _PREFERENCE = re.compile(r'\s*([A-Za-z0-9_.-]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^,;\s]*)')
 _NO_BODY = frozenset({204, 205, 304})
@@ -162,7 +161,7 @@ def render(document: Document, op: MockOperation, status: str, exchange: Exchang
         if header.name in documented_headers:
             value = documented_headers[header.name]
         else:
-            value = sample(document, schema_at(document, header.schema_ptr))
+            value = sample_at(document, header.schema_ptr)
         if value is not None:
             reply.headers.append((header.name, _header_text(value)))
     if code in _NO_BODY or not response.content:
@@ -172,7 +171,7 @@ def render(document: Document, op: MockOperation, status: str, exchange: Exchang
     if documented and exchange is not None:
         value = exchange.response
     else:
-        value = sample(document, schema_at(document, response.content[ctype]))
+        value = sample_at(document, response.content[ctype])
         reply.generated = True
     reply.headers.append(("Content-Type", _served_type(ctype)))
     reply.body = _encode(ctype, value)

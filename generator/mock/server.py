@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import signal
+import socket
 import sys
 import threading
 from types import FrameType
@@ -25,8 +26,16 @@ class _QuietHandler(WSGIRequestHandler):
 
 
 def bind(app: MockApp, host: str, port: int) -> BaseWSGIServer:
-    """A threaded HTTP/1.1 server bound to host:port (port 0: any free port)."""
-    return make_server(host, port, app, threaded=True, request_handler=_QuietHandler)
+    """A threaded HTTP/1.1 server bound to host:port (port 0: any free port); OSError when it cannot bind.
+
+    The socket is bound here so that a port in use is an exception, not werkzeug's own exit.
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    listening = socket.create_server((host, port), family=family)
+    try:
+        return make_server(host, port, app, threaded=True, request_handler=_QuietHandler, fd=listening.fileno())
+    finally:
+        listening.close()
 
 
 def base_url(server: BaseWSGIServer, prefix: str) -> str:

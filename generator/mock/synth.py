@@ -30,6 +30,17 @@ def sample(document: Document, schema: Any, *, for_response: bool = True) -> Any
     return None if value is _SKIP else value
 
 
+def sample_at(document: Document, schema_ptr: str | None, *, for_response: bool = True) -> Any:
+    """`sample` of the schema at a JSON pointer (None when there is none)."""
+    if schema_ptr is None:
+        return None
+    try:
+        schema = document.resolve("#" + schema_ptr)
+    except (KeyError, IndexError, ValueError, TypeError):
+        return None
+    return sample(document, schema, for_response=for_response)
+
+
 def _sample(document: Document, schema: Any, for_response: bool, depth: int, seen: frozenset[str]) -> Any:
     if not isinstance(schema, dict):
         return None
