@@ -7,17 +7,18 @@ the command-line tests start `trunkline mock` as a process, as a user would.
 from __future__ import annotations
 
 import base64
+import os
 import signal
 import subprocess
 import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
 
+from generator.cli import parser
 from generator.load import load
 from generator.mock.app import MockApp
 from generator.mock.model import mock_spec
@@ -315,6 +316,7 @@ def test_prefer_example_by_name(http: httpx.Client) -> None:
     assert response.json() == [{"id": 3, "name": "c"}]
     assert response.headers["x-trunkline-example"] == "second"
     assert response.headers["x-trunkline-mock"] == "example"
+    assert response.headers["preference-applied"] == "example=second"
 
 
 def test_prefer_code(http: httpx.Client) -> None:
@@ -322,6 +324,7 @@ def test_prefer_code(http: httpx.Client) -> None:
     assert response.status_code == 404
     assert response.json() == {"code": "none"}
     assert response.headers["x-trunkline-example"] == "missing"
+    assert response.headers["preference-applied"] == "code=404"
 
 
 def test_prefer_an_unknown_example_or_code_is_refused(http: httpx.Client) -> None:
@@ -439,12 +442,9 @@ def test_cli_serves_and_stops_cleanly(spec_file: Path, sig: int) -> None:
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    env_path = {"PYTHONPATH": str(ROOT)}
-    import os
-
     return subprocess.run(
         [sys.executable, "-m", "generator", "mock", *args], cwd=ROOT, capture_output=True, text=True,
-        timeout=30, env={**os.environ, **env_path},
+        timeout=30, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False,
     )
 
 
@@ -466,6 +466,14 @@ def test_cli_port_in_use_is_exit_2(spec_file: Path) -> None:
     assert f"cannot listen on 127.0.0.1:{port}" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_cli_not_an_openapi_document_is_exit_2(tmp_path: Path) -> None:
+    spec = tmp_path / "notes.yaml"
+    spec.write_text("swagger: '2.0'\ninfo: {title: old}\n")
+    result = _cli(str(spec))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "Swagger 2.0" in result.stderr
+
+
 def test_cli_binds_loopback_by_default() -> None:
-    args: Any = __import__("generator.cli", fromlist=["parser"]).parser().parse_args(["mock", "specs/monica.yaml"])
+    args = parser().parse_args(["mock", "specs/monica.yaml"])
     assert (args.host, args.port) == ("127.0.0.1", 0)

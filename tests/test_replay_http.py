@@ -41,12 +41,11 @@ from tests.replay import (
 )
 
 
-
 class MockProcess:
     """A running `trunkline mock SPEC --port 0`; `url` is the base URL it printed first."""
 
     def __init__(self, spec: Path, *extra: str, timeout: float = 20.0) -> None:
-        self.log: IO[bytes] = tempfile.TemporaryFile()
+        self.log: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115  (read by stderr() after stop)
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "generator", "mock", str(spec), "--port", "0", *extra],

@@ -37,7 +37,7 @@ class MockApp:
         path = _raw_path(environ)
         try:
             response = self.answer(request, path)
-        except Exception as exc:  # a bug in the mock: answer 500 and keep serving
+        except Exception as exc:  # noqa: BLE001  (a bug in the mock: answer 500 and keep serving)
             response = _problem(500, f"the mock failed: {type(exc).__name__}: {exc}", [], path)
         if self.log is not None:
             elapsed = (time.perf_counter() - started) * 1000
@@ -78,8 +78,9 @@ class MockApp:
             for challenge in verdict.challenges:
                 response.headers.add("WWW-Authenticate", challenge)
             return response
+        prefer = preferences(request.headers.getlist("Prefer"))
         try:
-            status, exchange = choose(op, verdict, preferences(request.headers.getlist("Prefer")))
+            status, exchange = choose(op, verdict, prefer)
         except Refused as refused:
             return _problem(400, refused.problem.message, [refused.problem], path)
         reply = render(self.spec.document, op, status, exchange)
@@ -90,6 +91,9 @@ class MockApp:
         response.headers[MOCK_HEADER] = "generated" if reply.generated else "example"
         if reply.example is not None:
             response.headers[EXAMPLE_HEADER] = reply.example
+        applied = next((key for key in ("example", "code") if key in prefer), None)
+        if applied is not None:  # RFC 7240: say which preference was honoured
+            response.headers["Preference-Applied"] = f"{applied}={prefer[applied]}"
         return response
 
 

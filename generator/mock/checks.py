@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl
 
-from generator.mock.coerce import parameter_value, schema_at, scalar
+from generator.mock.coerce import parameter_value, scalar, schema_at
 from generator.mock.model import MockOperation, SchemeSpec
 from generator.mock.schemas import SchemaChecker
 
