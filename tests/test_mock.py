@@ -21,7 +21,8 @@ import pytest
 from generator.cli import parser
 from generator.load import load
 from generator.mock.app import MockApp
-from generator.mock.model import mock_spec
+from generator.mock.model import MockOperation, mock_spec
+from generator.mock.router import Match, NoMethod, Router
 from generator.mock.server import base_url, bind
 from tests.test_replay_http import ROOT, MockProcess
 
@@ -477,3 +478,23 @@ def test_cli_not_an_openapi_document_is_exit_2(tmp_path: Path) -> None:
 def test_cli_binds_loopback_by_default() -> None:
     args = parser().parse_args(["mock", "specs/monica.yaml"])
     assert (args.host, args.port) == ("127.0.0.1", 0)
+
+
+def _op(method: str, path: str) -> MockOperation:
+    return MockOperation(f"{method} {path}", method, path, "", (), None, (), {}, ())
+
+
+def test_router_prefers_the_earliest_literal_segment() -> None:
+    ops = (_op("GET", "/a/{x}/c"), _op("GET", "/a/b/{y}"), _op("GET", "/a/{x}/{y}"), _op("GET", "/files/{name}.json"))
+    router = Router(ops, ("/v2",))
+    found = router.find("GET", "/v2/a/b/c")
+    assert isinstance(found, Match) and found.operation.path == "/a/b/{y}" and found.values == {"y": "c"}
+    found = router.find("GET", "/a/z/c")
+    assert isinstance(found, Match) and found.operation.path == "/a/{x}/c"
+    found = router.find("GET", "/a/z/q%2Fr")
+    assert isinstance(found, Match) and found.operation.path == "/a/{x}/{y}" and found.values == {"x": "z", "y": "q/r"}
+    found = router.find("GET", "/files/report.json")
+    assert isinstance(found, Match) and found.values == {"name": "report"}
+    assert router.find("GET", "/a/b/c/d") is None
+    refused = router.find("POST", "/a/b/c")
+    assert isinstance(refused, NoMethod) and refused.allowed == ("GET",)
