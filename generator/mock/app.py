@@ -26,12 +26,14 @@ class MockApp:
     """Serves one spec's documented exchanges; a WSGI callable."""
 
     def __init__(self, spec: MockSpec, log: Callable[[str], None] | None = None) -> None:
+        """Route, check and answer with the operations of `spec`; `log` gets one line per request."""
         self.spec = spec
         self.router = Router(spec.operations, spec.prefixes)
         self.checker = SchemaChecker(spec.document, spec.version)
         self.log = log
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        """The WSGI entry point; never raises, a failure of the mock itself is a 500 problem."""
         started = time.perf_counter()
         request = Request(environ)
         path = _raw_path(environ)
@@ -59,6 +61,7 @@ class MockApp:
         return self._operation(request, path, found)
 
     def _operation(self, request: Request, path: str, found: Match) -> Response:
+        """Check the request against its operation, then answer with the chosen exchange."""
         op = found.operation
         incoming = Incoming(
             method=request.method,
@@ -109,4 +112,5 @@ def _raw_path(environ: dict[str, Any]) -> str:
 
 
 def _problem(status: int, detail: str, problems: list[Problem], path: str) -> Response:
+    """A problem+json response."""
     return Response(problem_body(status, detail, problems, path), status=status, content_type=CONTENT_TYPE)

@@ -90,6 +90,7 @@ def check(checker: SchemaChecker, op: MockOperation, request: Incoming) -> Verdi
 
 
 def _texts(location: str, name: str, request: Incoming) -> list[str]:
+    """The raw texts a parameter was sent as; empty when it was not sent."""
     if location == "path":
         return [request.path_values[name]] if name in request.path_values else []
     if location == "query":
@@ -137,6 +138,7 @@ def _body(checker: SchemaChecker, op: MockOperation, request: Incoming, verdict:
 
 
 def _form(checker: SchemaChecker, schema_ptr: str | None, raw: bytes) -> dict[str, Any]:
+    """A form body as an object, each field read as its property schema says."""
     schema = schema_at(checker.document, schema_ptr)
     properties = schema.get("properties") if isinstance(schema.get("properties"), dict) else {}
     result: dict[str, Any] = {}
@@ -163,6 +165,7 @@ def _credentials(op: MockOperation, request: Incoming) -> list[Problem] | None:
 
 
 def _present(scheme: SchemeSpec, request: Incoming) -> bool:
+    """Whether the credential of one scheme is on the request."""
     if scheme.kind in ("bearer", "basic"):
         value = request.headers.get("authorization", "")
         kind, _, token = value.partition(" ")
@@ -183,10 +186,12 @@ def _present(scheme: SchemeSpec, request: Incoming) -> bool:
 
 
 def _where(scheme: SchemeSpec) -> str:
+    """The location of a scheme's credential, as the problem list names it."""
     return f"{scheme.location}.{scheme.name}"
 
 
 def _describe(scheme: SchemeSpec) -> str:
+    """The kind of credential a scheme wants, in words."""
     if scheme.kind == "bearer":
         return "bearer"
     if scheme.kind == "basic":
@@ -195,6 +200,7 @@ def _describe(scheme: SchemeSpec) -> str:
 
 
 def _challenges(op: MockOperation) -> tuple[str, ...]:
+    """The `WWW-Authenticate` challenges of the operation's HTTP schemes."""
     found: list[str] = []
     for alternative in op.security:
         for scheme in alternative:

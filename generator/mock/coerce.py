@@ -59,6 +59,7 @@ def declared_types(document: Document, schema: dict[str, Any], depth: int = 0) -
 
 
 def _json_type(value: Any) -> str:
+    """The JSON type name of a Python value."""
     if value is None:
         return "null"
     if isinstance(value, bool):

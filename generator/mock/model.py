@@ -116,6 +116,7 @@ def mock_spec(document: Document) -> MockSpec:
 
 
 def _prefixes(document: Document) -> tuple[str, ...]:
+    """The path part of each server URL, variables at their defaults."""
     servers = document.data.get("servers")
     found: list[str] = []
     for server in servers if isinstance(servers, list) else []:
@@ -136,6 +137,7 @@ def _prefixes(document: Document) -> tuple[str, ...]:
 
 
 def _schemes(document: Document) -> dict[str, SchemeSpec | None]:
+    """Each security scheme by key; None for kinds the mock cannot check (mutual TLS)."""
     raw = (document.data.get("components") or {}).get("securitySchemes") or {}
     found: dict[str, SchemeSpec | None] = {}
     for key, node in raw.items() if isinstance(raw, dict) else []:
@@ -157,6 +159,7 @@ def _schemes(document: Document) -> dict[str, SchemeSpec | None]:
 def _security(
     document: Document, raw: Any, ptr: str, schemes: dict[str, SchemeSpec | None]
 ) -> tuple[tuple[SchemeSpec, ...], ...]:
+    """Security alternatives; an empty tuple when no credential is needed."""
     if not isinstance(raw, list):
         return ()
     alternatives: list[tuple[SchemeSpec, ...]] = []
@@ -182,6 +185,7 @@ def _operation(
     document: Document, op: OperationRef, schemes: dict[str, SchemeSpec | None],
     root_security: tuple[tuple[SchemeSpec, ...], ...],
 ) -> MockOperation:
+    """The mock's view of one operation."""
     params = []
     for param, ptr in parameters(document, op):
         location = str(param.get("in"))
@@ -214,6 +218,7 @@ def _operation(
 
 
 def _body(document: Document, op: OperationRef) -> BodySpec | None:
+    """The accepted content types of the request body and their schemas."""
     raw = op.node.get("requestBody")
     if raw is None:
         return None
@@ -228,6 +233,7 @@ def _body(document: Document, op: OperationRef) -> BodySpec | None:
 
 
 def _responses(document: Document, op: OperationRef) -> dict[str, ResponseSpec]:
+    """The documented responses by status (`2XX` ranges in upper case)."""
     found: dict[str, ResponseSpec] = {}
     for status, raw in (op.node.get("responses") or {}).items():
         response, ptr = deref(document, raw, op.ptr + pointer("responses", status))
@@ -248,6 +254,7 @@ def _responses(document: Document, op: OperationRef) -> dict[str, ResponseSpec]:
 
 
 def _exchanges(document: Document, op: OperationRef) -> tuple[Exchange, ...]:
+    """The named examples of the operation grouped into exchanges, in document order."""
     grouped: dict[str, Exchange] = {}
     for slot in example_slots(document, op):
         entry = grouped.setdefault(slot.name, Exchange(slot.name))

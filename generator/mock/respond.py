@@ -31,6 +31,7 @@ class Refused(Exception):
     """A `Prefer` header the mock cannot honour; answered with a 400 problem."""
 
     def __init__(self, problem: Problem) -> None:
+        """Keep the problem to report."""
         super().__init__(problem.message)
         self.problem = problem
 
@@ -78,10 +79,12 @@ def choose(op: MockOperation, verdict: Verdict, prefer: dict[str, str]) -> tuple
 
 
 def _status_of(op: MockOperation, exchange: Exchange) -> str:
+    """The status an exchange answers with; the first 2xx when it documents only a request."""
     return exchange.status or _first_success(op)
 
 
 def _first_success(op: MockOperation) -> str:
+    """The first documented 2xx status, else `default`."""
     for status in op.responses:
         if status.startswith("2"):
             return status
@@ -89,6 +92,7 @@ def _first_success(op: MockOperation) -> str:
 
 
 def _response(op: MockOperation, status: str) -> ResponseSpec | None:
+    """The documented response for a status: exact, its range (`4XX`), or `default`."""
     return op.responses.get(status) or op.responses.get(f"{status[:1]}XX") or op.responses.get("default")
 
 
@@ -143,6 +147,7 @@ def _subset(documented: Any, sent: Any) -> bool:
 
 
 def _both_numbers(a: Any, b: Any) -> bool:
+    """Whether two values are equal numbers (1 and 1.0), booleans excluded."""
     numbers = (int, float)
     return isinstance(a, numbers) and isinstance(b, numbers) and not isinstance(a, bool) and not isinstance(b, bool) and a == b
 
@@ -179,6 +184,7 @@ def render(document: Document, op: MockOperation, status: str, exchange: Exchang
 
 
 def _code(status: str) -> int:
+    """The numeric status of a documented one (`4XX` answers 400, `default` 200)."""
     if status.isdigit():
         return int(status)
     if len(status) == 3 and status[0].isdigit():
@@ -187,6 +193,7 @@ def _code(status: str) -> int:
 
 
 def _content_type(response: ResponseSpec, exchange: Exchange | None) -> str:
+    """The media type to answer with: the exchange's, else JSON, else the first."""
     if exchange is not None and exchange.response_type in response.content:
         return str(exchange.response_type)
     for ctype in response.content:
@@ -202,6 +209,7 @@ def _served_type(ctype: str) -> str:
 
 
 def _encode(ctype: str, value: Any) -> bytes:
+    """The body bytes of a value in a media type."""
     kind = ctype.split(";")[0].strip().lower()
     if kind.endswith("json") or "*" in kind:
         return json.dumps(value, ensure_ascii=False).encode("utf-8")
@@ -213,5 +221,6 @@ def _encode(ctype: str, value: Any) -> bytes:
 
 
 def _header_text(value: Any) -> str:
+    """A header value as text, on one line."""
     text = _text(value) if not isinstance(value, (dict, list)) else json.dumps(value)
     return str(text).replace("\r", " ").replace("\n", " ")

@@ -44,6 +44,7 @@ def _segments(path: str) -> list[str]:
 
 
 def _compile(segment: str) -> tuple[str | re.Pattern[str], tuple[str, ...], int]:
+    """A segment as a literal or a pattern, its variable names and its rank."""
     names = tuple(_VARIABLE.findall(segment))
     if not names:
         return segment, (), 0
@@ -58,6 +59,7 @@ class Router:
     """Finds the operation of a raw request path and method."""
 
     def __init__(self, operations: tuple[MockOperation, ...], prefixes: tuple[str, ...]) -> None:
+        """Group operations by path template, templates with earlier literals first."""
         by_path: dict[str, dict[str, MockOperation]] = {}
         for op in operations:
             by_path.setdefault(op.path, {})[op.method] = op
@@ -88,6 +90,7 @@ class Router:
         return NoMethod(tuple(sorted(allowed))) if allowed else None
 
     def _find(self, method: str, path: str, allowed: set[str]) -> Match | None:
+        """The first template (by rank) that fits and has the method; collects the methods of the others."""
         raw_segments = _segments(path)
         for template in self.templates:
             if len(template.segments) != len(raw_segments):
@@ -104,10 +107,12 @@ class Router:
 
 
 def _under(path: str, prefix: str) -> bool:
+    """Whether `path` is `prefix` or lies below it."""
     return path == prefix or path.startswith(prefix + "/")
 
 
 def _match(template: _Template, raw_segments: list[str]) -> dict[str, str] | None:
+    """The path values when the segments fit the template, else None."""
     values: dict[str, str] = {}
     for pattern, names, raw in zip(template.segments, template.names, raw_segments):
         if isinstance(pattern, str):

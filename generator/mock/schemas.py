@@ -19,6 +19,7 @@ class SchemaChecker:
     """Validates values against schemas of one document, by JSON pointer, with format checks."""
 
     def __init__(self, document: Document, version: str) -> None:
+        """No validator is compiled until a request needs it, so start-up stays fast."""
         self.document = document
         self.version = version
         self._validators: dict[str, Any] = {}
@@ -26,6 +27,7 @@ class SchemaChecker:
         self._registry: Any = None
 
     def _validator(self, schema_ptr: str) -> Any:
+        """The compiled validator of the schema at `schema_ptr`."""
         with self._lock:
             found = self._validators.get(schema_ptr)
             if found is None:
@@ -57,5 +59,6 @@ class SchemaChecker:
 
 
 def _message(error: ValidationError) -> str:
+    """A validation message on one line, shortened."""
     text = " ".join(str(error.message).split())
     return text if len(text) <= 200 else text[:200] + "..."

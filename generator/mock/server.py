@@ -18,9 +18,10 @@ class _QuietHandler(WSGIRequestHandler):
     """werkzeug's handler without its own access log: the app logs one line per request."""
 
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
-        return None
+        """Skip werkzeug's access line."""
 
     def log(self, type: str, message: str, *args: Any) -> None:
+        """Only errors, on one line."""
         if type == "error":
             print(f"mock: {message % args if args else message}", file=sys.stderr, flush=True)
 
@@ -50,6 +51,7 @@ def serve(server: BaseWSGIServer, out: TextIO) -> None:
     stopping = threading.Event()
 
     def stop(signum: int, frame: FrameType | None) -> None:
+        """Shut the server down from another thread (shutdown() waits for serve_forever)."""
         if not stopping.is_set():
             stopping.set()
             threading.Thread(target=server.shutdown, daemon=True).start()

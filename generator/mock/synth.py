@@ -42,6 +42,7 @@ def sample_at(document: Document, schema_ptr: str | None, *, for_response: bool 
 
 
 def _sample(document: Document, schema: Any, for_response: bool, depth: int, seen: frozenset[str]) -> Any:
+    """A value of one schema; `_SKIP` when a recursive reference is cut."""
     if not isinstance(schema, dict):
         return None
     ref = schema.get("$ref")
@@ -102,6 +103,7 @@ def _sample(document: Document, schema: Any, for_response: bool, depth: int, see
 
 
 def _object(document: Document, schema: dict[str, Any], for_response: bool, depth: int, seen: frozenset[str]) -> dict[str, Any]:
+    """An object with every property (write-only ones left out of responses)."""
     skip_flag = "writeOnly" if for_response else "readOnly"
     required = set(schema.get("required") or [])
     result: dict[str, Any] = {}
@@ -118,6 +120,7 @@ def _object(document: Document, schema: dict[str, Any], for_response: bool, dept
 
 
 def _number(schema: dict[str, Any], kind: str) -> int | float:
+    """The minimum (or 0), kept below the maximum."""
     low = schema.get("minimum")
     if isinstance(schema.get("exclusiveMinimum"), (int, float)) and not isinstance(schema.get("exclusiveMinimum"), bool):
         low = schema["exclusiveMinimum"] + 1
