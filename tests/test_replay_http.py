@@ -35,6 +35,7 @@ from tests.replay import (
     credentials,
     dumped,
     effective,
+    expected_auth_headers,
     expected_url,
     package_ir,
     vendors,
@@ -249,3 +250,44 @@ def test_operation_without_example_over_http(case: Case, mock_url: Callable[[str
         assert dumped(module, op.return_annotation, result) == json.loads(response.content)
     else:
         assert result is None
+
+
+def _auth(case: Case) -> tuple[dict[str, str], dict[str, str]]:
+    """Headers and query parameters carrying the credentials of the case's first security alternative."""
+    query = {}
+    for scheme in case.package.schemes:
+        if case.operation.security and scheme.key in case.operation.security[0] and scheme.location == "query":
+            query[scheme.wire] = credentials(case)[scheme.credential]
+    return expected_auth_headers(case), query
+
+
+@pytest.mark.parametrize("vendor", vendors())
+def test_malformed_requests_over_http(vendor: str, mock_url: Callable[[str], str]) -> None:
+    """Plain HTTP against each vendor's mock: unknown route, wrong method, no credential, a bad body."""
+    base = mock_url(vendor)
+    package = package_ir(vendor)
+    unknown = httpx.get(base + "/no/such/route")
+    assert unknown.status_code == 404 and unknown.headers["content-type"] == "application/problem+json"
+    by_path: dict[str, set[str]] = {}
+    for op in package.operations:
+        by_path.setdefault(op.path, set()).add(op.http_method)
+    path, methods = next(iter(by_path.items()))
+    wrong = httpx.request("PATCH" if "PATCH" not in methods else "TRACE", base + path.replace("{", "").replace("}", ""))
+    assert wrong.status_code == 405
+    assert set(wrong.headers["allow"].split(", ")) == methods
+    secured = next(op for op in package.operations if op.security)
+    url = base + secured.path.replace("{", "").replace("}", "")
+    refused = httpx.request(secured.http_method, url)
+    assert refused.status_code == 401 and refused.json()["errors"]
+    with_body = next(op for op in package.operations if op.body is not None and op.body.fields)
+    namespace = next(ns.attribute for ns in package.namespaces if with_body in ns.operations)
+    blank = ir.Example("", {}, {}, {}, None, False, None, None, False, {})
+    headers, query = _auth(Case(vendor, package, namespace, with_body, blank))
+    module = client_module(vendor)
+    values = effective(module, Case(vendor, package, namespace, with_body, blank)).path
+    path = with_body.path
+    for wire, value in values.items():
+        path = path.replace("{" + wire + "}", str(value))
+    bad = httpx.request(with_body.http_method, base + path, params=query, headers=headers, json=[1])
+    assert bad.status_code == 400, bad.text
+    assert [e["location"] for e in bad.json()["errors"]] == ["body"]
