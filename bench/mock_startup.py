@@ -13,14 +13,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def startup_seconds(spec: Path) -> tuple[float, float]:
+COMMANDS = {
+    "trunkline mock": ["-m", "generator", "mock"],
+    "python -m generator.mock": ["-m", "generator.mock"],
+}
+
+
+def startup_seconds(spec: Path, command: list[str]) -> tuple[float, float]:
     """Wall seconds from spawning the mock of `spec` to the base URL it prints when ready, and the CPU
     seconds the process used in all (start-up, then idle until SIGTERM)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     started = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "mock", str(spec), "--port", "0"],
+        [sys.executable, *command, str(spec), "--port", "0"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
     )
     assert process.stdout is not None
@@ -38,11 +44,13 @@ def startup_seconds(spec: Path) -> tuple[float, float]:
 
 def main() -> None:
     """Three runs per spec: best and worst wall time to ready, and the best CPU time (robust on a busy machine)."""
-    for spec in sorted((ROOT / "specs").glob("*.yaml")):
-        runs = [startup_seconds(spec) for _ in range(3)]
-        walls = [wall for wall, _ in runs]
-        cpu = min(c for _, c in runs)
-        print(f"{spec.stem:10} wall best {min(walls) * 1000:5.0f} ms  worst {max(walls) * 1000:5.0f} ms  cpu {cpu * 1000:5.0f} ms")
+    for name, command in COMMANDS.items():
+        print(name)
+        for spec in sorted((ROOT / "specs").glob("*.yaml")):
+            runs = [startup_seconds(spec, command) for _ in range(3)]
+            walls = [wall for wall, _ in runs]
+            cpu = min(c for _, c in runs)
+            print(f"  {spec.stem:10} wall best {min(walls) * 1000:5.0f} ms  worst {max(walls) * 1000:5.0f} ms  cpu {cpu * 1000:5.0f} ms")
 
 
 if __name__ == "__main__":

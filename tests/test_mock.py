@@ -21,6 +21,7 @@ import pytest
 from generator.cli import parser
 from generator.load import load
 from generator.mock.app import MockApp
+from generator.mock.command import spec_path
 from generator.mock.model import MockOperation, mock_spec
 from generator.mock.router import Match, NoMethod, Router
 from generator.mock.server import base_url, bind
@@ -498,3 +499,32 @@ def test_router_prefers_the_earliest_literal_segment() -> None:
     assert router.find("GET", "/a/b/c/d") is None
     refused = router.find("POST", "/a/b/c")
     assert isinstance(refused, NoMethod) and refused.allowed == ("GET",)
+
+
+def test_a_vendor_name_stands_for_its_spec(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    assert spec_path("monica") == Path("specs/monica.yaml")
+    assert spec_path("other/monica.yaml") == Path("other/monica.yaml")
+
+
+def test_module_entry_point_serves_the_same(spec_file: Path) -> None:
+    """`python -m generator.mock` (no other command imported) serves and stops like `trunkline mock`."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator.mock", str(spec_file)], cwd=ROOT, stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT)}, text=True,
+    )
+    assert process.stdout is not None
+    try:
+        url = process.stdout.readline().strip()
+        assert url.endswith("/base/v1")
+        assert httpx.get(url + "/items/2", headers=AUTH).json() == {"id": 2, "name": "two"}
+    finally:
+        process.terminate()
+        code = process.wait(10)
+        process.stdout.close()
+    assert code == 0
+    missing = subprocess.run(
+        [sys.executable, "-m", "generator.mock", str(spec_file) + ".absent"], cwd=ROOT, capture_output=True,
+        text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False, timeout=30,
+    )
+    assert missing.returncode == 2 and "no such file" in missing.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
 from pathlib import Path
 
 from generator.errors import UsageError
@@ -47,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"trunkline: error: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     print(base_url(server, spec.prefixes[0] if spec.prefixes else ""), flush=True)
+    threading.Thread(target=app.checker.prepare, daemon=True).start()  # the validators load meanwhile
     print(f"mock: serving {len(spec.operations)} operations of {args.spec}; stop with Ctrl-C", file=sys.stderr, flush=True)
     serve(server, sys.stderr)
     return 0

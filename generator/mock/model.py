@@ -9,7 +9,6 @@ from urllib.parse import urlsplit
 from generator.errors import TrunklineError
 from generator.load import Document, pointer
 from generator.spec import OperationRef, deref, example_slots, operations, parameters
-from generator.validate import spec_version
 
 
 @dataclass(frozen=True)
@@ -113,6 +112,18 @@ def mock_spec(document: Document) -> MockSpec:
     root_security = _security(document, document.data.get("security"), "/security", schemes)
     ops = tuple(_operation(document, op, schemes, root_security) for op in operations(document))
     return MockSpec(document, version, _prefixes(document), ops)
+
+
+def spec_version(document: Document) -> str:
+    """'3.0' or '3.1'; a located error for anything else (the mock skips the slower full validation)."""
+    version = str(document.data.get("openapi", ""))
+    if not version:
+        hint = "a Swagger 2.0 document; convert it to OpenAPI 3" if "swagger" in document.data else "no `openapi` field"
+        raise TrunklineError(f"not an OpenAPI document ({hint})", document.locate(""))
+    for known in ("3.0", "3.1"):
+        if version.startswith(known):
+            return known
+    raise TrunklineError(f"unsupported OpenAPI version {version!r}; use 3.0.x or 3.1.x", document.locate("/openapi"))
 
 
 def _prefixes(document: Document) -> tuple[str, ...]:
