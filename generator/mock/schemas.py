@@ -45,7 +45,12 @@ class SchemaChecker:
         with self._lock:
             found = self._validators.get(schema_ptr)
             if found is None:
-                from openapi_schema_validator import OAS30Validator, OAS31Validator, oas30_format_checker, oas31_format_checker
+                from openapi_schema_validator import (
+                    OAS30Validator,
+                    OAS31Validator,
+                    oas30_format_checker,
+                    oas31_format_checker,
+                )
 
                 registry = self._prepare()
                 cls, checker = (
