@@ -38,6 +38,7 @@ from tests.replay import (
     expected_auth_headers,
     expected_url,
     package_ir,
+    untyped_fields,
     vendors,
 )
 
@@ -144,6 +145,7 @@ def _check_exchange(module: Any, case: Case, base: str, exchanges: list[httpx.Re
         page_items, result = result.items, result.response
     if example.has_response:
         assert response.headers[MOCK_HEADER] == "example"
+        assert untyped_fields(result) == []
         expected = example.response
     else:  # nothing documented: the mock built the body from the schema and says so
         assert response.headers[MOCK_HEADER] == "generated" or not response.content
