@@ -1,0 +1,116 @@
+"""The WSGI application of the mock: route, check, choose, answer, and log one line per request."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from typing import Any
+from urllib.parse import urlsplit
+
+from werkzeug.wrappers import Request, Response
+
+from generator.mock.checks import Incoming, Problem, check
+from generator.mock.model import MockSpec
+from generator.mock.problem import CONTENT_TYPE, problem_body
+from generator.mock.respond import Refused, choose, preferences, render
+from generator.mock.router import Match, NoMethod, Router
+from generator.mock.schemas import SchemaChecker
+
+MOCK_HEADER = "X-Trunkline-Mock"  # "example" or "generated": where the answer came from
+EXAMPLE_HEADER = "X-Trunkline-Example"  # the name of the documented exchange answered
+
+StartResponse = Callable[..., Any]
+
+
+class MockApp:
+    """Serves one spec's documented exchanges; a WSGI callable."""
+
+    def __init__(self, spec: MockSpec, log: Callable[[str], None] | None = None) -> None:
+        """Route, check and answer with the operations of `spec`; `log` gets one line per request."""
+        self.spec = spec
+        self.router = Router(spec.operations, spec.prefixes)
+        self.checker = SchemaChecker(spec.document, spec.version)
+        self.log = log
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        """The WSGI entry point; never raises, a failure of the mock itself is a 500 problem."""
+        started = time.perf_counter()
+        request = Request(environ)
+        path = _raw_path(environ)
+        try:
+            response = self.answer(request, path)
+        except Exception as exc:  # noqa: BLE001  (a bug in the mock: answer 500 and keep serving)
+            response = _problem(500, f"the mock failed: {type(exc).__name__}: {exc}", [], path)
+        if self.log is not None:
+            elapsed = (time.perf_counter() - started) * 1000
+            self.log(f"{request.method} {path} {response.status_code} {elapsed:.1f}ms")
+        result: Iterable[bytes] = response(environ, start_response)
+        return result
+
+    def answer(self, request: Request, path: str) -> Response:
+        """The response to one request."""
+        found = self.router.find(request.method, path)
+        if found is None:
+            return _problem(404, f"no operation of the spec serves {path}", [], path)
+        if isinstance(found, NoMethod):
+            response = _problem(
+                405, f"{path} does not take {request.method}; it takes {', '.join(found.allowed)}", [], path
+            )
+            response.headers["Allow"] = ", ".join(found.allowed)
+            return response
+        return self._operation(request, path, found)
+
+    def _operation(self, request: Request, path: str, found: Match) -> Response:
+        """Check the request against its operation, then answer with the chosen exchange."""
+        op = found.operation
+        incoming = Incoming(
+            method=request.method,
+            path_values=found.values,
+            query={key: request.args.getlist(key) for key in request.args},
+            headers={key.lower(): value for key, value in request.headers.items()},
+            cookies=dict(request.cookies),
+            body=request.get_data(cache=False),
+        )
+        verdict = check(self.checker, op, incoming)
+        if verdict.status:
+            detail = {
+                401: f"{op.operation_id} needs a credential",
+                415: f"{op.operation_id} does not take this content type",
+            }.get(verdict.status, f"the request does not match {op.operation_id} in the spec")
+            response = _problem(verdict.status, detail, verdict.problems, path)
+            for challenge in verdict.challenges:
+                response.headers.add("WWW-Authenticate", challenge)
+            return response
+        prefer = preferences(request.headers.getlist("Prefer"))
+        try:
+            status, exchange = choose(op, verdict, prefer)
+        except Refused as refused:
+            return _problem(400, refused.problem.message, [refused.problem], path)
+        reply = render(self.spec.document, op, status, exchange)
+        response = Response(reply.body, status=reply.status)
+        response.headers.remove("Content-Type")
+        for name, value in reply.headers:
+            response.headers.add(name, value)
+        response.headers[MOCK_HEADER] = "generated" if reply.generated else "example"
+        if reply.example is not None:
+            response.headers[EXAMPLE_HEADER] = reply.example
+        applied = next((key for key in ("example", "code") if key in prefer), None)
+        if applied is not None:  # RFC 7240: say which preference was honoured
+            response.headers["Preference-Applied"] = f"{applied}={prefer[applied]}"
+        return response
+
+
+def _raw_path(environ: dict[str, Any]) -> str:
+    """The request path as sent, still percent-encoded (PATH_INFO has `%2F` already decoded)."""
+    raw = environ.get("RAW_URI") or environ.get("REQUEST_URI")
+    if isinstance(raw, str) and raw:
+        if "://" in raw:
+            raw = urlsplit(raw).path
+        return raw.split("?", 1)[0] or "/"
+    script = str(environ.get("SCRIPT_NAME") or "")
+    return script + str(environ.get("PATH_INFO") or "/")
+
+
+def _problem(status: int, detail: str, problems: list[Problem], path: str) -> Response:
+    """A problem+json response."""
+    return Response(problem_body(status, detail, problems, path), status=status, content_type=CONTENT_TYPE)

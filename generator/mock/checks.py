@@ -1,0 +1,210 @@
+"""Check one request against its operation: credentials, parameters, content type and body."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl
+
+from generator.mock.coerce import parameter_value, scalar, schema_at
+from generator.mock.model import MockOperation, SchemeSpec
+from generator.mock.schemas import SchemaChecker
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """A received request, reduced to what the checks need; header names in lower case."""
+
+    method: str
+    path_values: dict[str, str]
+    query: dict[str, list[str]]
+    headers: dict[str, str]
+    cookies: dict[str, str]
+    body: bytes
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a request, where (`query.limit`, `body/contact_id`) and what."""
+
+    location: str
+    message: str
+
+
+@dataclass
+class Verdict:
+    """The outcome of the checks: the status to answer with (0 when fine) and the typed request."""
+
+    status: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    params: dict[str, dict[str, Any]] = field(default_factory=lambda: {"path": {}, "query": {}, "header": {}, "cookie": {}})
+    body: Any = None
+    has_body: bool = False
+    challenges: tuple[str, ...] = ()
+
+
+def media_type(value: str | None) -> str:
+    """The bare media type of a Content-Type value, lower case."""
+    return (value or "").split(";")[0].strip().lower()
+
+
+def accepts(declared: str, sent: str) -> bool:
+    """Whether a sent media type fits a declared one (`application/*`, `*/*` included)."""
+    declared = media_type(declared)
+    if declared in ("*/*", sent):
+        return True
+    if declared.endswith("/*"):
+        return sent.startswith(declared[:-1])
+    return False
+
+
+def check(checker: SchemaChecker, op: MockOperation, request: Incoming) -> Verdict:
+    """Every problem of `request`; 401 for a missing credential, 415 for a wrong content type, else 400."""
+    verdict = Verdict()
+    missing = _credentials(op, request)
+    if missing is not None:
+        verdict.status = 401
+        verdict.problems.extend(missing)
+        verdict.challenges = _challenges(op)
+        return verdict
+    for param in op.params:
+        where = f"{param.location}.{param.name}"
+        texts = _texts(param.location, param.name, request)
+        if not texts:
+            if param.required:
+                verdict.problems.append(Problem(where, f"the required {param.location} parameter {param.name!r} is missing"))
+            continue
+        value = parameter_value(checker, param.schema_ptr, param.style, param.explode, texts)
+        verdict.params[param.location][param.name] = value
+        for inner, message in checker.errors(param.schema_ptr, value):
+            verdict.problems.append(Problem(where + inner.replace("/", ".") if inner else where, message))
+    unsupported = _body(checker, op, request, verdict)
+    if unsupported:
+        verdict.status = 415
+    elif verdict.problems:
+        verdict.status = 400
+    return verdict
+
+
+def _texts(location: str, name: str, request: Incoming) -> list[str]:
+    """The raw texts a parameter was sent as; empty when it was not sent."""
+    if location == "path":
+        return [request.path_values[name]] if name in request.path_values else []
+    if location == "query":
+        return request.query.get(name, [])
+    if location == "header":
+        value = request.headers.get(name.lower())
+        return [value] if value is not None else []
+    if location == "cookie":
+        return [request.cookies[name]] if name in request.cookies else []
+    return []
+
+
+def _body(checker: SchemaChecker, op: MockOperation, request: Incoming, verdict: Verdict) -> bool:
+    """Check the body; True when its content type is not one the operation takes."""
+    if op.body is None or not op.body.content:
+        return False
+    sent_type = media_type(request.headers.get("content-type"))
+    if not request.body:
+        if op.body.required:
+            verdict.problems.append(Problem("body", "the request body is required"))
+        return False
+    declared = next((ctype for ctype in op.body.content if accepts(ctype, sent_type)), None)
+    if declared is None:
+        wanted = ", ".join(op.body.content)
+        shown = sent_type or "none"
+        verdict.problems.append(Problem("header.Content-Type", f"content type {shown!r} is not accepted; send one of: {wanted}"))
+        return True
+    schema_ptr = op.body.content[declared]
+    kind = media_type(declared)
+    if kind.endswith("json") or (kind == "*/*" and sent_type.endswith("json")):
+        try:
+            value = json.loads(request.body)
+        except (ValueError, UnicodeDecodeError) as exc:
+            verdict.problems.append(Problem("body", f"the body is not valid JSON: {exc}"))
+            return False
+    elif kind == "application/x-www-form-urlencoded":
+        value = _form(checker, schema_ptr, request.body)
+    else:  # text, binary and multipart bodies are taken as they come
+        verdict.body, verdict.has_body = request.body, True
+        return False
+    verdict.body, verdict.has_body = value, True
+    for inner, message in checker.errors(schema_ptr, value):
+        verdict.problems.append(Problem("body" + inner, message))
+    return False
+
+
+def _form(checker: SchemaChecker, schema_ptr: str | None, raw: bytes) -> dict[str, Any]:
+    """A form body as an object, each field read as its property schema says."""
+    schema = schema_at(checker.document, schema_ptr)
+    properties = schema.get("properties") if isinstance(schema.get("properties"), dict) else {}
+    result: dict[str, Any] = {}
+    for key, text in parse_qsl(raw.decode("utf-8", "replace"), keep_blank_values=True):
+        prop_ptr = f"{schema_ptr}/properties/{key}" if schema_ptr and key in (properties or {}) else None
+        result[key] = scalar(checker, prop_ptr, schema_at(checker.document, prop_ptr), text) if prop_ptr else text
+    return result
+
+
+def _credentials(op: MockOperation, request: Incoming) -> list[Problem] | None:
+    """None when one alternative is fully present; else what each alternative lacks."""
+    if not op.security:
+        return None
+    lacking: list[Problem] = []
+    for alternative in op.security:
+        missing = [scheme for scheme in alternative if not _present(scheme, request)]
+        if not missing:
+            return None
+        for scheme in missing:
+            problem = Problem(_where(scheme), f"no {_describe(scheme)} credential ({scheme.key})")
+            if problem not in lacking:
+                lacking.append(problem)
+    return lacking
+
+
+def _present(scheme: SchemeSpec, request: Incoming) -> bool:
+    """Whether the credential of one scheme is on the request."""
+    if scheme.kind in ("bearer", "basic"):
+        value = request.headers.get("authorization", "")
+        kind, _, token = value.partition(" ")
+        if kind.lower() != scheme.kind or not token.strip():
+            return False
+        if scheme.kind == "basic":
+            try:
+                user, colon, _ = base64.b64decode(token.strip(), validate=True).decode("utf-8").partition(":")
+            except (binascii.Error, ValueError):
+                return False
+            return bool(user) and bool(colon)
+        return True
+    if scheme.location == "query":
+        return any(v for v in request.query.get(scheme.name, []))
+    if scheme.location == "cookie":
+        return bool(request.cookies.get(scheme.name))
+    return bool(request.headers.get(scheme.name.lower()))
+
+
+def _where(scheme: SchemeSpec) -> str:
+    """The location of a scheme's credential, as the problem list names it."""
+    return f"{scheme.location}.{scheme.name}"
+
+
+def _describe(scheme: SchemeSpec) -> str:
+    """The kind of credential a scheme wants, in words."""
+    if scheme.kind == "bearer":
+        return "bearer"
+    if scheme.kind == "basic":
+        return "HTTP basic"
+    return f"API key {scheme.location}"
+
+
+def _challenges(op: MockOperation) -> tuple[str, ...]:
+    """The `WWW-Authenticate` challenges of the operation's HTTP schemes."""
+    found: list[str] = []
+    for alternative in op.security:
+        for scheme in alternative:
+            challenge = {"bearer": "Bearer", "basic": 'Basic realm="trunkline mock"'}.get(scheme.kind)
+            if challenge and challenge not in found:
+                found.append(challenge)
+    return tuple(found)

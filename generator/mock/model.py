@@ -1,0 +1,283 @@
+"""The mock's view of a spec: operations with their parameters, bodies, security, responses, examples."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from generator.errors import TrunklineError
+from generator.load import Document, pointer
+from generator.spec import OperationRef, deref, example_slots, operations, parameters
+
+
+@dataclass(frozen=True)
+class ParamSpec:
+    """One parameter: where it is sent, whether it must be, and the schema it must satisfy."""
+
+    name: str
+    location: str  # path, query, header, cookie
+    required: bool
+    schema_ptr: str | None
+    style: str
+    explode: bool
+
+
+@dataclass(frozen=True)
+class BodySpec:
+    """The request body: required or not, and the schema of each accepted content type."""
+
+    required: bool
+    content: dict[str, str | None]  # content type -> schema pointer
+
+
+@dataclass(frozen=True)
+class SchemeSpec:
+    """One security scheme: what kind of credential and where it travels."""
+
+    key: str
+    kind: str  # bearer, basic, apikey
+    location: str  # header, query, cookie
+    name: str  # header, query or cookie name
+
+
+@dataclass(frozen=True)
+class HeaderSpec:
+    """A documented response header."""
+
+    name: str
+    schema_ptr: str | None
+
+
+@dataclass(frozen=True)
+class ResponseSpec:
+    """One documented response: its media types (type -> schema pointer) and headers."""
+
+    status: str
+    content: dict[str, str | None]
+    headers: tuple[HeaderSpec, ...]
+
+
+@dataclass
+class Exchange:
+    """One named documented exchange: request values and the response that answers them."""
+
+    name: str
+    path: dict[str, Any] = field(default_factory=dict)
+    query: dict[str, Any] = field(default_factory=dict)
+    header: dict[str, Any] = field(default_factory=dict)
+    cookie: dict[str, Any] = field(default_factory=dict)
+    body: Any = None
+    has_body: bool = False
+    status: str | None = None
+    response: Any = None
+    has_response: bool = False
+    response_type: str | None = None
+    response_headers: dict[str, Any] = field(default_factory=dict)
+
+    def request_values(self) -> int:
+        """How many request values the exchange documents."""
+        return len(self.path) + len(self.query) + len(self.header) + len(self.cookie) + int(self.has_body)
+
+
+@dataclass(frozen=True)
+class MockOperation:
+    """Everything the mock needs to check a request to one operation and answer it."""
+
+    operation_id: str
+    method: str  # upper case
+    path: str
+    ptr: str
+    params: tuple[ParamSpec, ...]
+    body: BodySpec | None
+    security: tuple[tuple[SchemeSpec, ...], ...]  # alternatives; empty: no credential needed
+    responses: dict[str, ResponseSpec]
+    exchanges: tuple[Exchange, ...]
+
+
+@dataclass(frozen=True)
+class MockSpec:
+    """A loaded spec, ready to serve."""
+
+    document: Document
+    version: str  # "3.0" or "3.1"
+    prefixes: tuple[str, ...]  # path parts of the server URLs, longest first ("" for none)
+    operations: tuple[MockOperation, ...]
+
+
+def mock_spec(document: Document) -> MockSpec:
+    """Read what the mock needs from `document`; a TrunklineError with a location if it cannot."""
+    version = spec_version(document)
+    schemes = _schemes(document)
+    root_security = _security(document, document.data.get("security"), "/security", schemes)
+    ops = tuple(_operation(document, op, schemes, root_security) for op in operations(document))
+    return MockSpec(document, version, _prefixes(document), ops)
+
+
+def spec_version(document: Document) -> str:
+    """'3.0' or '3.1'; a located error for anything else (the mock skips the slower full validation)."""
+    version = str(document.data.get("openapi", ""))
+    if not version:
+        hint = "a Swagger 2.0 document; convert it to OpenAPI 3" if "swagger" in document.data else "no `openapi` field"
+        raise TrunklineError(f"not an OpenAPI document ({hint})", document.locate(""))
+    for known in ("3.0", "3.1"):
+        if version.startswith(known):
+            return known
+    raise TrunklineError(f"unsupported OpenAPI version {version!r}; use 3.0.x or 3.1.x", document.locate("/openapi"))
+
+
+def _prefixes(document: Document) -> tuple[str, ...]:
+    """The path part of each server URL, variables at their defaults."""
+    servers = document.data.get("servers")
+    found: list[str] = []
+    for server in servers if isinstance(servers, list) else []:
+        if not isinstance(server, dict):
+            continue
+        url = str(server.get("url") or "")
+        variables = server.get("variables") if isinstance(server.get("variables"), dict) else {}
+        for name, var in (variables or {}).items():
+            default = var.get("default", "") if isinstance(var, dict) else ""
+            url = url.replace("{" + str(name) + "}", str(default))
+        path = urlsplit(url).path if "://" in url else url.split("?")[0]
+        path = path.rstrip("/")
+        if path and not path.startswith("/"):
+            path = "/" + path
+        if path not in found:
+            found.append(path)
+    return tuple(sorted(found, key=len, reverse=True)) or ("",)
+
+
+def _schemes(document: Document) -> dict[str, SchemeSpec | None]:
+    """Each security scheme by key; None for kinds the mock cannot check (mutual TLS)."""
+    raw = (document.data.get("components") or {}).get("securitySchemes") or {}
+    found: dict[str, SchemeSpec | None] = {}
+    for key, node in raw.items() if isinstance(raw, dict) else []:
+        node, _ = deref(document, node, pointer("components", "securitySchemes", key))
+        node = node if isinstance(node, dict) else {}
+        kind = str(node.get("type"))
+        if kind == "http":
+            scheme = str(node.get("scheme", "")).lower()
+            found[key] = SchemeSpec(key, "basic" if scheme == "basic" else "bearer", "header", "Authorization")
+        elif kind in ("oauth2", "openIdConnect"):
+            found[key] = SchemeSpec(key, "bearer", "header", "Authorization")
+        elif kind == "apiKey":
+            found[key] = SchemeSpec(key, "apikey", str(node.get("in", "header")), str(node.get("name", "")))
+        else:  # mutualTLS and unknown kinds cannot be checked over plain HTTP
+            found[key] = None
+    return found
+
+
+def _security(
+    document: Document, raw: Any, ptr: str, schemes: dict[str, SchemeSpec | None]
+) -> tuple[tuple[SchemeSpec, ...], ...]:
+    """Security alternatives; an empty tuple when no credential is needed."""
+    if not isinstance(raw, list):
+        return ()
+    alternatives: list[tuple[SchemeSpec, ...]] = []
+    for index, requirement in enumerate(raw):
+        keys = list(requirement or {}) if isinstance(requirement, dict) else []
+        chosen: list[SchemeSpec] = []
+        for key in keys:
+            if key not in schemes:
+                raise TrunklineError(
+                    f"security scheme {key!r} is not defined; add it under components.securitySchemes",
+                    document.locate(f"{ptr}/{index}"),
+                )
+            scheme = schemes[key]
+            if scheme is not None:
+                chosen.append(scheme)
+        if not chosen:  # an empty requirement: anonymous access is one of the alternatives
+            return ()
+        alternatives.append(tuple(chosen))
+    return tuple(alternatives)
+
+
+def _operation(
+    document: Document, op: OperationRef, schemes: dict[str, SchemeSpec | None],
+    root_security: tuple[tuple[SchemeSpec, ...], ...],
+) -> MockOperation:
+    """The mock's view of one operation."""
+    params = []
+    for param, ptr in parameters(document, op):
+        location = str(param.get("in"))
+        style = str(param.get("style") or ("form" if location in ("query", "cookie") else "simple"))
+        params.append(
+            ParamSpec(
+                name=str(param.get("name")),
+                location=location,
+                required=bool(param.get("required")) or location == "path",
+                schema_ptr=ptr + "/schema" if isinstance(param.get("schema"), dict) else None,
+                style=style,
+                explode=bool(param.get("explode", style == "form")),
+            )
+        )
+    security = (
+        _security(document, op.node["security"], op.ptr + "/security", schemes) if "security" in op.node else root_security
+    )
+    operation_id = str(op.node.get("operationId") or f"{op.method} {op.path}")
+    return MockOperation(
+        operation_id=operation_id,
+        method=op.method.upper(),
+        path=op.path,
+        ptr=op.ptr,
+        params=tuple(params),
+        body=_body(document, op),
+        security=security,
+        responses=_responses(document, op),
+        exchanges=_exchanges(document, op),
+    )
+
+
+def _body(document: Document, op: OperationRef) -> BodySpec | None:
+    """The accepted content types of the request body and their schemas."""
+    raw = op.node.get("requestBody")
+    if raw is None:
+        return None
+    body, ptr = deref(document, raw, op.ptr + "/requestBody")
+    if not isinstance(body, dict):
+        return None
+    content: dict[str, str | None] = {}
+    for ctype, media in (body.get("content") or {}).items():
+        has_schema = isinstance(media, dict) and isinstance(media.get("schema"), dict)
+        content[str(ctype)] = ptr + pointer("content", ctype, "schema") if has_schema else None
+    return BodySpec(bool(body.get("required")), content)
+
+
+def _responses(document: Document, op: OperationRef) -> dict[str, ResponseSpec]:
+    """The documented responses by status (`2XX` ranges in upper case)."""
+    found: dict[str, ResponseSpec] = {}
+    for status, raw in (op.node.get("responses") or {}).items():
+        response, ptr = deref(document, raw, op.ptr + pointer("responses", status))
+        if not isinstance(response, dict):
+            continue
+        content: dict[str, str | None] = {}
+        for ctype, media in (response.get("content") or {}).items():
+            has_schema = isinstance(media, dict) and isinstance(media.get("schema"), dict)
+            content[str(ctype)] = ptr + pointer("content", ctype, "schema") if has_schema else None
+        headers = []
+        for name, raw_header in (response.get("headers") or {}).items():
+            header, header_ptr = deref(document, raw_header, ptr + pointer("headers", name))
+            has_schema = isinstance(header, dict) and isinstance(header.get("schema"), dict)
+            headers.append(HeaderSpec(str(name), header_ptr + "/schema" if has_schema else None))
+        key = str(status) if str(status).lower() == "default" else str(status).upper()
+        found[key] = ResponseSpec(key, content, tuple(headers))
+    return found
+
+
+def _exchanges(document: Document, op: OperationRef) -> tuple[Exchange, ...]:
+    """The named examples of the operation grouped into exchanges, in document order."""
+    grouped: dict[str, Exchange] = {}
+    for slot in example_slots(document, op):
+        entry = grouped.setdefault(slot.name, Exchange(slot.name))
+        if slot.kind in ("path", "query", "header", "cookie"):
+            getattr(entry, slot.kind)[str(slot.field)] = slot.value
+        elif slot.kind == "request":
+            entry.body, entry.has_body = slot.value, True
+        elif slot.kind == "response":
+            if not entry.has_response:
+                entry.status, entry.response, entry.has_response = slot.status, slot.value, True
+                entry.response_type = slot.field
+        elif slot.kind == "response-header":
+            entry.status = entry.status or slot.status
+            entry.response_headers[str(slot.field)] = slot.value
+    return tuple(grouped.values())

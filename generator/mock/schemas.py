@@ -1,0 +1,84 @@
+"""JSON Schema checks of request values against the spec's schemas, compiled on first use."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import quote
+
+from generator.load import Document, pointer
+
+
+class SchemaChecker:
+    """Validates values against schemas of one document, by JSON pointer, with format checks.
+
+    The validator libraries are imported on first use (or by `prepare` on a thread) to start fast.
+    """
+
+    def __init__(self, document: Document, version: str) -> None:
+        """No validator is compiled until a request needs it, so start-up stays fast."""
+        self.document = document
+        self.version = version
+        self._validators: dict[str, Any] = {}
+        self._lock = threading.Lock()
+        self._registry: Any = None
+
+    def prepare(self) -> None:
+        """Import the validator libraries and index the document, ahead of the first request."""
+        with self._lock:
+            self._prepare()
+
+    def _prepare(self) -> Any:
+        """The registry holding the document (the lock is held)."""
+        if self._registry is None:
+            from referencing import Registry, Resource
+            from referencing.jsonschema import DRAFT4, DRAFT202012
+
+            spec = DRAFT202012 if self.version == "3.1" else DRAFT4
+            resource = Resource.from_contents(self.document.data, default_specification=spec)
+            self._registry = Registry().with_resource("urn:spec", resource)
+        return self._registry
+
+    def _validator(self, schema_ptr: str) -> Any:
+        """The compiled validator of the schema at `schema_ptr`."""
+        with self._lock:
+            found = self._validators.get(schema_ptr)
+            if found is None:
+                from openapi_schema_validator import (
+                    OAS30Validator,
+                    OAS31Validator,
+                    oas30_format_checker,
+                    oas31_format_checker,
+                )
+
+                registry = self._prepare()
+                cls, checker = (
+                    (OAS31Validator, oas31_format_checker) if self.version == "3.1" else (OAS30Validator, oas30_format_checker)
+                )
+                found = cls({"$ref": "urn:spec#" + quote(schema_ptr, safe="/~")}, registry=registry, format_checker=checker)
+                self._validators[schema_ptr] = found
+            return found
+
+    def valid(self, schema_ptr: str | None, value: Any) -> bool:
+        """Whether `value` satisfies the schema (anything satisfies a missing schema)."""
+        return schema_ptr is None or next(self.errors(schema_ptr, value), None) is None
+
+    def errors(self, schema_ptr: str | None, value: Any) -> Iterator[tuple[str, str]]:
+        """Each problem as (JSON pointer inside the value, message), the most specific one per branch."""
+        if schema_ptr is None:
+            return
+        from jsonschema.exceptions import best_match
+
+        for error in self._validator(schema_ptr).iter_errors(value):
+            if error.context:
+                deepest = best_match(error.context)
+                if deepest is not None:
+                    error = deepest
+            yield pointer(*error.absolute_path), _message(error)
+
+
+def _message(error: Any) -> str:
+    """A validation message on one line, shortened."""
+    text = " ".join(str(error.message).split())
+    return text if len(text) <= 200 else text[:200] + "..."
