@@ -339,8 +339,9 @@ class Diff:
             if name.lower() not in lower_old:
                 self.add(Level.NON_BREAKING, "response-header-added", "new", hptr, f"{where}: header {name} added")
             else:
-                before = _d(old[lower_old[name.lower()]])
-                self.docs(before, _d(header), hptr, f"{where}: header {name}")
+                before, _ = _deref(self.old, old[lower_old[name.lower()]], "")
+                header, hptr = _deref(self.new, header, hptr)
+                self.docs(before, header, hptr, f"{where}: header {name}")
                 old_hptr = pointer(*_tokens(old_ptr), lower_old[name.lower()], "schema")
                 self.schema(before.get("schema"), _d(header).get("schema"), old_hptr, f"{hptr}/schema", Direction.RESPONSE,
                             f"{where}: header {name}")

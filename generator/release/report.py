@@ -42,7 +42,8 @@ def as_json(changes: list[Change], old: Document, new: Document) -> str:
     return json.dumps({"old": old.display, "new": new.display, "summary": counts(changes), "changes": items}, indent=2) + "\n"
 
 
-def markdown(changes: list[Change], old: Document | None = None, new: Document | None = None, level: int = 2) -> str:
+def markdown(changes: list[Change], old: Document | None = None, new: Document | None = None, level: int = 2,
+             pointers: bool = True) -> str:
     """Sections by level, one bullet per change with its pointer; also the body of a changelog entry."""
     out: list[str] = []
     if old is not None and new is not None:
@@ -52,7 +53,7 @@ def markdown(changes: list[Change], old: Document | None = None, new: Document |
         return "\n".join(out + ["No changes.", ""])
     for kind, items in grouped(changes).items():
         out += [f"{'#' * level} {HEADINGS[kind]}", ""]
-        out += [f"- {_md(c.message)} (`{c.side}#{c.pointer}`)" for c in items]
+        out += [f"- {_md(c.message)}" + (f" (`{c.side}#{c.pointer}`)" if pointers else "") for c in items]
         out.append("")
     return "\n".join(out)
 
