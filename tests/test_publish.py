@@ -94,7 +94,7 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     for dist in dependency_closure(["httpx", "pydantic"]):
         repack(dist, packages)
     port = free_port()
-    log = open(packages.parent / "pypiserver.log", "w")
+    log = open(packages.parent / "pypiserver.log", "w")  # noqa: SIM115 (open while the server runs)
     server = subprocess.Popen(
         [sys.executable, "-m", "pypiserver", "run", "-p", str(port), "-i", "127.0.0.1", "-a", ".", "-P", ".",
          "--disable-fallback", str(packages)], stdout=log, stderr=subprocess.STDOUT)
@@ -211,13 +211,13 @@ def test_install_from_the_index_alone_and_run_a_documented_call(vendor: str, pub
     install = subprocess.run(
         [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--disable-pip-version-check",
          "--no-cache-dir", "--index-url", f"{index}simple/", f"{package.name}=={package.version}"],
-        capture_output=True, text=True, env={**os.environ, "PIP_CONFIG_FILE": os.devnull})
+        check=False, capture_output=True, text=True, env={**os.environ, "PIP_CONFIG_FILE": os.devnull})
     assert install.returncode == 0, install.stderr
     call = documented_call(vendor)
     module = package.name.replace("-", "_")
     script = SCRIPT.format(module=module, status=call.status, body=json.dumps(call.body), credentials=call.credentials,
                            snippet=call.snippet, variable=call.variable)
-    ran = subprocess.run([str(python), "-c", script], capture_output=True, text=True, cwd=tmp_path,
+    ran = subprocess.run([str(python), "-c", script], check=False, capture_output=True, text=True, cwd=tmp_path,
                          env={"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path)})
     assert ran.returncode == 0, f"{call.snippet}\n{ran.stderr}"
     out = json.loads(ran.stdout.strip().splitlines()[-1])

@@ -192,3 +192,19 @@ def test_edit_diff_release_build(project: Path, capsys: pytest.CaptureFixture[st
         assert "trunkline_monica-0.2.0/pyproject.toml" in archive.getnames()
     # the build leaves the generated tree as generate wrote it
     assert not list((project / "generated" / "monica").rglob("*.egg-info"))
+
+
+def test_set_version_chooses_1_0_0_but_never_less_than_the_changes_need(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["release", "monica"]) == 0
+    spec = project / "specs" / "monica.yaml"
+    edit(spec, "summary: List the calls of the account", "summary: List every call")
+    assert main(["release", "monica", "--set-version", "1.0.0"]) == 0
+    assert record(project)["version"] == "1.0.0"
+    edit(spec, CALL_OBJECT, CALL_OBJECT.replace("""        object:
+          type: string
+          description: The kind of record, `call`.
+""", ""))
+    capsys.readouterr()
+    assert main(["release", "monica", "--set-version", "1.1.0"]) == 2
+    assert "--set-version 1.1.0 is below 2.0.0" in capsys.readouterr().err
+    assert record(project)["version"] == "1.0.0"

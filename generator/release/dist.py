@@ -57,7 +57,7 @@ def build_all(packages: list[Package], dist: Path, isolation: bool = True) -> li
             for package in packages:
                 source = _copy(package, Path(scratch))
                 builder = ProjectBuilder(source, python_executable=sys.executable, runner=runner)
-                written += _build_one(package, builder, dist, runner, lambda reqs: _check_installed(builder, reqs))
+                written += _build_one(package, builder, dist, runner, _check_installed)
     return written
 
 
@@ -94,7 +94,7 @@ def _install(env: DefaultIsolatedEnv, requirements: set[str], installed: set[str
     installed |= missing
 
 
-def _check_installed(builder: ProjectBuilder, requirements: set[str]) -> None:
+def _check_installed(requirements: set[str]) -> None:
     """Without isolation the backend must already be installed in this interpreter."""
     from build import check_dependency
 

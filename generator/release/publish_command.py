@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     packages = find(args.generated, args.vendors)
     built = {package: _built(package, args.dist) for package in packages}
     index = args.index_url or simple_url(args.repository_url)
-    taken = [(package, sorted(set(p.name for p in files) & files_on_index(index, package.project)))
+    taken = [(package, sorted({p.name for p in files} & files_on_index(index, package.project)))
              for package, files in built.items()]
     taken = [(package, names) for package, names in taken if names]
     if taken:

@@ -14,7 +14,8 @@ from generator.load import Document, load
 from generator.pipeline import Target, render_all, vendor_targets
 from generator.release import changelog, semver
 from generator.release.diff import Change, Level, compare
-from generator.versions import INITIAL_VERSION, changelog as current_changelog, dist_name, package_version, record_dir, released_spec
+from generator.versions import INITIAL_VERSION, dist_name, package_version, record_dir, released_spec
+from generator.versions import changelog as current_changelog
 from generator.write import write_packages
 
 
@@ -43,14 +44,18 @@ def release_date(env: dict[str, str] | None = None) -> datetime.date:
     epoch = env.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
-            return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
+            return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date()
         except (ValueError, OverflowError):
             raise TrunklineError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970") from None
-    return datetime.datetime.now(datetime.timezone.utc).date()
+    return datetime.datetime.now(datetime.UTC).date()
 
 
-def plan(specs_dir: Path, vendor: str, today: datetime.date) -> Plan:
-    """What releasing `vendor` now would do; NothingToRelease when the spec has not changed."""
+def plan(specs_dir: Path, vendor: str, today: datetime.date, chosen: str | None = None) -> Plan:
+    """What releasing `vendor` now would do; NothingToRelease when the spec has not changed.
+
+    `chosen` overrides the computed version (going to 1.0.0 is a decision, not a diff); it must be
+    higher than the previous one.
+    """
     target = vendor_targets(specs_dir, [vendor])[0]
     spec_text = target.spec.read_text(encoding="utf-8")
     new = load(target.spec)
@@ -58,6 +63,9 @@ def plan(specs_dir: Path, vendor: str, today: datetime.date) -> Plan:
     name = dist_name(vendor)
     if snapshot is None:
         version = package_version(specs_dir, vendor) if _has_record(specs_dir, vendor) else INITIAL_VERSION
+        if chosen is not None:
+            semver.parse(chosen)
+            version = chosen
         entry = changelog.entry(version, today, [], first=_first_words(new))
         return Plan(vendor, target.spec, None, version, "initial", [], entry,
                     changelog.prepend(current_changelog(specs_dir, vendor), name, entry), spec_text)
@@ -68,6 +76,10 @@ def plan(specs_dir: Path, vendor: str, today: datetime.date) -> Plan:
         raise NothingToRelease(f"{vendor}: the spec is unchanged since {previous} ({_shown(snapshot)}); nothing to release")
     worst = max((c.level for c in changes), key=lambda level: level.rank)
     version = semver.bump(previous, worst)
+    if chosen is not None:
+        if semver.parse(chosen) < semver.bump_floor(previous, worst):
+            raise TrunklineError(f"--set-version {chosen} is below {version}, the least the changes since {previous} need")
+        version = chosen
     entry = changelog.entry(version, today, changes)
     return Plan(vendor, target.spec, previous, version, semver.part_to_bump(previous, worst), changes, entry,
                 changelog.prepend(current_changelog(specs_dir, vendor), name, entry), spec_text)

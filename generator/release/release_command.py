@@ -23,6 +23,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dry-run", action="store_true", help="print the new version and changelog entry; write nothing")
     parser.add_argument("--specs", type=Path, default=Path("specs"), help="directory of vendor specs (default specs/)")
     parser.add_argument("--out", type=Path, default=Path("generated"), help="output directory (default generated/)")
+    parser.add_argument("--set-version", metavar="X.Y.Z", default=None,
+                        help="release as this version instead of the computed one (e.g. 1.0.0); not below the computed one")
     parser.add_argument("--date", type=datetime.date.fromisoformat, default=None,
                         help="release date YYYY-MM-DD (default SOURCE_DATE_EPOCH, else today in UTC)")
 
@@ -31,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     """Release; 0 released, 1 nothing to release, 2 bad input (nothing written)."""
     today = args.date or release_date()
     try:
-        release = plan(args.specs, args.vendor, today)
+        release = plan(args.specs, args.vendor, today, args.set_version)
         if args.dry_run:
             print(f"{summary(release)} [dry run: nothing written]\n")
             print(release.entry, end="")

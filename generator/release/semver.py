@@ -42,3 +42,8 @@ def bump(version: str, level: Level) -> str:
     if part == "minor":
         return f"{major}.{minor + 1}.0"
     return f"{major}.{minor}.{patch + 1}"
+
+
+def bump_floor(version: str, level: Level) -> tuple[int, int, int]:
+    """The lowest version a release with changes of `level` may take, as a comparable tuple."""
+    return parse(bump(version, level))

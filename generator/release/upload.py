@@ -38,7 +38,7 @@ def files_on_index(index_url: str, project: str, timeout: float = 20.0) -> set[s
     """File names the index lists for `project`; empty when it does not know the project."""
     url = index_url.rstrip("/") + f"/{project}/"
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (http(s) URL given by the user)
+        with urllib.request.urlopen(url, timeout=timeout) as response:
             page = response.read().decode("utf-8", "replace")
     except urllib.error.HTTPError as exc:
         if exc.code == 404:
