@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -198,3 +199,25 @@ def test_unknown_ref_and_not_a_repository(tmp_path: Path, capsys: pytest.Capture
 def test_missing_file_is_an_input_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["diff", str(tmp_path / "nope.yaml"), str(BASE)]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+# ../shared/corpus beside the project (or beside the worktrees' directory); TRUNKLINE_CORPUS overrides
+CORPUS = next((p for p in (Path(os.environ.get("TRUNKLINE_CORPUS", "/nonexistent")), ROOT.parent / "shared" / "corpus",
+                            ROOT.parent.parent / "shared" / "corpus") if p.is_dir()), ROOT.parent / "shared" / "corpus")
+
+
+@pytest.mark.skipif(not (CORPUS / "github.json").is_file(), reason="the public spec corpus ../shared/corpus is absent")
+def test_a_large_real_spec(tmp_path: Path) -> None:
+    """GitHub's spec (hundreds of operations, recursive schemas): no change against itself; a removed
+    operation and a removed response field are found."""
+    source = load(CORPUS / "github.json")
+    assert compare(source, source) == []
+    data = json.loads((CORPUS / "github.json").read_text())
+    del data["paths"]["/zen"]
+    del data["components"]["schemas"]["simple-user"]["properties"]["gravatar_id"]
+    edited = tmp_path / "github.json"
+    edited.write_text(json.dumps(data))
+    found = {(c.level, c.code, c.pointer) for c in compare(source, load(edited))}
+    assert (B, "operation-removed", "/paths/~1zen/get") in found
+    assert (B, "field-removed", "/components/schemas/simple-user/properties/gravatar_id") in found
+    assert {level for level, _, _ in found} == {B}

@@ -208,3 +208,20 @@ def test_set_version_chooses_1_0_0_but_never_less_than_the_changes_need(project:
     assert main(["release", "monica", "--set-version", "1.1.0"]) == 2
     assert "--set-version 1.1.0 is below 2.0.0" in capsys.readouterr().err
     assert record(project)["version"] == "1.0.0"
+
+
+def test_build_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    generated = tmp_path / "generated"
+    shutil.copytree(ROOT / "generated" / "monica", generated / "monica")
+    assert main(["build", "nobody", "--generated", str(generated), "--dist", str(tmp_path / "dist")]) == 2
+    assert "no generated package for nobody" in capsys.readouterr().err
+    pyproject = generated / "monica" / "pyproject.toml"
+    text = pyproject.read_text()
+    pyproject.write_text(text.replace('requires = ["setuptools>=68"]', 'requires = ["trunkline-no-such-backend>=1"]'))
+    assert main(["build", "--no-isolation", "--generated", str(generated), "--dist", str(tmp_path / "dist")]) == 2
+    assert "--no-isolation needs trunkline-no-such-backend>=1 installed" in capsys.readouterr().err
+    pyproject.write_text(text.replace('version = "0.1.0"', 'version = "one"'))
+    assert main(["build", "--generated", str(generated), "--dist", str(tmp_path / "dist")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("trunkline: error: building trunkline-monica one failed") and err.count("\n") == 1, err
+    assert not list((tmp_path / "dist").glob("*"))
