@@ -95,6 +95,8 @@ def test_first_release_records_the_initial_version(project: Path, capsys: pytest
     log = (project / "generated" / "monica" / "CHANGELOG.md").read_text()
     assert "## 0.1.0 - 2025-11-23\n\nFirst release: the client of Monica (API version 4), 6 operation(s).\n" in log
     assert 'version = "0.1.0"' in (project / "generated" / "monica" / "pyproject.toml").read_text()
+    # generate reads the record back: the package is what `check` expects
+    assert main(["check"]) == 0
     # nothing changed since: refused
     assert main(["release", "monica"]) == 1
     assert "unchanged since 0.1.0" in capsys.readouterr().err
