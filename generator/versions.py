@@ -36,3 +36,19 @@ def changelog(specs_dir: Path, vendor: str) -> str | None:
     """The package's CHANGELOG.md, if it has been released."""
     path = releases_dir(specs_dir) / vendor / "CHANGELOG.md"
     return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+def record_dir(specs_dir: Path, vendor: str) -> Path:
+    """`releases/<vendor>/`: release.json, CHANGELOG.md and spec.yaml of the last release."""
+    return releases_dir(specs_dir) / vendor
+
+
+def released_spec(specs_dir: Path, vendor: str) -> Path | None:
+    """The spec snapshot taken at the last release; None before the first release."""
+    path = record_dir(specs_dir, vendor) / "spec.yaml"
+    return path if path.is_file() else None
+
+
+def dist_name(vendor: str) -> str:
+    """The distribution name of a vendor's package (as the IR names it)."""
+    return "trunkline-" + vendor.replace("_", "-")
