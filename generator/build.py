@@ -63,6 +63,7 @@ class _Builder:
             security=default_security,
             namespaces=namespaces,
             model_defs=self.schemas.defs,
+            component_models=self.schemas.component_models(),
         )
 
     def _server(self) -> tuple[str, tuple[ir.ServerVariable, ...]]:

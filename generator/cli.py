@@ -47,9 +47,13 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_INPUT, f"trunkline: error: {message} (see --help)\n")
 
 
-def _commands() -> dict[str, Command]:
-    found = {name: cast(Command, importlib.import_module(module)) for name, module in COMMANDS.items()}
+def _commands(only: str | None = None) -> dict[str, Command]:
+    """The command modules; just `only` when given, since some import heavy libraries."""
+    wanted = {n: m for n, m in COMMANDS.items() if only in (None, n)}
+    found = {name: cast(Command, importlib.import_module(module)) for name, module in wanted.items()}
     for name, module in OPTIONAL_COMMANDS.items():
+        if only not in (None, name):
+            continue
         try:
             found[name] = cast(Command, importlib.import_module(module))
         except ModuleNotFoundError as exc:
@@ -71,8 +75,13 @@ def parser(commands: dict[str, Command] | None = None) -> argparse.ArgumentParse
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; the exit status."""
-    commands = _commands()
-    args = parser(commands).parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    chosen = next((a for a in arguments if not a.startswith("-")), None)
+    known = chosen in COMMANDS or chosen in OPTIONAL_COMMANDS
+    commands = _commands(chosen if known else None)
+    if known and not commands:  # an optional command whose module is not installed
+        commands = _commands()
+    args = parser(commands).parse_args(arguments)
     try:
         return commands[args.command].run(args)
     except TrunklineError as exc:

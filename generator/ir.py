@@ -172,6 +172,8 @@ class Package:
     security: tuple[tuple[str, ...], ...]
     namespaces: tuple[Namespace, ...]
     model_defs: dict[str, Any] = field(hash=False, compare=False)
+    # component schema key -> its model's class name, so nothing the spec names is lost
+    component_models: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     client_prefix: str = ""
 
     @property

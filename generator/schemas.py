@@ -33,16 +33,21 @@ class SchemaSet:
         components = (document.data.get("components") or {}).get("schemas") or {}
         for key in components:
             ptr = pointer("components", "schemas", key)
-            self._by_ptr[ptr] = self._names.unique(class_name(str(key)), key=ptr)
+            self._by_ptr[ptr] = self._names.unique(_model_name(str(key)), key=ptr)
         for key in components:
             self.define(pointer("components", "schemas", key))
+
+    def component_models(self) -> dict[str, str]:
+        """Each `components/schemas` key and the class name it was given."""
+        keys = (self.document.data.get("components") or {}).get("schemas") or {}
+        return {str(key): self._by_ptr[pointer("components", "schemas", key)] for key in keys}
 
     # -- definitions -------------------------------------------------------------------
     def define(self, ptr: str, hint: str | None = None) -> str:
         """The class name for the schema at `ptr`, normalizing it on first use."""
         name = self._by_ptr.get(ptr)
         if name is None:
-            name = self._names.unique(class_name(hint or ptr.rsplit("/", 1)[-1]), key=ptr)
+            name = self._names.unique(_model_name(hint or ptr.rsplit("/", 1)[-1]), key=ptr)
             self._by_ptr[ptr] = name
         if name not in self.defs:
             self.defs[name] = {}
@@ -108,7 +113,7 @@ class SchemaSet:
         if schema.get("format") not in _KEPT_FORMATS:
             schema.pop("format", None)
         if not top and _needs_class(schema):
-            name = self._names.unique(class_name(hint), key=ptr)
+            name = self._names.unique(_model_name(hint), key=ptr)
             self._by_ptr.setdefault(ptr, name)
             self.defs[name] = {}
             self.defs[name] = self._normalize_members(schema, ptr, name)
@@ -137,6 +142,12 @@ class SchemaSet:
         if isinstance(schema.get("not"), dict):
             out["not"] = self._normalize(schema["not"], ptr + "/not", hint + "Not", top=False)
         return out
+
+
+def _model_name(text: str) -> str:
+    """A class name datamodel-code-generator keeps as is: it must start with a letter."""
+    name = class_name(text)
+    return name if name[:1].isalpha() else "Model" + name.lstrip("_")
 
 
 def _needs_class(schema: dict[str, Any]) -> bool:

@@ -94,6 +94,8 @@ class MockApp:
         response.headers[MOCK_HEADER] = "generated" if reply.generated else "example"
         if reply.example is not None:
             response.headers[EXAMPLE_HEADER] = reply.example
+        elif prefer.get("example") in op.bare:  # documented without values: named, body from the schema
+            response.headers[EXAMPLE_HEADER] = prefer["example"]
         applied = next((key for key in ("example", "code") if key in prefer), None)
         if applied is not None:  # RFC 7240: say which preference was honoured
             response.headers["Preference-Applied"] = f"{applied}={prefer[applied]}"

@@ -93,6 +93,8 @@ class MockOperation:
     security: tuple[tuple[SchemeSpec, ...], ...]  # alternatives; empty: no credential needed
     responses: dict[str, ResponseSpec]
     exchanges: tuple[Exchange, ...]
+    # Exchanges the vendor documents without any value (`x-bare-examples`): known names, no data.
+    bare: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -225,6 +227,7 @@ def _operation(
         security=security,
         responses=_responses(document, op),
         exchanges=_exchanges(document, op),
+        bare=tuple(str(n) for n in op.node.get("x-bare-examples") or [] if isinstance(n, str)),
     )
 
 

@@ -54,7 +54,7 @@ def preferences(values: list[str]) -> dict[str, str]:
 def choose(op: MockOperation, verdict: Verdict, prefer: dict[str, str]) -> tuple[str, Exchange | None]:
     """The status and exchange that answer a valid request, by the rules of docs/mock.md."""
     exchanges = {e.name: e for e in op.exchanges}
-    if "example" in prefer:
+    if "example" in prefer and prefer["example"] not in op.bare:
         name = prefer["example"]
         chosen = exchanges.get(name)
         if chosen is None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import httpx
 
 from ._runtime import (
+    DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     AsyncAPIClient,
@@ -60,6 +61,11 @@ class Client(SyncAPIClient):
     `api_key` defaults to the environment variable `AGENDIZE_API_KEY`.
     `token` defaults to the environment variable `AGENDIZE_TOKEN`.
     `access_token` defaults to the environment variable `AGENDIZE_ACCESS_TOKEN`.
+    `auth_scheme` picks the security scheme to use when the credentials fit several
+    (`apiKeyQuery`, `tokenQuery`, `apiKeyHeader`, `tokenHeader`, `oauth2Bearer`).
+    `timeout` (seconds or an `httpx.Timeout`), `max_retries` and `max_response_size` (bytes)
+    apply to every call unless a call's `request_options` says otherwise; `sleep` and `clock`
+    stand in for `time.sleep` and `time.time` in tests.
     """
 
     _schemes = _SCHEMES
@@ -76,6 +82,8 @@ class Client(SyncAPIClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         retry: RetryPolicy | None = None,
         retry_non_idempotent: bool = False,
+        auth_scheme: str | None = None,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         sleep: Callable[[float], None] | None = None,
@@ -91,6 +99,8 @@ class Client(SyncAPIClient):
             timeout=timeout,
             retry=retry if retry is not None else RetryPolicy(max_retries=max_retries),
             retry_non_idempotent=retry_non_idempotent,
+            auth_scheme=auth_scheme,
+            max_response_size=max_response_size,
             default_headers=default_headers,
             http_client=http_client,
             sleep=sleep,
@@ -127,6 +137,11 @@ class AsyncClient(AsyncAPIClient):
     `api_key` defaults to the environment variable `AGENDIZE_API_KEY`.
     `token` defaults to the environment variable `AGENDIZE_TOKEN`.
     `access_token` defaults to the environment variable `AGENDIZE_ACCESS_TOKEN`.
+    `auth_scheme` picks the security scheme to use when the credentials fit several
+    (`apiKeyQuery`, `tokenQuery`, `apiKeyHeader`, `tokenHeader`, `oauth2Bearer`).
+    `timeout` (seconds or an `httpx.Timeout`), `max_retries` and `max_response_size` (bytes)
+    apply to every call unless a call's `request_options` says otherwise; `sleep` and `clock`
+    stand in for `time.sleep` and `time.time` in tests.
     """
 
     _schemes = _SCHEMES
@@ -143,6 +158,8 @@ class AsyncClient(AsyncAPIClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         retry: RetryPolicy | None = None,
         retry_non_idempotent: bool = False,
+        auth_scheme: str | None = None,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         sleep: Callable[[float], Awaitable[None]] | None = None,
@@ -158,6 +175,8 @@ class AsyncClient(AsyncAPIClient):
             timeout=timeout,
             retry=retry if retry is not None else RetryPolicy(max_retries=max_retries),
             retry_non_idempotent=retry_non_idempotent,
+            auth_scheme=auth_scheme,
+            max_response_size=max_response_size,
             default_headers=default_headers,
             http_client=http_client,
             sleep=sleep,

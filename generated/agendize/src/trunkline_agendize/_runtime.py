@@ -17,7 +17,7 @@ import logging
 import os
 import random
 import time
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypedDict, TypeVar
 from urllib.parse import quote, urlsplit
@@ -39,8 +39,11 @@ from .errors import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    RedirectError,
+    ResponseTooLargeError,
     ResponseValidationError,
     UnprocessableEntityError,
+    bounded,
 )
 
 if TYPE_CHECKING:
@@ -53,6 +56,8 @@ P = ParamSpec("P")
 
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 DEFAULT_MAX_RETRIES = 2
+DEFAULT_MAX_RESPONSE_SIZE = 32 * 1024 * 1024
+MAX_REDIRECTS = 5
 _IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
 _PATH_SAFE = "!$&'()*+,;=:@"
 _RAW = contextvars.ContextVar("trunkline_agendize_raw", default=False)
@@ -87,6 +92,8 @@ class RequestOptions(TypedDict, total=False):
     extra_headers: Mapping[str, str]
     extra_query: Mapping[str, Any]
     extra_body: Mapping[str, Any]
+    max_response_size: int
+    stream: bool
 
 
 @dataclass(frozen=True)
@@ -165,12 +172,18 @@ class RetryPolicy:
     max_delay: float = 8.0
     max_retry_after: float = 60.0
     jitter: float = 0.25
+    rand: Callable[[], float] | None = None  # a number in [0, 1); random.random when None
 
     def delay(self, attempt: int, headers: httpx.Headers | None, now: float, rand: float) -> float:
-        """Seconds to wait before retry number `attempt` (0-based)."""
+        """Seconds to wait before retry number `attempt` (0-based).
+
+        A `Retry-After` (or `retry-after-ms`) answer wins, capped at `max_retry_after`;
+        otherwise the backoff doubles from `initial_delay` up to `max_delay`, less up to
+        `jitter` of itself so that many clients do not retry in step.
+        """
         asked = _retry_after(headers, now) if headers is not None else None
-        if asked is not None and 0 <= asked <= self.max_retry_after:
-            return asked
+        if asked is not None and asked >= 0:
+            return min(asked, self.max_retry_after)
         base = min(self.initial_delay * (2.0**attempt), self.max_delay)
         return base * (1 - self.jitter * rand)
 
@@ -199,30 +212,158 @@ def _retry_after(headers: httpx.Headers, now: float) -> float | None:
 
 
 class RawResponse(Generic[T]):
-    """An HTTP answer as received, with the typed result one `parse()` away."""
+    """An HTTP answer as received, with the typed result one `parse()` away.
 
-    def __init__(self, http_response: httpx.Response, parse: Callable[[], T]) -> None:
+    With `request_options={"stream": True}` the body is not read yet: walk it with
+    `iter_bytes()` (or `aiter_bytes()` on the async client) and close the response, or use
+    the raw response as a context manager.
+    """
+
+    def __init__(
+        self,
+        http_response: httpx.Response,
+        parse: Callable[[], T],
+        max_size: int = DEFAULT_MAX_RESPONSE_SIZE,
+    ) -> None:
         self.http_response = http_response
         self._parse = parse
+        self._max_size = max_size
 
     @property
     def status_code(self) -> int:
+        """The HTTP status."""
         return self.http_response.status_code
 
     @property
     def headers(self) -> httpx.Headers:
+        """The response headers as received."""
         return self.http_response.headers
 
     @property
     def content(self) -> bytes:
+        """The whole body (read now, within the size cap, when streaming)."""
+        if not _is_read(self.http_response):
+            _read_capped(self.http_response, self._max_size)
+        return self.http_response.content
+
+    async def aread(self) -> bytes:
+        """Read a streamed body whole on the async client (within the size cap); `parse()` works after it."""
+        if not _is_read(self.http_response):
+            await _aread_capped(self.http_response, self._max_size)
         return self.http_response.content
 
     def parse(self) -> T:
-        """The typed result, as the plain call would have returned it."""
+        """The typed result, as the plain call would have returned it (async streams: `aread()` first)."""
+        if not _is_read(self.http_response):
+            _read_capped(self.http_response, self._max_size)
         return self._parse()
+
+    def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
+        """The body in chunks as it arrives (sync client, streaming mode)."""
+        try:
+            yield from self.http_response.iter_bytes(chunk_size)
+        except httpx.TimeoutException:
+            raise APITimeoutError("timed out while reading the answer") from None
+        except httpx.TransportError as exc:
+            raise APIConnectionError(
+                f"the connection broke while reading the answer: {type(exc).__name__}"
+            ) from None
+
+    async def aiter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
+        """The body in chunks as it arrives (async client, streaming mode)."""
+        try:
+            async for chunk in self.http_response.aiter_bytes(chunk_size):
+                yield chunk
+        except httpx.TimeoutException:
+            raise APITimeoutError("timed out while reading the answer") from None
+        except httpx.TransportError as exc:
+            raise APIConnectionError(
+                f"the connection broke while reading the answer: {type(exc).__name__}"
+            ) from None
+
+    def close(self) -> None:
+        """Release the connection of a streamed answer."""
+        self.http_response.close()
+
+    async def aclose(self) -> None:
+        """Release the connection of a streamed answer (async client)."""
+        await self.http_response.aclose()
+
+    def __enter__(self) -> RawResponse[T]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    async def __aenter__(self) -> RawResponse[T]:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
 
     def __repr__(self) -> str:
         return f"<RawResponse [{self.status_code}]>"
+
+
+def _is_read(response: httpx.Response) -> bool:
+    try:
+        response.content
+    except httpx.ResponseNotRead:
+        return False
+    return True
+
+
+def _too_large(response: httpx.Response, limit: int, seen: bytes) -> ResponseTooLargeError:
+    return ResponseTooLargeError(
+        f"the answer is larger than the {limit}-byte cap (max_response_size); it was not read",
+        response=response,
+        content=bounded(seen),
+    )
+
+
+def _declared_too_large(response: httpx.Response, limit: int) -> bool:
+    length = response.headers.get("content-length", "")
+    return length.isdigit() and int(length) > limit
+
+
+def _read_capped(response: httpx.Response, limit: int) -> bytes:
+    """Read a streamed body, decoded, refusing more than `limit` bytes (a zip bomb included)."""
+    if _declared_too_large(response, limit):
+        response.close()
+        raise _too_large(response, limit, b"")
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            chunks.append(chunk)
+            if size > limit:
+                raise _too_large(response, limit, b"".join(chunks))
+    finally:
+        response.close()
+    data = b"".join(chunks)
+    response._content = data
+    return data
+
+
+async def _aread_capped(response: httpx.Response, limit: int) -> bytes:
+    """`_read_capped` for the async client."""
+    if _declared_too_large(response, limit):
+        await response.aclose()
+        raise _too_large(response, limit, b"")
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        async for chunk in response.aiter_bytes():
+            size += len(chunk)
+            chunks.append(chunk)
+            if size > limit:
+                raise _too_large(response, limit, b"".join(chunks))
+    finally:
+        await response.aclose()
+    data = b"".join(chunks)
+    response._content = data
+    return data
 
 
 def raw_response_wrapper(func: Callable[P, T]) -> Callable[P, RawResponse[T]]:
@@ -342,6 +483,48 @@ def _dig(value: Any, path: Sequence[str]) -> Any:
     return value
 
 
+def _masked_url(url: httpx.URL, names: frozenset[str] | set[str]) -> str:
+    """`url` with the values of the query parameters in `names` replaced by `***`."""
+    pairs = url.params.multi_items()
+    if not names & {k for k, _ in pairs}:
+        return str(url)
+    masked = url.copy_with(params=[(k, "\x00masked\x00" if k in names else v) for k, v in pairs])
+    return str(masked).replace("%00masked%00", "***")
+
+
+class _SecretFilter(logging.Filter):
+    """Masks query-string credentials in the URLs that the `httpx` logger writes at INFO."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.params: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if (
+            self.params
+            and isinstance(record.args, tuple)
+            and any(isinstance(a, httpx.URL) for a in record.args)
+        ):
+            record.args = tuple(
+                _masked_url(a, self.params) if isinstance(a, httpx.URL) else a for a in record.args
+            )
+        return True
+
+
+_SECRET_FILTER = _SecretFilter()
+logging.getLogger("httpx").addFilter(_SECRET_FILTER)
+
+
+def _is_json(content_type: str) -> bool:
+    mime = content_type.split(";")[0].strip().lower()
+    return mime.endswith("/json") or mime.endswith("+json")
+
+
+def _origin(url: httpx.URL | str) -> tuple[str, str, int | None]:
+    parsed = httpx.URL(url)
+    return parsed.scheme, parsed.host, parsed.port
+
+
 _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
     400: BadRequestError,
     401: AuthenticationError,
@@ -358,6 +541,7 @@ class BaseAPIClient:
 
     _schemes: Mapping[str, SchemeSpec] = {}
     _credential_env: Mapping[str, str] = {}
+    _clock: Callable[[], float]
 
     def __init__(
         self,
@@ -368,15 +552,28 @@ class BaseAPIClient:
         retry: RetryPolicy,
         default_headers: Mapping[str, str] | None,
         retry_non_idempotent: bool = False,
+        auth_scheme: str | None = None,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self._credentials = {
             name: value if value is not None else os.environ.get(self._credential_env[name])
             for name, value in credentials.items()
         }
+        self._secret_params = frozenset(
+            s.wire for s in self._schemes.values() if s.kind == "apikey" and s.location == "query"
+        )
+        _SECRET_FILTER.params.update(self._secret_params)
+        if auth_scheme is not None and auth_scheme not in self._schemes:
+            known = ", ".join(sorted(self._schemes)) or "none"
+            raise ValueError(
+                f"auth_scheme={auth_scheme!r} is not a security scheme of this API (known: {known})"
+            )
+        self.auth_scheme = auth_scheme
         self.timeout = timeout
         self.retry = retry
         self.retry_non_idempotent = retry_non_idempotent
+        self.max_response_size = max_response_size
         self._default_headers = {k: _check_header(k, v) for k, v in (default_headers or {}).items()}
         self._random = random.Random()
 
@@ -394,7 +591,13 @@ class BaseAPIClient:
         options = options or {}
         path = op.path
         query: list[tuple[str, Any]] = []
-        headers: dict[str, str] = {"Accept": "application/json", **self._default_headers}
+        binary = any(
+            s.kind in ("binary", "text") for k, s in op.responses.items() if k.startswith("2")
+        )
+        headers: dict[str, str] = {
+            "Accept": "*/*" if binary else "application/json",
+            **self._default_headers,
+        }
         cookies: dict[str, str] = {}
         for spec in op.params:
             value = args.get(spec.name, NOT_GIVEN)
@@ -476,7 +679,11 @@ class BaseAPIClient:
     ) -> None:
         if not op.security:
             return
-        for requirement in op.security:
+        alternatives = op.security
+        chosen = [r for r in op.security if self.auth_scheme in r] if self.auth_scheme else []
+        if chosen:
+            alternatives = tuple(chosen)
+        for requirement in alternatives:
             schemes = [self._schemes[key] for key in requirement]
             if all(self._credentials.get(s.credential) for s in schemes):
                 for scheme in schemes:
@@ -495,24 +702,22 @@ class BaseAPIClient:
                     else:
                         headers[scheme.wire] = secret
                 return
-        if () in op.security:
+        if () in alternatives:
             return
-        wanted = sorted({self._schemes[k].credential for r in op.security for k in r})
-        hints = " or ".join(f"{name}= (or ${self._credential_env[name]})" for name in wanted)
-        raise MissingCredentialError(f"{op.id} needs a credential: pass {hints} to the client")
+        options: list[str] = []
+        for requirement in alternatives:
+            names = sorted({self._schemes[k].credential for k in requirement})
+            hint = " and ".join(f"{name}= (or ${self._credential_env[name]})" for name in names)
+            if hint not in options:
+                options.append(hint)
+        hints = "; or ".join(options)
+        chosen_note = f" for auth_scheme={self.auth_scheme!r}" if chosen else ""
+        raise MissingCredentialError(
+            f"{op.id} needs a credential{chosen_note}: pass {hints} to the client"
+        )
 
     def _redacted_url(self, request: httpx.Request) -> str:
-        secret_params = {
-            s.wire for s in self._schemes.values() if s.kind == "apikey" and s.location == "query"
-        }
-        url = request.url
-        if secret_params & {k for k, _ in url.params.multi_items()}:
-            url = url.copy_with(
-                params=[
-                    (k, "***" if k in secret_params else v) for k, v in url.params.multi_items()
-                ]
-            )
-        return str(url)
+        return _masked_url(request.url, self._secret_params)
 
     # -- answers ------------------------------------------------------------------------
     def _should_retry(self, op: OperationSpec, options: RequestOptions | None) -> bool:
@@ -522,6 +727,29 @@ class BaseAPIClient:
 
     def _max_retries(self, options: RequestOptions | None) -> int:
         return int((options or {}).get("max_retries", self.retry.max_retries))
+
+    def _max_size(self, options: RequestOptions | None) -> int:
+        return int((options or {}).get("max_response_size", self.max_response_size))
+
+    def _delay(self, attempt: int, headers: httpx.Headers | None) -> float:
+        rand = self.retry.rand() if self.retry.rand is not None else self._random.random()
+        return self.retry.delay(attempt, headers, self._clock(), rand)
+
+    def _redirect(
+        self, op: OperationSpec, response: httpx.Response, hops: int
+    ) -> httpx.Request | None:
+        """The next request of a redirect on the API's own origin; None when there is none to follow.
+
+        A redirect to another origin is refused: the request carries credentials.
+        """
+        target = response.next_request
+        if target is None:
+            return None
+        if _origin(target.url) != _origin(response.request.url):
+            return None
+        if hops >= MAX_REDIRECTS:
+            return None
+        return target
 
     @staticmethod
     def _retryable_status(status: int) -> bool:
@@ -538,6 +766,17 @@ class BaseAPIClient:
             return response.content
         if spec.kind == "text":
             return response.text
+        content_type = response.headers.get("content-type", "")
+        if content_type and not _is_json(content_type):
+            if spec.type is not None and spec.type() is Any:
+                # An open (undocumented) answer that is not JSON: hand it over as it came.
+                return (
+                    response.text if content_type.lower().startswith("text/") else response.content
+                )
+            mime = content_type.split(";")[0].strip()
+            raise ResponseValidationError(
+                f"{op.id}: the answer is {mime!r}, not the JSON the spec documents", response
+            )
         try:
             data = json.loads(response.content)
         except ValueError as exc:
@@ -547,8 +786,14 @@ class BaseAPIClient:
         try:
             return spec.adapter.validate_python(data)
         except pydantic.ValidationError as exc:
+            errors = exc.error_count()
+            first = exc.errors(include_url=False, include_input=False)[0] if errors else None
+            where = ".".join(str(part) for part in first["loc"]) if first else ""
+            detail = f"{where}: {first['msg']}" if first else ""
             raise ResponseValidationError(
-                f"{op.id}: the answer does not match the documented schema: {exc}", response
+                f"{op.id}: the answer does not match the documented schema ({errors} problem(s); first at {detail})",
+                response,
+                validation_error=exc,
             ) from None
 
     @staticmethod
@@ -568,20 +813,36 @@ class BaseAPIClient:
         except ValueError:
             body = None
         spec = self._response_spec(op, status)
-        if body is not None and spec is not None and spec.kind == "json":
-            try:
-                parsed = spec.adapter.validate_python(body)
-            except pydantic.ValidationError:
-                parsed = None
+        candidates = [spec] if spec is not None else []
+        # An undocumented status still reads into the error model the operation documents.
+        candidates += [
+            s for k, s in op.responses.items() if not k.startswith("2") and s is not spec
+        ]
+        if body is not None:
+            for candidate in candidates:
+                if candidate.kind != "json":
+                    continue
+                try:
+                    parsed = candidate.adapter.validate_python(body)
+                except pydantic.ValidationError:
+                    continue
+                break
+        if 300 <= status < 400:
+            where = response.headers.get("location", "")
+            target = urlsplit(where)
+            origin = f"{target.scheme}://{target.netloc}" if target.netloc else ""
+            message = f"{op.id}: answered {status} with a redirect{' to ' + origin if origin else ''}; it is not followed"
+            if response.next_request is not None and _origin(response.next_request.url) != _origin(
+                response.request.url
+            ):
+                message += " (another origin: credentials are never sent there)"
+            return RedirectError(
+                message, response=response, body=body, parsed=parsed, location=where
+            )
         cls = _STATUS_ERRORS.get(status) or (
             InternalServerError if status >= 500 else APIStatusError
         )
-        if 300 <= status < 400:
-            where = response.headers.get("location", "")
-            host = urlsplit(where).netloc
-            message = f"{op.id}: answered {status} with a redirect{' to ' + host if host else ''}; redirects are not followed"
-        else:
-            message = f"{op.id}: {status} {response.reason_phrase}".rstrip()
+        message = f"{op.id}: {status} {response.reason_phrase}".rstrip()
         return cls(message, response=response, body=body, parsed=parsed)
 
     def _log(
@@ -605,7 +866,7 @@ class BaseAPIClient:
 
 
 class SyncAPIClient(BaseAPIClient):
-    """The blocking transport loop: send, retry, parse."""
+    """The blocking transport loop: send, follow same-origin redirects, retry, read, parse."""
 
     def __init__(
         self,
@@ -633,37 +894,56 @@ class SyncAPIClient(BaseAPIClient):
         self.close()
 
     def _send(
-        self, op: OperationSpec, request: httpx.Request, options: RequestOptions | None
+        self,
+        op: OperationSpec,
+        request: httpx.Request,
+        options: RequestOptions | None,
+        stream: bool = False,
     ) -> httpx.Response:
+        """Send with retries; the answer comes back read (within the size cap) unless streamed."""
         retries = self._max_retries(options) if self._should_retry(op, options) else 0
-        attempt = 0
+        limit = self._max_size(options)
+        attempt = hops = 0
         while True:
             started = time.monotonic()
+            headers: httpx.Headers | None = None
             try:
-                response = self._http.send(request)
+                response = self._http.send(request, stream=True, follow_redirects=False)
+                self._log(request, response, started)
+                following = self._redirect(op, response, hops)
+                if following is not None:
+                    response.close()
+                    request, hops = following, hops + 1
+                    continue
+                if self._retryable_status(response.status_code) and attempt < retries:
+                    headers = response.headers
+                    response.close()
+                elif stream and 200 <= response.status_code < 300:
+                    return response
+                else:
+                    try:
+                        _read_capped(response, limit)
+                    except httpx.DecodingError:
+                        encoding = response.headers.get("content-encoding", "")
+                        raise ResponseValidationError(
+                            f"{op.id}: the answer's {encoding} body cannot be decoded", response
+                        ) from None
+                    return response
             except httpx.TimeoutException:
                 self._log(request, None, started, " timed out")
                 if attempt >= retries:
                     raise APITimeoutError(
                         f"{op.id}: timed out after {attempt + 1} attempt(s)"
                     ) from None
-                headers = None
             except httpx.TransportError as exc:
                 self._log(request, None, started, f" failed: {type(exc).__name__}")
                 if attempt >= retries:
                     raise APIConnectionError(
                         f"{op.id}: connection failed after {attempt + 1} attempt(s): {type(exc).__name__}"
                     ) from None
-                headers = None
-            else:
-                self._log(request, response, started)
-                if not self._retryable_status(response.status_code) or attempt >= retries:
-                    return response
-                headers = response.headers
-                response.close()
-            delay = self.retry.delay(attempt, headers, self._clock(), self._random.random())
+            delay = self._delay(attempt, headers)
             logger.info(
-                "%s: retrying in %.2f s (attempt %d of %d)", op.id, delay, attempt + 1, retries
+                "%s: retrying in %.2f s (retry %d of %d)", op.id, delay, attempt + 1, retries
             )
             self._sleep(delay)
             attempt += 1
@@ -671,12 +951,13 @@ class SyncAPIClient(BaseAPIClient):
     def _request(
         self, op: OperationSpec, args: Mapping[str, Any], options: RequestOptions | None
     ) -> Any:
+        stream = _wants_stream(options)
         request = self._build_request(op, args, options)
-        response = self._send(op, request, options)
+        response = self._send(op, request, options, stream)
         if _RAW.get():
             if not 200 <= response.status_code < 300:
                 raise self._status_error(op, response)
-            return RawResponse(response, lambda: self._parse(op, response))
+            return RawResponse(response, lambda: self._parse(op, response), self._max_size(options))
         return self._parse(op, response)
 
     def _request_page(
@@ -697,7 +978,7 @@ class SyncAPIClient(BaseAPIClient):
 
 
 class AsyncAPIClient(BaseAPIClient):
-    """The asyncio transport loop: send, retry, parse."""
+    """The asyncio transport loop: send, follow same-origin redirects, retry, read, parse."""
 
     def __init__(
         self,
@@ -725,37 +1006,56 @@ class AsyncAPIClient(BaseAPIClient):
         await self.aclose()
 
     async def _send(
-        self, op: OperationSpec, request: httpx.Request, options: RequestOptions | None
+        self,
+        op: OperationSpec,
+        request: httpx.Request,
+        options: RequestOptions | None,
+        stream: bool = False,
     ) -> httpx.Response:
+        """Send with retries; the answer comes back read (within the size cap) unless streamed."""
         retries = self._max_retries(options) if self._should_retry(op, options) else 0
-        attempt = 0
+        limit = self._max_size(options)
+        attempt = hops = 0
         while True:
             started = time.monotonic()
+            headers: httpx.Headers | None = None
             try:
-                response = await self._http.send(request)
+                response = await self._http.send(request, stream=True, follow_redirects=False)
+                self._log(request, response, started)
+                following = self._redirect(op, response, hops)
+                if following is not None:
+                    await response.aclose()
+                    request, hops = following, hops + 1
+                    continue
+                if self._retryable_status(response.status_code) and attempt < retries:
+                    headers = response.headers
+                    await response.aclose()
+                elif stream and 200 <= response.status_code < 300:
+                    return response
+                else:
+                    try:
+                        await _aread_capped(response, limit)
+                    except httpx.DecodingError:
+                        encoding = response.headers.get("content-encoding", "")
+                        raise ResponseValidationError(
+                            f"{op.id}: the answer's {encoding} body cannot be decoded", response
+                        ) from None
+                    return response
             except httpx.TimeoutException:
                 self._log(request, None, started, " timed out")
                 if attempt >= retries:
                     raise APITimeoutError(
                         f"{op.id}: timed out after {attempt + 1} attempt(s)"
                     ) from None
-                headers = None
             except httpx.TransportError as exc:
                 self._log(request, None, started, f" failed: {type(exc).__name__}")
                 if attempt >= retries:
                     raise APIConnectionError(
                         f"{op.id}: connection failed after {attempt + 1} attempt(s): {type(exc).__name__}"
                     ) from None
-                headers = None
-            else:
-                self._log(request, response, started)
-                if not self._retryable_status(response.status_code) or attempt >= retries:
-                    return response
-                headers = response.headers
-                await response.aclose()
-            delay = self.retry.delay(attempt, headers, self._clock(), self._random.random())
+            delay = self._delay(attempt, headers)
             logger.info(
-                "%s: retrying in %.2f s (attempt %d of %d)", op.id, delay, attempt + 1, retries
+                "%s: retrying in %.2f s (retry %d of %d)", op.id, delay, attempt + 1, retries
             )
             await self._sleep(delay)
             attempt += 1
@@ -763,13 +1063,13 @@ class AsyncAPIClient(BaseAPIClient):
     async def _request(
         self, op: OperationSpec, args: Mapping[str, Any], options: RequestOptions | None
     ) -> Any:
+        stream = _wants_stream(options)
         request = self._build_request(op, args, options)
-        response = await self._send(op, request, options)
-        await response.aread()
+        response = await self._send(op, request, options, stream)
         if _RAW.get():
             if not 200 <= response.status_code < 300:
                 raise self._status_error(op, response)
-            return RawResponse(response, lambda: self._parse(op, response))
+            return RawResponse(response, lambda: self._parse(op, response), self._max_size(options))
         return self._parse(op, response)
 
     async def _request_page(
@@ -783,14 +1083,23 @@ class AsyncAPIClient(BaseAPIClient):
 
         request = self._build_request(op, args, options, url)
         response = await self._send(op, request, options)
-        await response.aread()
         page: AsyncPage[Any, Any] = AsyncPage(
             self, op, dict(args), options, self._parse(op, response), response
         )
         return RawResponse(response, lambda: page) if _RAW.get() else page
 
 
+def _wants_stream(options: RequestOptions | None) -> bool:
+    stream = bool((options or {}).get("stream"))
+    if stream and not _RAW.get():
+        raise ValueError(
+            'request_options={"stream": True} needs the raw response: call it through client.with_raw_response'
+        )
+    return stream
+
+
 __all__ = [
+    "DEFAULT_MAX_RESPONSE_SIZE",
     "NOT_GIVEN",
     "APIError",
     "NotGiven",

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import httpx
 
 from ._runtime import (
+    DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     AsyncAPIClient,
@@ -106,6 +107,9 @@ class Client(SyncAPIClient):
     """Client of the Hipcall API API.
 
     `api_key` defaults to the environment variable `HIPCALL_API_KEY`.
+    `timeout` (seconds or an `httpx.Timeout`), `max_retries` and `max_response_size` (bytes)
+    apply to every call unless a call's `request_options` says otherwise; `sleep` and `clock`
+    stand in for `time.sleep` and `time.time` in tests.
     """
 
     _schemes = _SCHEMES
@@ -120,6 +124,8 @@ class Client(SyncAPIClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         retry: RetryPolicy | None = None,
         retry_non_idempotent: bool = False,
+        auth_scheme: str | None = None,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         sleep: Callable[[float], None] | None = None,
@@ -133,6 +139,8 @@ class Client(SyncAPIClient):
             timeout=timeout,
             retry=retry if retry is not None else RetryPolicy(max_retries=max_retries),
             retry_non_idempotent=retry_non_idempotent,
+            auth_scheme=auth_scheme,
+            max_response_size=max_response_size,
             default_headers=default_headers,
             http_client=http_client,
             sleep=sleep,
@@ -266,6 +274,9 @@ class AsyncClient(AsyncAPIClient):
     """Asynchronous client of the Hipcall API API.
 
     `api_key` defaults to the environment variable `HIPCALL_API_KEY`.
+    `timeout` (seconds or an `httpx.Timeout`), `max_retries` and `max_response_size` (bytes)
+    apply to every call unless a call's `request_options` says otherwise; `sleep` and `clock`
+    stand in for `time.sleep` and `time.time` in tests.
     """
 
     _schemes = _SCHEMES
@@ -280,6 +291,8 @@ class AsyncClient(AsyncAPIClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         retry: RetryPolicy | None = None,
         retry_non_idempotent: bool = False,
+        auth_scheme: str | None = None,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         sleep: Callable[[float], Awaitable[None]] | None = None,
@@ -293,6 +306,8 @@ class AsyncClient(AsyncAPIClient):
             timeout=timeout,
             retry=retry if retry is not None else RetryPolicy(max_retries=max_retries),
             retry_non_idempotent=retry_non_idempotent,
+            auth_scheme=auth_scheme,
+            max_response_size=max_response_size,
             default_headers=default_headers,
             http_client=http_client,
             sleep=sleep,

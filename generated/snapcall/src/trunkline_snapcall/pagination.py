@@ -4,22 +4,17 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
-from urllib.parse import urlsplit
 
 import httpx
 
 from ._runtime import OperationSpec, PaginationSpec, RequestOptions, _dig
-from .errors import APIError
+from .errors import ForeignNextLinkError
 
 if TYPE_CHECKING:
     from ._runtime import AsyncAPIClient, SyncAPIClient
 
 ItemT = TypeVar("ItemT")
 ResponseT = TypeVar("ResponseT")
-
-
-class ForeignNextLinkError(APIError):
-    """A next-page link points away from the API's origin; it is not followed."""
 
 
 class _PageBase(Generic[ItemT, ResponseT]):
@@ -67,10 +62,16 @@ class _PageBase(Generic[ItemT, ResponseT]):
             link = _dig(body, spec.next)
             if not link:
                 return None
-            url = str(httpx.URL(self.http_response.request.url).join(str(link)))
+            try:
+                url = str(httpx.URL(self.http_response.request.url).join(str(link)))
+            except httpx.InvalidURL:
+                raise ForeignNextLinkError(
+                    f"{self._op.id}: the next link is not a valid URL; it is not followed"
+                ) from None
             if _origin(url) != _origin(self._base_url):
                 raise ForeignNextLinkError(
-                    f"{self._op.id}: refusing to follow a next link to another origin ({_origin(url)})"
+                    f"{self._op.id}: refusing to follow a next link to another origin ({_origin(url)});"
+                    " credentials are only sent to the API's own origin"
                 )
             return dict(self._args), url
         if spec.style == "cursor":
@@ -86,24 +87,32 @@ class _PageBase(Generic[ItemT, ResponseT]):
             return None
         if spec.style == "page":
             name = _arg(self._op, spec.page_param)
-            current = self._args.get(name)
-            current = current if isinstance(current, int) else 1
-            last = _dig(body, spec.last_page) if spec.last_page else None
-            if isinstance(last, int) and current >= last:
+            current = _number(self._args.get(name))
+            current = 1 if current is None else current
+            last = _number(_dig(body, spec.last_page)) if spec.last_page else None
+            if last is not None and current >= last:
                 return None
-            size = self._args.get(_arg(self._op, spec.size_param)) if spec.size_param else None
-            if isinstance(size, int) and count < size:
+            size = (
+                _number(self._args.get(_arg(self._op, spec.size_param)))
+                if spec.size_param
+                else None
+            )
+            if size is not None and count < size:
                 return None
             return {**self._args, name: current + 1}, None
         if spec.style == "offset":
             name = _arg(self._op, spec.offset_param)
-            start = self._args.get(name)
-            start = start if isinstance(start, int) else 0
-            total = _dig(body, spec.total) if spec.total else None
-            limit = self._args.get(_arg(self._op, spec.limit_param)) if spec.limit_param else None
-            if isinstance(total, int) and start + count >= total:
+            start = _number(self._args.get(name))
+            start = 0 if start is None else start
+            total = _number(_dig(body, spec.total)) if spec.total else None
+            limit = (
+                _number(self._args.get(_arg(self._op, spec.limit_param)))
+                if spec.limit_param
+                else None
+            )
+            if total is not None and start + count >= total:
                 return None
-            if isinstance(limit, int) and count < limit:
+            if limit is not None and count < limit:
                 return None
             return {**self._args, name: start + count}, None
         return None
@@ -111,6 +120,13 @@ class _PageBase(Generic[ItemT, ResponseT]):
     def has_next_page(self) -> bool:
         """Whether there is a page after this one."""
         return self._next() is not None
+
+
+def _number(value: Any) -> int | None:
+    """An integer page, offset or size from an argument or a body field; None when it is not a number."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return int(value)
 
 
 def _arg(op: OperationSpec, wire: str) -> str:
@@ -122,8 +138,9 @@ def _arg(op: OperationSpec, wire: str) -> str:
 
 
 def _origin(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}".lower()
+    parts = httpx.URL(url)
+    port = f":{parts.port}" if parts.port is not None else ""
+    return f"{parts.scheme}://{parts.host}{port}".lower()
 
 
 class Page(_PageBase[ItemT, ResponseT]):

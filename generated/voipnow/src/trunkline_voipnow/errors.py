@@ -27,38 +27,88 @@ class APITimeoutError(APIConnectionError):
     """The request timed out."""
 
 
-class ResponseValidationError(APIError):
-    """A success answer that is not what the spec documents (bad JSON or a schema mismatch)."""
-
-    def __init__(self, message: str, response: httpx.Response) -> None:
-        super().__init__(message)
-        self.response = response
-        self.status_code = response.status_code
-        self.headers = response.headers
-        self.body = response.content
+ERROR_BODY_LIMIT = 64 * 1024
 
 
-class APIStatusError(APIError):
-    """The API answered with an error status.
+def bounded(content: bytes, limit: int = ERROR_BODY_LIMIT) -> bytes:
+    """At most `limit` bytes of a body, so an error never holds an enormous answer."""
+    return content[:limit]
 
-    `body` is the decoded JSON body (or None), `parsed` the body read into the documented
-    error model where the spec has one, `response` the raw answer.
+
+def _body_of(response: httpx.Response) -> bytes:
+    try:
+        return bounded(response.content)
+    except httpx.ResponseNotRead:
+        return b""
+
+
+class APIResponseError(APIError):
+    """The API answered, but not with something the client can hand back.
+
+    `status_code`, `headers` and `content` (the raw body, at most 64 KiB) describe the answer;
+    `response` is the `httpx.Response` itself.
     """
 
     def __init__(
-        self, message: str, *, response: httpx.Response, body: Any = None, parsed: Any = None
+        self, message: str, *, response: httpx.Response, content: bytes | None = None
     ) -> None:
         super().__init__(message)
         self.response = response
         self.status_code = response.status_code
         self.headers = response.headers
+        self.content = content if content is not None else _body_of(response)
+
+
+class ResponseValidationError(APIResponseError):
+    """A success answer that is not what the spec documents: bad JSON, another content type, a schema mismatch.
+
+    `validation_error` holds pydantic's report when the body is JSON of the wrong shape.
+    """
+
+    def __init__(
+        self, message: str, response: httpx.Response, *, validation_error: Exception | None = None
+    ) -> None:
+        super().__init__(message, response=response)
+        self.validation_error = validation_error
+
+
+class ResponseTooLargeError(APIResponseError):
+    """The answer is larger than `max_response_size`; reading stopped there."""
+
+
+class ForeignNextLinkError(APIError):
+    """A next-page link points away from the API's origin; it is not followed."""
+
+
+class APIStatusError(APIResponseError):
+    """The API answered with an error status.
+
+    `body` is the decoded JSON body (or None), `parsed` the body read into the documented
+    error model where the spec has one, `content` the raw body bytes.
+    """
+
+    def __init__(
+        self, message: str, *, response: httpx.Response, body: Any = None, parsed: Any = None
+    ) -> None:
+        super().__init__(message, response=response)
         self.body = body
         self.parsed = parsed
 
-    @property
-    def content(self) -> bytes:
-        """The raw body bytes."""
-        return self.response.content
+
+class RedirectError(APIStatusError):
+    """A 3xx answer that is not followed: another origin, or too many hops. `location` is where it pointed."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        response: httpx.Response,
+        body: Any = None,
+        parsed: Any = None,
+        location: str = "",
+    ) -> None:
+        super().__init__(message, response=response, body=body, parsed=parsed)
+        self.location = location
 
 
 class BadRequestError(APIStatusError):
@@ -94,18 +144,24 @@ class InternalServerError(APIStatusError):
 
 
 __all__ = [
+    "ERROR_BODY_LIMIT",
     "APIConnectionError",
     "APIError",
+    "APIResponseError",
     "APIStatusError",
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
+    "ForeignNextLinkError",
     "InternalServerError",
     "MissingCredentialError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RedirectError",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "UnprocessableEntityError",
+    "bounded",
 ]

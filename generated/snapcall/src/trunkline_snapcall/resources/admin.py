@@ -40,7 +40,7 @@ _LIST_STREAMS = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
     pagination=PaginationSpec(
         style="page",
         items=("data",),
@@ -65,7 +65,7 @@ _DELETE_STREAM_EVENT = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
 )
 _GET_STREAM_EVENT = OperationSpec(
     id="admin_get_stream_event",
@@ -79,7 +79,7 @@ _GET_STREAM_EVENT = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
 )
 
 
@@ -108,7 +108,7 @@ class AdminResource:
     ) -> Page[Any, Any]:
         """List streams (admin)
 
-        Returns a list of streams with admin rights. The documented path has a trailing slash, kept as written. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`). The code samples carry no parameter values, so there is no example slot for them (`x-undocumented`).
+        Returns a list of streams with admin rights. The documented path has a trailing slash, kept as written. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`). The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             page: query parameter `page`. Page number to return.
@@ -211,7 +211,7 @@ class AsyncAdminResource:
     ) -> AsyncPager[Any, Any]:
         """List streams (admin)
 
-        Returns a list of streams with admin rights. The documented path has a trailing slash, kept as written. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`). The code samples carry no parameter values, so there is no example slot for them (`x-undocumented`).
+        Returns a list of streams with admin rights. The documented path has a trailing slash, kept as written. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`). The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             page: query parameter `page`. Page number to return.

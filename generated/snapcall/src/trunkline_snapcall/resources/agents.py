@@ -32,7 +32,7 @@ _GET = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
 )
 _UPDATE = OperationSpec(
     id="agents_update",
@@ -42,7 +42,7 @@ _UPDATE = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
     body_kind="json",
     content_type="application/json",
     body_required=False,
@@ -59,7 +59,7 @@ _GET_INFO = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
 )
 _UPDATE_STATUS = OperationSpec(
     id="agents_update_status",
@@ -69,7 +69,7 @@ _UPDATE_STATUS = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
     body_kind="json",
     content_type="application/json",
     body_required=True,

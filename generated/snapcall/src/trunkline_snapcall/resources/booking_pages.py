@@ -45,7 +45,7 @@ _GET = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
 )
 _DELETE = OperationSpec(
     id="booking_pages_delete",
@@ -58,7 +58,7 @@ _DELETE = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
 )
 _UPDATE = OperationSpec(
     id="booking_pages_update",
@@ -71,7 +71,7 @@ _UPDATE = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
     body_kind="json",
     content_type="application/json",
     body_required=False,
@@ -92,7 +92,7 @@ _CREATE = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
     body_kind="json",
     content_type="application/json",
     body_required=True,
@@ -118,7 +118,7 @@ _LIST = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
     pagination=PaginationSpec(
         style="page",
         items=("data",),

@@ -32,7 +32,7 @@ _CREATE = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
     body_kind="json",
     content_type="application/json",
     body_required=True,
@@ -64,7 +64,7 @@ _LIST = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
     pagination=PaginationSpec(
         style="page",
         items=("data",),
@@ -86,7 +86,7 @@ _CREATE_BATCH = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
     body_kind="json",
     content_type="application/json",
     body_required=True,
@@ -100,7 +100,7 @@ _UPDATE_BATCH = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
     body_kind="json",
     content_type="application/json",
     body_required=True,
@@ -114,7 +114,7 @@ _GET_INFO = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",), ()),
 )
 _GET = OperationSpec(
     id="buttons_get",
@@ -124,7 +124,7 @@ _GET = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
 )
 _UPDATE = OperationSpec(
     id="buttons_update",
@@ -134,7 +134,7 @@ _UPDATE = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
     body_kind="json",
     content_type="application/json",
     body_required=False,
@@ -182,7 +182,7 @@ class ButtonsResource:
     ) -> Any:
         """Create a button
 
-        Adds one button to the account. The code samples carry no parameter values, so there is no example slot for them (`x-undocumented`).
+        Adds one button to the account. The code samples carry no parameter values, so there is no example slot for them (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             name: body field `name`. Button name.
@@ -224,7 +224,7 @@ class ButtonsResource:
     ) -> Page[Any, Any]:
         """List buttons
 
-        Returns the buttons of the account, optionally filtered by name, agent or active state. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`). The code samples carry no parameter values, so there is no example slot for them (`x-undocumented`).
+        Returns the buttons of the account, optionally filtered by name, agent or active state. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`). The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             page: query parameter `page`. Page number to return.
@@ -251,7 +251,7 @@ class ButtonsResource:
     ) -> Any:
         """Create several buttons
 
-        Adds several buttons in one request; the item shape of `buttons` is not documented. The code samples carry no parameter values, so there is no example slot for them (`x-undocumented`).
+        Adds several buttons in one request; the item shape of `buttons` is not documented. The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             buttons: body field `buttons`. The buttons; the item shape is not documented.
@@ -269,7 +269,7 @@ class ButtonsResource:
     ) -> Any:
         """Update several buttons
 
-        Changes several buttons in one request; the item shape of `buttons` is not documented. The code samples carry no parameter values, so there is no example slot for them (`x-undocumented`).
+        Changes several buttons in one request; the item shape of `buttons` is not documented. The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             buttons: body field `buttons`. The buttons; the item shape is not documented.
@@ -287,7 +287,7 @@ class ButtonsResource:
     ) -> Any:
         """Get button information
 
-        Returns information about one button. The code samples send no Authorization header, but the page does not call the endpoint public, so the API-wide security is kept.
+        Returns information about one button. The code samples send no Authorization header, yet the page does not call the endpoint public: the key is optional here, sent when the client has one.
 
         Args:
             bid: path parameter `bid`. Button identifier (number or string).
@@ -406,7 +406,7 @@ class AsyncButtonsResource:
     ) -> Any:
         """Create a button
 
-        Adds one button to the account. The code samples carry no parameter values, so there is no example slot for them (`x-undocumented`).
+        Adds one button to the account. The code samples carry no parameter values, so there is no example slot for them (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             name: body field `name`. Button name.
@@ -448,7 +448,7 @@ class AsyncButtonsResource:
     ) -> AsyncPager[Any, Any]:
         """List buttons
 
-        Returns the buttons of the account, optionally filtered by name, agent or active state. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`). The code samples carry no parameter values, so there is no example slot for them (`x-undocumented`).
+        Returns the buttons of the account, optionally filtered by name, agent or active state. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`). The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             page: query parameter `page`. Page number to return.
@@ -480,7 +480,7 @@ class AsyncButtonsResource:
     ) -> Any:
         """Create several buttons
 
-        Adds several buttons in one request; the item shape of `buttons` is not documented. The code samples carry no parameter values, so there is no example slot for them (`x-undocumented`).
+        Adds several buttons in one request; the item shape of `buttons` is not documented. The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             buttons: body field `buttons`. The buttons; the item shape is not documented.
@@ -498,7 +498,7 @@ class AsyncButtonsResource:
     ) -> Any:
         """Update several buttons
 
-        Changes several buttons in one request; the item shape of `buttons` is not documented. The code samples carry no parameter values, so there is no example slot for them (`x-undocumented`).
+        Changes several buttons in one request; the item shape of `buttons` is not documented. The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             buttons: body field `buttons`. The buttons; the item shape is not documented.
@@ -516,7 +516,7 @@ class AsyncButtonsResource:
     ) -> Any:
         """Get button information
 
-        Returns information about one button. The code samples send no Authorization header, but the page does not call the endpoint public, so the API-wide security is kept.
+        Returns information about one button. The code samples send no Authorization header, yet the page does not call the endpoint public: the key is optional here, sent when the client has one.
 
         Args:
             bid: path parameter `bid`. Button identifier (number or string).

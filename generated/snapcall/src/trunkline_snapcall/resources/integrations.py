@@ -32,7 +32,7 @@ _LIST = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
 )
 
 
@@ -54,7 +54,7 @@ class IntegrationsResource:
     ) -> Any:
         """List integrations
 
-        Returns the integrations available to the account. The code samples carry no parameter values, so there is no example slot for them (`x-undocumented`).
+        Returns the integrations available to the account. The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
         """
         _args: dict[str, Any] = {}
         return cast("Any", self._client._request(_LIST, _args, request_options))
@@ -85,7 +85,7 @@ class AsyncIntegrationsResource:
     ) -> Any:
         """List integrations
 
-        Returns the integrations available to the account. The code samples carry no parameter values, so there is no example slot for them (`x-undocumented`).
+        Returns the integrations available to the account. The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
         """
         _args: dict[str, Any] = {}
         return cast("Any", await self._client._request(_LIST, _args, request_options))

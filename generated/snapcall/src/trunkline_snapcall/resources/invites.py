@@ -32,7 +32,7 @@ _ACCEPT = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
     body_kind="json",
     content_type="application/json",
     body_required=True,
@@ -46,7 +46,7 @@ _GET = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",), ()),
 )
 _CREATE = OperationSpec(
     id="invites_create",
@@ -56,7 +56,7 @@ _CREATE = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
     body_kind="json",
     content_type="application/json",
     body_required=True,
@@ -77,7 +77,7 @@ _LIST = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
     pagination=PaginationSpec(
         style="page",
         items=("data",),
@@ -102,7 +102,7 @@ _DELETE = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
 )
 _UPDATE = OperationSpec(
     id="invites_update",
@@ -115,7 +115,7 @@ _UPDATE = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
     body_kind="json",
     content_type="application/json",
     body_required=True,
@@ -142,7 +142,7 @@ class InvitesResource:
     ) -> Any:
         """Accept an invitation
 
-        Accepts an invitation to join a company, using the invitation token. The code samples carry no parameter values, so there is no example slot for them (`x-undocumented`).
+        Accepts an invitation to join a company, using the invitation token. The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             token: body field `token`. Token of the invitation to accept.
@@ -160,7 +160,7 @@ class InvitesResource:
     ) -> Any:
         """Get an invitation
 
-        Returns details of a company invitation by its token. The code samples send no Authorization header, but the page does not call the endpoint public, so the API-wide security is kept.
+        Returns details of a company invitation by its token. The code samples send no Authorization header, yet the page does not call the endpoint public: the key is optional here, sent when the client has one.
 
         Args:
             token: path parameter `token`. Invitation token.
@@ -296,7 +296,7 @@ class AsyncInvitesResource:
     ) -> Any:
         """Accept an invitation
 
-        Accepts an invitation to join a company, using the invitation token. The code samples carry no parameter values, so there is no example slot for them (`x-undocumented`).
+        Accepts an invitation to join a company, using the invitation token. The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             token: body field `token`. Token of the invitation to accept.
@@ -314,7 +314,7 @@ class AsyncInvitesResource:
     ) -> Any:
         """Get an invitation
 
-        Returns details of a company invitation by its token. The code samples send no Authorization header, but the page does not call the endpoint public, so the API-wide security is kept.
+        Returns details of a company invitation by its token. The code samples send no Authorization header, yet the page does not call the endpoint public: the key is optional here, sent when the client has one.
 
         Args:
             token: path parameter `token`. Invitation token.

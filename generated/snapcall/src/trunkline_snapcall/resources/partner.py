@@ -32,7 +32,7 @@ _ACTIVATE_ACCOUNT = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
     body_kind="json",
     content_type="application/json",
     body_required=False,
@@ -52,7 +52,7 @@ _GET_AGENT_BUTTON = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
     body_kind="json",
     content_type="application/json",
     body_required=True,
@@ -69,7 +69,7 @@ _GET_CALL = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
 )
 _LIST_CALLS = OperationSpec(
     id="partner_list_calls",
@@ -86,7 +86,7 @@ _LIST_CALLS = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
     pagination=PaginationSpec(
         style="page",
         items=("data",),
@@ -111,7 +111,7 @@ _GET_STATS = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
 )
 
 
@@ -138,7 +138,8 @@ class PartnerResource:
     ) -> Any:
         """Activate a user account
 
-        Lets a partner activate the account of a user. The page says to authenticate with the partner account API key. The code samples carry no parameter values, so there is no example slot for them (`x-undocumented`).
+        Lets a partner activate the account of a user. The page says to authenticate with the partner account API key. The code samples carry no parameter values, so they fill no example slot
+        (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             email: body field `email`. Email address of the account to activate. The page leaves the name cell of this row empty; the name comes from the code samples.
@@ -165,7 +166,7 @@ class PartnerResource:
     ) -> Any:
         """Get an agent button
 
-        Returns the button of an agent (optionally a stream button). The page says to authenticate with the user API key. The code samples carry no parameter values, so there is no example slot for them (`x-undocumented`).
+        Returns the button of an agent (optionally a stream button). The page says to authenticate with the user API key. The code samples carry no parameter values, so there is no example slot for them (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             agent_email: body field `agent_email`. Email address of the agent.
@@ -208,7 +209,7 @@ class PartnerResource:
     ) -> Page[Any, Any]:
         """List calls (partner)
 
-        Returns the call history through the partner API, with optional date range and agent filters. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`). The code samples carry no parameter values, so there is no example slot for them (`x-undocumented`).
+        Returns the call history through the partner API, with optional date range and agent filters. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`). The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             page: query parameter `page`. Page number to return.
@@ -238,7 +239,7 @@ class PartnerResource:
     ) -> Any:
         """Get call statistics
 
-        Returns overall call statistics for a date range; both ends of the range are required. The code samples carry no parameter values, so there is no example slot for them (`x-undocumented`).
+        Returns overall call statistics for a date range; both ends of the range are required. The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             start: query parameter `start`. Start of the date range.
@@ -285,7 +286,8 @@ class AsyncPartnerResource:
     ) -> Any:
         """Activate a user account
 
-        Lets a partner activate the account of a user. The page says to authenticate with the partner account API key. The code samples carry no parameter values, so there is no example slot for them (`x-undocumented`).
+        Lets a partner activate the account of a user. The page says to authenticate with the partner account API key. The code samples carry no parameter values, so they fill no example slot
+        (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             email: body field `email`. Email address of the account to activate. The page leaves the name cell of this row empty; the name comes from the code samples.
@@ -312,7 +314,7 @@ class AsyncPartnerResource:
     ) -> Any:
         """Get an agent button
 
-        Returns the button of an agent (optionally a stream button). The page says to authenticate with the user API key. The code samples carry no parameter values, so there is no example slot for them (`x-undocumented`).
+        Returns the button of an agent (optionally a stream button). The page says to authenticate with the user API key. The code samples carry no parameter values, so there is no example slot for them (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             agent_email: body field `agent_email`. Email address of the agent.
@@ -355,7 +357,7 @@ class AsyncPartnerResource:
     ) -> AsyncPager[Any, Any]:
         """List calls (partner)
 
-        Returns the call history through the partner API, with optional date range and agent filters. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`). The code samples carry no parameter values, so there is no example slot for them (`x-undocumented`).
+        Returns the call history through the partner API, with optional date range and agent filters. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`). The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             page: query parameter `page`. Page number to return.
@@ -392,7 +394,7 @@ class AsyncPartnerResource:
     ) -> Any:
         """Get call statistics
 
-        Returns overall call statistics for a date range; both ends of the range are required. The code samples carry no parameter values, so there is no example slot for them (`x-undocumented`).
+        Returns overall call statistics for a date range; both ends of the range are required. The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             start: query parameter `start`. Start of the date range.

@@ -32,7 +32,7 @@ _CREATE = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
     body_kind="json",
     content_type="application/json",
     body_required=True,
@@ -49,7 +49,7 @@ _LIST = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
     pagination=PaginationSpec(
         style="page",
         items=("data",),
@@ -71,7 +71,7 @@ _GET = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
 )
 _UPDATE = OperationSpec(
     id="schedule_templates_update",
@@ -81,7 +81,7 @@ _UPDATE = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
     body_kind="json",
     content_type="application/json",
     body_required=False,
@@ -112,7 +112,7 @@ class ScheduleTemplatesResource:
     ) -> Any:
         """Create a schedule template
 
-        Adds a named opening-hours template; the item shape of `schedule` is not documented. The code samples carry no parameter values, so there is no example slot for them (`x-undocumented`).
+        Adds a named opening-hours template; the item shape of `schedule` is not documented. The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             name: body field `name`. Template name.
@@ -132,7 +132,7 @@ class ScheduleTemplatesResource:
     ) -> Page[Any, Any]:
         """List schedule templates
 
-        Returns the schedule templates of the account. Paging: only `page` is documented (no page-size parameter); the response envelope is not documented, so the `items: data` path in `x-pagination` is inferred (`x-inferred`). The code samples carry no parameter values, so there is no example slot for them (`x-undocumented`).
+        Returns the schedule templates of the account. Paging: only `page` is documented (no page-size parameter); the response envelope is not documented, so the `items: data` path in `x-pagination` is inferred (`x-inferred`). The code samples carry no parameter values, so there is no example slot for them (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             page: query parameter `page`. Page number to return.
@@ -216,7 +216,7 @@ class AsyncScheduleTemplatesResource:
     ) -> Any:
         """Create a schedule template
 
-        Adds a named opening-hours template; the item shape of `schedule` is not documented. The code samples carry no parameter values, so there is no example slot for them (`x-undocumented`).
+        Adds a named opening-hours template; the item shape of `schedule` is not documented. The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             name: body field `name`. Template name.
@@ -236,7 +236,7 @@ class AsyncScheduleTemplatesResource:
     ) -> AsyncPager[Any, Any]:
         """List schedule templates
 
-        Returns the schedule templates of the account. Paging: only `page` is documented (no page-size parameter); the response envelope is not documented, so the `items: data` path in `x-pagination` is inferred (`x-inferred`). The code samples carry no parameter values, so there is no example slot for them (`x-undocumented`).
+        Returns the schedule templates of the account. Paging: only `page` is documented (no page-size parameter); the response envelope is not documented, so the `items: data` path in `x-pagination` is inferred (`x-inferred`). The code samples carry no parameter values, so there is no example slot for them (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             page: query parameter `page`. Page number to return.

@@ -54,7 +54,7 @@ _LIST_V2 = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
     pagination=PaginationSpec(
         style="page",
         items=("data",),
@@ -79,7 +79,7 @@ _DELETE_EVENT_AS_ADMIN = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
 )
 _GET_EVENT_AS_ADMIN = OperationSpec(
     id="streams_get_event_as_admin",
@@ -93,7 +93,7 @@ _GET_EVENT_AS_ADMIN = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
 )
 _DELETE = OperationSpec(
     id="streams_delete",
@@ -106,7 +106,7 @@ _DELETE = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
 )
 _GET = OperationSpec(
     id="streams_get",
@@ -119,7 +119,7 @@ _GET = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
 )
 _INVITE = OperationSpec(
     id="streams_invite",
@@ -132,7 +132,7 @@ _INVITE = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
     body_kind="json",
     content_type="application/json",
     body_required=False,
@@ -169,7 +169,7 @@ _LIST = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
     pagination=PaginationSpec(
         style="page",
         items=("data",),
@@ -204,7 +204,7 @@ _LIST_EVENTS = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
     pagination=PaginationSpec(
         style="page",
         items=("data",),
@@ -229,7 +229,7 @@ _GET_RECORDING = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
 )
 _DELETE_EVENT = OperationSpec(
     id="streams_delete_event",
@@ -243,7 +243,7 @@ _DELETE_EVENT = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
 )
 _GET_EVENT = OperationSpec(
     id="streams_get_event",
@@ -257,7 +257,7 @@ _GET_EVENT = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
 )
 _REQUEST_VIDEO_MIX = OperationSpec(
     id="streams_request_video_mix",
@@ -271,7 +271,7 @@ _REQUEST_VIDEO_MIX = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
 )
 _REQUEST_MIX = OperationSpec(
     id="streams_request_mix",
@@ -285,7 +285,7 @@ _REQUEST_MIX = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
 )
 
 
@@ -338,7 +338,7 @@ class StreamsResource:
     ) -> Page[Any, Any]:
         """List streams (v2)
 
-        Returns a list of streams. The path really ends in the literal segment `v2` (`/v2/streams/v2` on the page). Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`). The code samples carry no parameter values, so there is no example slot for them (`x-undocumented`).
+        Returns a list of streams. The path really ends in the literal segment `v2` (`/v2/streams/v2` on the page). Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`). The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             page: query parameter `page`. Page number to return.
@@ -787,7 +787,7 @@ class AsyncStreamsResource:
     ) -> AsyncPager[Any, Any]:
         """List streams (v2)
 
-        Returns a list of streams. The path really ends in the literal segment `v2` (`/v2/streams/v2` on the page). Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`). The code samples carry no parameter values, so there is no example slot for them (`x-undocumented`).
+        Returns a list of streams. The path really ends in the literal segment `v2` (`/v2/streams/v2` on the page). Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`). The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             page: query parameter `page`. Page number to return.

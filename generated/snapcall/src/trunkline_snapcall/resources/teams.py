@@ -35,7 +35,7 @@ _ADD_USER = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
     body_kind="json",
     content_type="application/json",
     body_required=True,
@@ -49,7 +49,7 @@ _CREATE = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
     body_kind="json",
     content_type="application/json",
     body_required=True,
@@ -72,7 +72,7 @@ _LIST = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
     pagination=PaginationSpec(
         style="page",
         items=("data",),
@@ -97,7 +97,7 @@ _DELETE = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
 )
 _GET = OperationSpec(
     id="teams_get",
@@ -110,7 +110,7 @@ _GET = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
 )
 _UPDATE = OperationSpec(
     id="teams_update",
@@ -123,7 +123,7 @@ _UPDATE = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
     body_kind="json",
     content_type="application/json",
     body_required=False,
@@ -145,7 +145,7 @@ _REMOVE_USER = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
 )
 
 

@@ -32,7 +32,7 @@ _GET_BUTTON = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",), ()),
     body_kind="json",
     content_type="application/json",
     body_required=True,
@@ -49,7 +49,7 @@ _GET_ME = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
 )
 _LIST = OperationSpec(
     id="users_list",
@@ -68,7 +68,7 @@ _LIST = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
     pagination=PaginationSpec(
         style="page",
         items=("data",),
@@ -93,7 +93,7 @@ _GET = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
 )
 _REMOVE = OperationSpec(
     id="users_remove",
@@ -106,7 +106,7 @@ _REMOVE = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
 )
 _UPDATE = OperationSpec(
     id="users_update",
@@ -119,7 +119,7 @@ _UPDATE = OperationSpec(
     responses={
         "200": ResponseSpec("json", lambda: Any),
     },
-    security=(("basicAuth",), ("bearerAuth",)),
+    security=(("bearerAuth",), ("basicAuth",)),
     body_kind="json",
     content_type="application/json",
     body_required=True,
@@ -148,7 +148,7 @@ class UsersResource:
     ) -> Any:
         """Find a button for a user
 
-        Returns a button of the user that passes all of its display filters for the given referer. The code samples send no Authorization header, but the page does not call the endpoint public, so the API-wide security is kept.
+        Returns a button of the user that passes all of its display filters for the given referer. The code samples send no Authorization header, yet the page does not call the endpoint public: the key is optional here, sent when the client has one.
 
         Args:
             id: path parameter `id`. User identifier.
@@ -169,7 +169,7 @@ class UsersResource:
     ) -> Any:
         """Get the current user
 
-        Returns the user the API key belongs to. The code samples carry no parameter values, so there is no example slot for them (`x-undocumented`).
+        Returns the user the API key belongs to. The code samples carry no parameter values, so there is no example slot for them (`x-bare-examples`; the operation stays `x-undocumented`).
         """
         _args: dict[str, Any] = {}
         return cast("Any", self._client._request(_GET_ME, _args, request_options))
@@ -314,7 +314,7 @@ class AsyncUsersResource:
     ) -> Any:
         """Find a button for a user
 
-        Returns a button of the user that passes all of its display filters for the given referer. The code samples send no Authorization header, but the page does not call the endpoint public, so the API-wide security is kept.
+        Returns a button of the user that passes all of its display filters for the given referer. The code samples send no Authorization header, yet the page does not call the endpoint public: the key is optional here, sent when the client has one.
 
         Args:
             id: path parameter `id`. User identifier.
@@ -335,7 +335,7 @@ class AsyncUsersResource:
     ) -> Any:
         """Get the current user
 
-        Returns the user the API key belongs to. The code samples carry no parameter values, so there is no example slot for them (`x-undocumented`).
+        Returns the user the API key belongs to. The code samples carry no parameter values, so there is no example slot for them (`x-bare-examples`; the operation stays `x-undocumented`).
         """
         _args: dict[str, Any] = {}
         return cast("Any", await self._client._request(_GET_ME, _args, request_options))
