@@ -54,6 +54,7 @@ def render_target(target: Target, progress: Progress | None = None, parallel: bo
     files = render(package)
     if target.changelog is not None:
         files["CHANGELOG.md"] = target.changelog
+        files["MANIFEST.in"] = "include CHANGELOG.md\n"  # ship the changelog in the sdist
     progress.stage(target.name, "formatting")
     files = format_files(files, parallel=parallel)
     files[MANIFEST] = manifest_text(inputs_digest(target), files)

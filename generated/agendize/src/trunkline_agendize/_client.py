@@ -30,14 +30,14 @@ if TYPE_CHECKING:
 DEFAULT_BASE_URL = "https://api.agendize.com/api/2.0"
 ENV_BASE_URL = "AGENDIZE_BASE_URL"
 
-_SCHEMES = {
+_SCHEMES: dict[str, SchemeSpec] = {
     "apiKeyQuery": SchemeSpec("apiKeyQuery", "apikey", "api_key", "query", "apiKey"),
     "tokenQuery": SchemeSpec("tokenQuery", "apikey", "token", "query", "token"),
     "apiKeyHeader": SchemeSpec("apiKeyHeader", "apikey", "api_key", "header", "apiKey"),
     "tokenHeader": SchemeSpec("tokenHeader", "apikey", "token", "header", "token"),
     "oauth2Bearer": SchemeSpec("oauth2Bearer", "bearer", "access_token", "header", "Authorization"),
 }
-_CREDENTIAL_ENV = {
+_CREDENTIAL_ENV: dict[str, str] = {
     "api_key": "AGENDIZE_API_KEY",
     "token": "AGENDIZE_TOKEN",
     "access_token": "AGENDIZE_ACCESS_TOKEN",

@@ -84,10 +84,10 @@ if TYPE_CHECKING:
 DEFAULT_BASE_URL = "https://api.hipcall.com/api/v20211124"
 ENV_BASE_URL = "HIPCALL_BASE_URL"
 
-_SCHEMES = {
+_SCHEMES: dict[str, SchemeSpec] = {
     "bearerAuth": SchemeSpec("bearerAuth", "bearer", "api_key", "header", "Authorization"),
 }
-_CREDENTIAL_ENV = {
+_CREDENTIAL_ENV: dict[str, str] = {
     "api_key": "HIPCALL_API_KEY",
 }
 

@@ -30,10 +30,10 @@ if TYPE_CHECKING:
 DEFAULT_BASE_URL = "https://app.monicahq.com/api"
 ENV_BASE_URL = "MONICA_BASE_URL"
 
-_SCHEMES = {
+_SCHEMES: dict[str, SchemeSpec] = {
     "bearerAuth": SchemeSpec("bearerAuth", "bearer", "api_key", "header", "Authorization"),
 }
-_CREDENTIAL_ENV = {
+_CREDENTIAL_ENV: dict[str, str] = {
     "api_key": "MONICA_API_KEY",
 }
 

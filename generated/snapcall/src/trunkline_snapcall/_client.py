@@ -114,11 +114,11 @@ if TYPE_CHECKING:
 DEFAULT_BASE_URL = "https://api.snapcall.io/v2"
 ENV_BASE_URL = "SNAPCALL_BASE_URL"
 
-_SCHEMES = {
+_SCHEMES: dict[str, SchemeSpec] = {
     "basicAuth": SchemeSpec("basicAuth", "basic", "api_key", "header", "Authorization"),
     "bearerAuth": SchemeSpec("bearerAuth", "bearer", "api_key", "header", "Authorization"),
 }
-_CREDENTIAL_ENV = {
+_CREDENTIAL_ENV: dict[str, str] = {
     "api_key": "SNAPCALL_API_KEY",
 }
 

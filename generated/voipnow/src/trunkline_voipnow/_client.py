@@ -30,10 +30,10 @@ if TYPE_CHECKING:
 DEFAULT_BASE_URL = "https://{domain}/uapi"
 ENV_BASE_URL = "VOIPNOW_BASE_URL"
 
-_SCHEMES = {
+_SCHEMES: dict[str, SchemeSpec] = {
     "oauth2Bearer": SchemeSpec("oauth2Bearer", "bearer", "access_token", "header", "Authorization"),
 }
-_CREDENTIAL_ENV = {
+_CREDENTIAL_ENV: dict[str, str] = {
     "access_token": "VOIPNOW_ACCESS_TOKEN",
 }
 

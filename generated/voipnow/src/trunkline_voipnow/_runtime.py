@@ -777,16 +777,15 @@ class BaseAPIClient:
             raise ResponseValidationError(
                 f"{op.id}: the answer is {mime!r}, not the JSON the spec documents", response
             )
-        try:
-            data = json.loads(response.content)
-        except ValueError as exc:
-            raise ResponseValidationError(
-                f"{op.id}: the answer is not valid JSON ({exc})", response
-            ) from None
-        try:
-            return spec.adapter.validate_python(data)
+        try:  # parse and validate in one pass of pydantic-core: much faster than json.loads first
+            return spec.adapter.validate_json(response.content)
         except pydantic.ValidationError as exc:
             errors = exc.error_count()
+            if errors == 1 and exc.errors()[0]["type"] == "json_invalid":
+                reason = exc.errors(include_url=False, include_input=False)[0]["msg"]
+                raise ResponseValidationError(
+                    f"{op.id}: the answer is not valid JSON ({reason})", response
+                ) from None
             first = exc.errors(include_url=False, include_input=False)[0] if errors else None
             where = ".".join(str(part) for part in first["loc"]) if first else ""
             detail = f"{where}: {first['msg']}" if first else ""

@@ -1,0 +1,122 @@
+"""Generation figures: Trunkline against openapi-python-client and datamodel-code-generator.
+
+For each corpus spec, prints wall time and peak memory (whole process tree) of Trunkline with an
+empty cache (cold) and with the cache of that run (warm), of openapi-python-client and of
+datamodel-code-generator, with the ratios; then the no-op and one-spec-changed regeneration of
+the five vendor clients. The peers are installed once into `bench/.peers/` (needs the package
+registry). Run: `python bench/generate.py [SPEC_NAME ...] [--skip-peers]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from measure import Measure, run  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+SPECS = {"petstore": "petstore.yaml", "stripe": "stripe.yaml", "telnyx": "telnyx.yml", "github": "github.json"}
+PEERS = Path(__file__).resolve().parent / ".peers"
+PEER_PACKAGES = ["openapi-python-client==0.29.*", "datamodel-code-generator==0.89.*"]
+
+
+def peers() -> Path:
+    """The virtual environment with the peer generators, created on first use."""
+    marker = PEERS / ".installed"
+    if not marker.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(PEERS)], check=True)
+        subprocess.run([str(PEERS / "bin" / "python"), "-m", "pip", "install", "--quiet", *PEER_PACKAGES], check=True)
+        marker.touch()
+    return PEERS / "bin"
+
+
+def trunkline(spec: Path, out: Path, cache: Path) -> Measure:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TRUNKLINE_CACHE_DIR": str(cache)}
+    return run([sys.executable, "-m", "generator", "generate", "--spec", str(spec), "--out", str(out), "--force"], env=env)
+
+
+def openapi_python_client(spec: Path, out: Path) -> Measure:
+    return run([str(peers() / "openapi-python-client"), "generate", "--path", str(spec), "--output-path", str(out / "opc"), "--overwrite"])
+
+
+def datamodel_code_generator(spec: Path, out: Path) -> Measure:
+    command = [
+        str(peers() / "datamodel-codegen"), "--input", str(spec), "--input-file-type", "openapi",
+        "--output-model-type", "pydantic_v2.BaseModel", "--output", str(out / "dmcg_models.py"),
+    ]
+    return run(command)
+
+
+def cell(m: Measure | None) -> str:
+    if m is None:
+        return "skipped"
+    flag = "" if m.returncode == 0 else f" (exit {m.returncode})"
+    return f"{m.seconds:7.1f} s {m.peak_mib:6.0f} MiB{flag}"
+
+
+def ratio(ours: Measure, theirs: Measure | None, attr: str) -> str:
+    if theirs is None or theirs.returncode != 0:
+        return "  -  "
+    return f"{getattr(ours, attr) / getattr(theirs, attr):.2f}x"
+
+
+def corpus(names: list[str], skip_peers: bool) -> None:
+    print("## Generating the corpus specs (wall time, peak memory of the process tree)\n")
+    print("| spec | trunkline cold | trunkline warm | openapi-python-client | datamodel-code-generator | time vs opc | memory vs opc |")
+    print("|---|---|---|---|---|---|---|")
+    for name in names:
+        spec = CORPUS / SPECS[name]
+        if not spec.is_file():
+            print(f"| {name} | corpus file {spec} absent | | | | | |")
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            work = Path(tmp)
+            cold = trunkline(spec, work / "out", work / "cache")
+            warm = trunkline(spec, work / "out", work / "cache")
+            opc = None if skip_peers else openapi_python_client(spec, work)
+            dmcg = None if skip_peers else datamodel_code_generator(spec, work)
+        print(f"| {name} | {cell(cold)} | {cell(warm)} | {cell(opc)} | {cell(dmcg)} | {ratio(cold, opc, 'seconds')} | {ratio(cold, opc, 'peak_mib')} |", flush=True)
+        for label, m in (("trunkline", cold), ("openapi-python-client", opc), ("datamodel-code-generator", dmcg)):
+            if m is not None and m.returncode != 0:
+                print(f"|   {label} said: {m.output.strip().splitlines()[-1][:200] if m.output.strip() else '(nothing)'} |||||||")
+    print()
+
+
+def vendors() -> None:
+    print("## Regenerating the five vendor clients\n")
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        shutil.copytree(ROOT / "specs", work / "specs")
+        shutil.copytree(ROOT / "generated", work / "generated")
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "TRUNKLINE_CACHE_DIR": str(work / "cache")}
+        command = [sys.executable, "-m", "generator", "generate", "--specs", str(work / "specs"), "--out", str(work / "generated")]
+        noop = min((run(command, env=env) for _ in range(3)), key=lambda m: m.seconds)
+        spec = work / "specs" / "monica.yaml"
+        spec.write_text(spec.read_text(encoding="utf-8").replace("What the call was about.", "What the call was about!"), encoding="utf-8")
+        one = run(command, env=env)
+        print(f"- no-op regeneration (best of 3): {noop.seconds:.2f} s, {noop.peak_mib:.0f} MiB (target: under 1 s)")
+        print(f"- one spec changed (monica), empty format cache: {one.seconds:.2f} s, {one.peak_mib:.0f} MiB; {one.output.strip()}")
+    print()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("specs", nargs="*", metavar="SPEC", help=f"corpus specs ({', '.join(SPECS)}; default all)")
+    parser.add_argument("--skip-peers", action="store_true", help="measure Trunkline only")
+    args = parser.parse_args()
+    unknown = set(args.specs) - set(SPECS)
+    if unknown:
+        parser.error(f"unknown spec(s) {', '.join(sorted(unknown))}; choose from {', '.join(SPECS)}")
+    corpus(args.specs or list(SPECS), args.skip_peers)
+    vendors()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,114 @@
+"""Runtime figures of generated clients: import time, per-call overhead, parsing throughput.
+
+- import time of each generated package (the five vendors, plus any package under the
+  directories given with --packages, e.g. a GitHub client from `generate --spec`), best of 5
+  fresh interpreters; target under 0.2 s;
+- per-call overhead: Monica's `calls.get` against a bare httpx GET + `.json()` over the same
+  mock transport; target under 1.3x;
+- parsing a 10,000-item Monica call list into models against `json.loads` of the same bytes;
+  target within 3x.
+Run: `python bench/runtime.py [--packages DIR ...]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATED = ROOT / "generated"
+CALL = {
+    "id": 1, "object": "call", "called_at": "2017-01-22T17:51:10Z", "content": "He called about the invoice.",
+    "contact": {"id": 3, "object": "contact", "first_name": "Ada", "last_name": "Lovelace", "is_partial": False},
+    "account": {"id": 1}, "created_at": "2017-01-22T17:51:10Z", "updated_at": "2017-01-22T17:51:10Z",
+}
+
+
+def import_seconds(src: Path, module: str) -> float:
+    """Best of five fresh interpreters importing `module` from `src`."""
+    script = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
+    runs = [
+        float(subprocess.run([sys.executable, "-c", script], env={"PYTHONPATH": str(src)}, capture_output=True, text=True, check=True).stdout)
+        for _ in range(5)
+    ]
+    return min(runs)
+
+
+def packages(extra: list[Path]) -> list[tuple[str, Path, str]]:
+    found = []
+    for root in [GENERATED, *extra]:
+        for package in sorted(p for p in root.iterdir() if (p / "src").is_dir()):
+            module = next(m.name for m in (package / "src").iterdir() if m.is_dir() and m.name.startswith("trunkline_"))
+            found.append((package.name, package / "src", module))
+    return found
+
+
+def best_per_call(call: Callable[[], object], calls: int = 2000, rounds: int = 5) -> float:
+    """Best seconds per call over several rounds."""
+    best = float("inf")
+    for _ in range(rounds):
+        started = time.perf_counter()
+        for _ in range(calls):
+            call()
+        best = min(best, (time.perf_counter() - started) / calls)
+    return best
+
+
+def overhead() -> tuple[float, float]:
+    sys.path.insert(0, str(GENERATED / "monica" / "src"))
+    import trunkline_monica
+
+    body = json.dumps({"data": CALL}).encode()
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=body, headers={"content-type": "application/json"})
+
+    transport = httpx.MockTransport(handler)
+    bare = httpx.Client(transport=transport, base_url="https://app.monicahq.com/api")
+    client = trunkline_monica.Client(api_key="k", http_client=httpx.Client(transport=transport))
+    client.calls.get(id=1)  # warm: build the type adapters once
+    ours = best_per_call(lambda: client.calls.get(id=1))
+    theirs = best_per_call(lambda: bare.get("/calls/1", headers={"Authorization": "Bearer k"}).json())
+    return ours, theirs
+
+
+def parsing() -> tuple[float, float]:
+    import pydantic
+    import trunkline_monica
+
+    body = json.dumps({"data": [CALL] * 10_000, "links": {}, "meta": {"current_page": 1}}).encode()
+    adapter = pydantic.TypeAdapter(trunkline_monica.models.CallList)
+    adapter.validate_json(body)
+    ours = min(_timed(lambda: adapter.validate_json(body)) for _ in range(5))
+    theirs = min(_timed(lambda: json.loads(body)) for _ in range(5))
+    return ours, theirs
+
+
+def _timed(call: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    call()
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--packages", type=Path, nargs="*", default=[], metavar="DIR", help="more output directories of `generate`")
+    args = parser.parse_args()
+    print("## Import time (best of 5 fresh interpreters; target under 0.2 s)\n")
+    for name, src, module in packages(args.packages):
+        print(f"- {name}: {import_seconds(src, module):.3f} s")
+    ours, theirs = overhead()
+    print(f"\n## Per call (Monica calls.get over a mock transport)\n\n- generated client: {ours * 1e6:.0f} us; bare httpx + .json(): {theirs * 1e6:.0f} us; ratio {ours / theirs:.2f}x (target under 1.3x)")
+    ours, theirs = parsing()
+    print(f"\n## Parsing a 10,000-item list\n\n- into models: {ours * 1e3:.1f} ms; json.loads: {theirs * 1e3:.1f} ms; ratio {ours / theirs:.2f}x (target within 3x)")
+
+
+if __name__ == "__main__":
+    main()
