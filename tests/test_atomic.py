@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -17,6 +16,7 @@ from generator import pipeline, write
 from generator.cli import main
 from generator.errors import TrunklineError
 from generator.write import STAGING_PREFIX, recover, tree, write_packages
+from tests.scratch import copy_vendor
 
 ROOT = Path(__file__).resolve().parent.parent
 OLD = {"alpha": {"a.py": "A = 1\n", "sub/b.py": "B = 1\n"}, "beta": {"b.txt": "old beta\n"}}
@@ -126,9 +126,7 @@ def test_kill_during_the_rollback_is_finished_by_the_next_run(out: Path, interru
 @pytest.fixture()
 def project(tmp_path: Path) -> Path:
     """Monica's spec and an earlier, different output that a failed run must keep."""
-    (tmp_path / "specs").mkdir()
-    shutil.copy(ROOT / "specs" / "monica.yaml", tmp_path / "specs" / "monica.yaml")
-    shutil.copytree(ROOT / "generated" / "monica", tmp_path / "generated" / "monica")
+    copy_vendor(tmp_path, "monica")
     (tmp_path / "generated" / "monica" / "README.md").write_text("an older README\n")
     (tmp_path / "generated" / "monica" / "stale.py").write_text("OLD = True\n")
     return tmp_path

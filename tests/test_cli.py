@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ import yaml
 
 from generator.cli import main
 from generator.write import tree
+from tests.scratch import copy_vendor
 
 ROOT = Path(__file__).resolve().parent.parent
 MONICA = ROOT / "specs" / "monica.yaml"
@@ -19,9 +19,7 @@ MONICA = ROOT / "specs" / "monica.yaml"
 @pytest.fixture()
 def project(tmp_path: Path) -> Path:
     """A scratch project with the Monica spec and its generated package."""
-    (tmp_path / "specs").mkdir()
-    shutil.copy(MONICA, tmp_path / "specs" / "monica.yaml")
-    shutil.copytree(ROOT / "generated" / "monica", tmp_path / "generated" / "monica")
+    copy_vendor(tmp_path, "monica")
     return tmp_path
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
 from generator.manifest import MANIFEST
+from tests.scratch import copy_vendor
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -16,10 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture()
 def project(tmp_path: Path) -> Path:
     """A scratch project with two vendor specs and their committed packages."""
-    (tmp_path / "specs").mkdir()
     for vendor in ("monica", "voipnow"):
-        shutil.copy(ROOT / "specs" / f"{vendor}.yaml", tmp_path / "specs")
-        shutil.copytree(ROOT / "generated" / vendor, tmp_path / "generated" / vendor)
+        copy_vendor(tmp_path, vendor)
     return tmp_path
 
 

@@ -7,6 +7,7 @@ import datetime
 import sys
 from pathlib import Path
 
+from generator.errors import TrunklineError
 from generator.pipeline import LintFailed
 from generator.release.release import NothingToRelease, apply, plan, release_date, summary
 
@@ -45,6 +46,9 @@ def run(args: argparse.Namespace) -> int:
     except LintFailed as exc:
         for finding in exc.findings:
             print(finding, file=sys.stderr)
+        print(f"trunkline: error: {exc}; nothing was released", file=sys.stderr)
+        return 2
+    except TrunklineError as exc:  # an unusable spec: located, one line
         print(f"trunkline: error: {exc}; nothing was released", file=sys.stderr)
         return 2
     print(summary(release))
