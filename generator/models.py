@@ -9,7 +9,10 @@ from typing import Any
 
 from datamodel_code_generator import generate
 
+from generator.codecheck import check_models
 from generator.errors import TrunklineError
+from generator.escape import docstring, one_line
+from generator.model_input import prepare, restore
 
 _OPTIONS: dict[str, Any] = {
     "input_file_type": "jsonschema",
@@ -38,11 +41,12 @@ def render_models(defs: dict[str, Any], title: str) -> str:
     """Source of `models.py`: one class per definition, names exactly as given."""
     if not defs:
         return '"""Models of the API: none are documented."""\n'
-    document = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Unused", "$defs": defs}
+    given = prepare(defs)  # placeholders for text, names from `naming`
+    document = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Unused", "$defs": given.defs}
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            source = generate(json.dumps(document, sort_keys=False), **_OPTIONS)
+            source = generate(json.dumps(document, sort_keys=False), **_OPTIONS, aliases=given.aliases)
     except Exception as exc:  # datamodel-code-generator raises many types; all mean the same here
         raise TrunklineError(f"datamodel-code-generator failed on the schemas: {exc}") from None
     if not isinstance(source, str):
@@ -51,7 +55,9 @@ def render_models(defs: dict[str, Any], title: str) -> str:
     missing = sorted(set(defs) - defined)
     if missing:
         raise TrunklineError(f"datamodel-code-generator renamed or dropped models: {', '.join(missing[:5])}")
-    header = f'"""Models of the {title} API, generated from its OpenAPI spec; do not edit."""\n\n'
+    header = f'"""Models of the {docstring(one_line(title))} API, generated from its OpenAPI spec; do not edit."""\n\n'
     body = re.sub(r"\A(#[^\n]*\n)+\n?", "", source)
     body = re.sub(r"\nclass Unused\(RootModel\[Any\]\):\n(    [^\n]*\n)+", "\n", body)
-    return header + body
+    result = header + restore(body, given.texts)
+    check_models(result)
+    return result

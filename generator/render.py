@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import math
 import re
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -13,41 +11,12 @@ from typing import Any
 import jinja2
 
 from generator import ir
+from generator.codecheck import check_package
+from generator.escape import docstring, markdown, py_literal, toml_string
 from generator.models import render_models
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _STRING = re.compile(r"'(?:[^'\\]|\\.)*'" + r'|"(?:[^"\\]|\\.)*"')
 _BUILTIN_TYPES = frozenset({"list", "dict", "str", "int", "float", "bool", "bytes"})
-
-
-def py_literal(value: Any) -> str:
-    """A Python literal that evaluates to `value` (JSON-like data, tuples included)."""
-    if isinstance(value, float) and not math.isfinite(value):
-        return f'float("{value}")'
-    if isinstance(value, (str, int, bool)) or value is None:
-        return repr(value)
-    if isinstance(value, float):
-        return repr(value)
-    if isinstance(value, tuple):
-        inner = ", ".join(py_literal(v) for v in value)
-        return f"({inner},)" if len(value) == 1 else f"({inner})"
-    if isinstance(value, list):
-        return "[" + ", ".join(py_literal(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{py_literal(k)}: {py_literal(v)}" for k, v in value.items()) + "}"
-    raise TypeError(f"no literal for {type(value).__name__}")
-
-
-def docstring(text: Any, indent: int = 0) -> str:
-    """Text that reads back unchanged inside a triple-quoted docstring."""
-    value = str(text).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    value = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
-    value = value.replace("\r\n", "\n").replace("\r", "\\r")
-    if value.endswith('"'):
-        value = value[:-1] + '\\"'
-    lines = value.split("\n")
-    pad = " " * indent
-    return "\n".join([lines[0]] + [(pad + line) if line.strip() else "" for line in lines[1:]])
 
 
 def qualify(annotation: str, shadowed: frozenset[str] | set[str]) -> str:
@@ -67,16 +36,6 @@ def qualify(annotation: str, shadowed: frozenset[str] | set[str]) -> str:
         last = match.end()
     pieces.append(pattern.sub(r"builtins.\1", annotation[last:]))
     return "".join(pieces)
-
-
-def markdown(text: Any) -> str:
-    """Text for Markdown prose: one paragraph, no raw HTML."""
-    return " ".join(str(text).split()).replace("<", "&lt;").replace(">", "&gt;")
-
-
-def toml_string(value: Any) -> str:
-    """A TOML basic string."""
-    return json.dumps(str(value))
 
 
 def environment() -> jinja2.Environment:
@@ -107,6 +66,7 @@ def _template_source(name: str) -> str:
 
 def render(package: ir.Package) -> dict[str, str]:
     """Every file of the package, by path relative to the package directory."""
+    check_package(package)
     env = environment()
     src = f"src/{package.module}/"
     context = {"package": package}

@@ -101,6 +101,8 @@ class SchemaSet:
                 del schema["type"]
         if "enum" in schema and None in schema["enum"]:
             nullable = True
+            if isinstance(schema.get("x-enum-varnames"), list) and len(schema["x-enum-varnames"]) == len(schema["enum"]):
+                schema["x-enum-varnames"] = [n for n, v in zip(schema["x-enum-varnames"], schema["enum"]) if v is not None]
             schema["enum"] = [v for v in schema["enum"] if v is not None]
         if self.version == "3.0":
             _exclusive_bounds(schema)
@@ -219,8 +221,12 @@ def _is_class(schema: dict[str, Any]) -> bool:
 
 
 def _literal(values: list[Any]) -> str:
-    shown = [repr(v) for v in values if v is None or isinstance(v, (str, int, float, bool))]
-    return f"Literal[{', '.join(shown)}]" if shown else "Any"
+    """`Literal[...]` of the values a Literal may hold; floats (never a Literal) widen to `float`."""
+    shown = [repr(v) for v in values if v is None or isinstance(v, (str, int, bool))]
+    floats = any(isinstance(v, float) for v in values)
+    if not shown:
+        return "float" if floats else "Any"
+    return f"Literal[{', '.join(shown)}]" + (" | float" if floats else "")
 
 
 def _union(parts: Any) -> str:

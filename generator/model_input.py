@@ -1,0 +1,80 @@
+"""What datamodel-code-generator is given: spec text as placeholders, names chosen by `naming`.
+
+The models stage must not depend on how the third-party generator escapes text or spells
+names. Descriptions become placeholders that are swapped back as escaped docstrings; every
+enum member gets an `x-enum-varnames` name and every property a field name from `naming`,
+passed as scoped aliases, so names are the same as everywhere else and collisions resolve once.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.escape import docstring
+from generator.naming import enum_members, field_names
+
+_TOKEN = "TrunklineDoc{:06d}"
+_TOKEN_LINE = re.compile(r"^( *)(TrunklineDoc\d{6})$", re.MULTILINE)
+
+
+@dataclass
+class ModelInput:
+    """The definitions to hand over, the field names as scoped aliases, and the texts behind placeholders."""
+
+    defs: dict[str, Any]
+    aliases: dict[str, str] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+
+
+def prepare(defs: dict[str, Any]) -> ModelInput:
+    """A copy of `defs` with descriptions replaced by placeholders and names fixed."""
+    result = ModelInput(copy.deepcopy(defs))
+    for class_name, schema in result.defs.items():
+        _walk(schema, result, class_name)
+    return result
+
+
+def _walk(schema: Any, result: ModelInput, class_name: str | None) -> None:
+    if isinstance(schema, list):
+        for item in schema:
+            _walk(item, result, None)
+        return
+    if not isinstance(schema, dict):
+        return
+    if isinstance(schema.get("description"), str):
+        token = _TOKEN.format(len(result.texts))
+        result.texts[token] = schema["description"]
+        schema["description"] = token
+    if isinstance(schema.get("enum"), list):
+        given = schema.get("x-enum-varnames")
+        schema["x-enum-varnames"] = enum_members(schema["enum"], given if isinstance(given, list) else None)
+    properties = schema.get("properties")
+    if isinstance(properties, dict):
+        if class_name is not None:
+            for key, name in field_names(str(k) for k in properties).items():
+                if name != key:  # a key that is already its own safe name stays as it is
+                    result.aliases[f"{class_name}.{key}"] = name
+        for value in properties.values():
+            _walk(value, result, None)
+    for key in ("items", "additionalProperties", "not", "allOf", "anyOf", "oneOf"):
+        if key in schema:
+            _walk(schema[key], result, None)
+
+
+def restore(source: str, texts: dict[str, str]) -> str:
+    """`source` with each placeholder line replaced by its text as an escaped docstring line.
+
+    A placeholder the third-party generator put anywhere but on a docstring line of its own
+    stays as it is: inert text, and the property tests notice the lost description.
+    """
+
+    def swap(match: re.Match[str]) -> str:
+        indent, token = match.group(1), match.group(2)
+        if token not in texts:
+            return match.group()
+        return indent + docstring(texts[token].strip(), len(indent))
+
+    return _TOKEN_LINE.sub(swap, source)
