@@ -16,6 +16,7 @@ from generator.errors import TrunklineError
 from generator.naming import is_identifier
 
 _HTTP = frozenset({"GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"})
+_LOCATIONS = frozenset({"path", "query", "header", "cookie"})
 _ENV = re.compile(r"[A-Z_][A-Z0-9_]*")
 _DIST = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _TYPE_NAMES = frozenset(
@@ -47,6 +48,8 @@ def check_package(package: ir.Package) -> None:
             names += args
             if op.http_method not in _HTTP:
                 raise _bug(f"operation {op.operation_id!r} has HTTP method {op.http_method!r}")
+            if any(p.location not in _LOCATIONS for p in op.params):
+                raise _bug(f"operation {op.operation_id!r} has a parameter in no known location")
             annotations = [p.annotation for p in op.params] + [r.annotation for r in op.responses]
             annotations += [op.return_annotation] + ([op.body.annotation] if op.body else [])
             annotations += [f.annotation for f in fields]
@@ -61,6 +64,14 @@ def check_package(package: ir.Package) -> None:
             raise _bug(f"environment variable name {env!r} is not UPPER_SNAKE_CASE")
     if not _DIST.fullmatch(package.dist_name):
         raise _bug(f"distribution name {package.dist_name!r} is not a normalized package name")
+
+
+def check_printable(path: str, source: str) -> None:
+    """Raise if generated source holds a raw control, line-separator or bidirectional character."""
+    for number, line in enumerate(source.split("\n"), 1):
+        if not line.isprintable():
+            char = next(c for c in line if not c.isprintable())
+            raise _bug(f"generated {path} holds the raw character U+{ord(char):04X} on line {number}")
 
 
 def check_annotation(text: str) -> None:

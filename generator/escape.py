@@ -48,9 +48,9 @@ def docstring(text: Any, indent: int = 0) -> str:
     """
     value = str(text).replace("\r\n", "\n").replace("\\", "\\\\")
     value = "".join(c if c == "\n" or c.isprintable() else _escape_unprintable(c) for c in value)
-    value = value.replace('"""', '\\"\\"\\"')
-    if value.endswith('"'):
+    if value.endswith('"'):  # the closing quotes would otherwise join it
         value = value[:-1] + '\\"'
+    value = value.replace('"""', '\\"\\"\\"')
     lines = value.split("\n")
     pad = " " * indent
     return "\n".join([lines[0]] + [(pad + line) if line.strip() else "" for line in lines[1:]])

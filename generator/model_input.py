@@ -8,12 +8,15 @@ passed as scoped aliases, so names are the same as everywhere else and collision
 
 from __future__ import annotations
 
+import ast
 import copy
+import io
 import re
+import tokenize
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.escape import docstring
+from generator.escape import docstring, py_literal
 from generator.naming import enum_members, field_names
 
 _TOKEN = "TrunklineDoc{:06d}"
@@ -78,3 +81,27 @@ def restore(source: str, texts: dict[str, str]) -> str:
         return indent + docstring(texts[token].strip(), len(indent))
 
     return _TOKEN_LINE.sub(swap, source)
+
+
+def escape_literals(source: str) -> str:
+    """`source` with every string literal holding an unprintable character rewritten with escapes.
+
+    datamodel-code-generator writes some values (enum members) with raw control, line-separator
+    and bidirectional characters; they are harmless to Python but not to readers and tools.
+    """
+    tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    lines = io.StringIO(source).readlines()  # split as tokenize splits: at "\n" only
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+    pieces, last = [], 0
+    for token in tokens:
+        if token.type != tokenize.STRING or all(c == "\n" or c.isprintable() for c in token.string):
+            continue
+        start = offsets[token.start[0] - 1] + token.start[1]
+        end = offsets[token.end[0] - 1] + token.end[1]
+        pieces.append(source[last:start])
+        pieces.append(py_literal(ast.literal_eval(token.string)))
+        last = end
+    pieces.append(source[last:])
+    return "".join(pieces)

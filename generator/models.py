@@ -12,7 +12,7 @@ from datamodel_code_generator import generate
 from generator.codecheck import check_models
 from generator.errors import TrunklineError
 from generator.escape import docstring, one_line
-from generator.model_input import prepare, restore
+from generator.model_input import escape_literals, prepare, restore
 
 _OPTIONS: dict[str, Any] = {
     "input_file_type": "jsonschema",
@@ -58,6 +58,6 @@ def render_models(defs: dict[str, Any], title: str) -> str:
     header = f'"""Models of the {docstring(one_line(title))} API, generated from its OpenAPI spec; do not edit."""\n\n'
     body = re.sub(r"\A(#[^\n]*\n)+\n?", "", source)
     body = re.sub(r"\nclass Unused\(RootModel\[Any\]\):\n(    [^\n]*\n)+", "\n", body)
-    result = header + restore(body, given.texts)
+    result = header + escape_literals(restore(body, given.texts))
     check_models(result)
     return result

@@ -104,11 +104,13 @@ def class_name(text: str) -> str:
 
 
 def field_name(text: str) -> str:
-    """A model field name: snake_case, public (pydantic hides `_x`), shadowing no BaseModel attribute."""
+    """A model field name: snake_case, public (pydantic hides `_x`), clear of BaseModel's attributes and `model_`."""
     name = snake(text)
     if name.startswith("_"):
         name = "field" + name
-    if keyword.iskeyword(name) or name in MODEL_ATTRIBUTES or name.startswith(("model_dump", "model_validate")):
+    elif name.startswith("model_"):  # pydantic < 2.10 reserves the whole `model_` prefix
+        name = "field_" + name
+    if keyword.iskeyword(name) or name in MODEL_ATTRIBUTES:
         name += "_"
     return name
 

@@ -11,7 +11,7 @@ from typing import Any
 import jinja2
 
 from generator import ir
-from generator.codecheck import check_package
+from generator.codecheck import check_package, check_printable
 from generator.escape import docstring, markdown, py_literal, toml_string
 from generator.models import render_models
 
@@ -85,6 +85,9 @@ def render(package: ir.Package) -> dict[str, str]:
         files[src + f"resources/{ns.attribute}.py"] = namespace.render(
             package=package, ns=ns, annot=lambda text, names=shadowed: qualify(text, names)
         )
+    for path, text in files.items():
+        if path.endswith(".py"):
+            check_printable(path, text)
     return files
 
 
