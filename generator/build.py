@@ -10,7 +10,7 @@ from generator.errors import TrunklineError
 from generator.load import Document, pointer
 from generator.naming import (
     CLIENT_ARGUMENTS, CLIENT_ATTRIBUTES, METHOD_LOCALS, NAMESPACE_ATTRIBUTES, RUNTIME_NAMES, Namer, attribute,
-    class_name, method_name, namespace, pascal, path_namespace, vendor_names,
+    class_name, method_name, namespace, pascal, path_namespace, resource_class, vendor_names,
 )
 from generator.schemas import DEFS, SchemaSet, annotation
 from generator.spec import OperationRef, deref, example_slots, operations, parameters
@@ -132,11 +132,12 @@ class _Builder:
             grouped.setdefault(tag, []).append(op)
         ns_names = Namer(CLIENT_ATTRIBUTES)
         namespaces = []
+        classes: set[str] = set()
         for tag, ops in grouped.items():
             attr = ns_names.unique(namespace(tag), key=tag)
             methods = Namer(NAMESPACE_ATTRIBUTES)
             built = [self._operation(op, tag, methods, default_security) for op in ops]
-            namespaces.append(ir.Namespace(attr, class_name(tag) + "Resource", tag_docs.get(tag, ""), tuple(built)))
+            namespaces.append(ir.Namespace(attr, resource_class(attr, classes), tag_docs.get(tag, ""), tuple(built)))
         return tuple(namespaces)
 
     def _operation(self, op: OperationRef, tag: str, methods: Namer, default_security: tuple[tuple[str, ...], ...]) -> ir.Operation:

@@ -151,6 +151,16 @@ def namespace(tag: str) -> str:
     return attribute(tag)
 
 
+def resource_class(attribute_name: str, taken: set[str]) -> str:
+    """The class of a namespace, `<Name>Resource`, distinct from `taken` with its `Async` twin; both are taken."""
+    base = pascal(attribute_name)
+    candidate, n = base + "Resource", 2
+    while candidate in taken or "Async" + candidate in taken:
+        candidate, n = f"{base}{n}Resource", n + 1
+    taken.update({candidate, "Async" + candidate})
+    return candidate
+
+
 def path_namespace(path: str) -> str:
     """The namespace of an untagged operation: the first literal path segment after any version."""
     for part in path.split("/"):

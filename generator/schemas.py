@@ -99,9 +99,18 @@ class SchemaSet:
             schema["type"] = kind[0] if len(kind) == 1 else kind
             if not kind:
                 del schema["type"]
+        varnames = schema.get("x-enum-varnames")
+        values: list[Any] = schema["enum"] if isinstance(schema.get("enum"), list) else []
+        if varnames is not None and not (
+            isinstance(varnames, list) and len(varnames) in (len(values), len([v for v in values if v is not None]))
+        ):
+            raise TrunklineError(
+                "`x-enum-varnames` must list one name per `enum` value (null may be left out), in order",
+                self.document.locate(ptr + "/x-enum-varnames"),
+            )
         if "enum" in schema and None in schema["enum"]:
             nullable = True
-            if isinstance(schema.get("x-enum-varnames"), list) and len(schema["x-enum-varnames"]) == len(schema["enum"]):
+            if isinstance(varnames, list) and len(varnames) == len(values):
                 schema["x-enum-varnames"] = [n for n, v in zip(schema["x-enum-varnames"], schema["enum"]) if v is not None]
             schema["enum"] = [v for v in schema["enum"] if v is not None]
         if self.version == "3.0":
