@@ -7,7 +7,6 @@ exactly that data in its context and can never end the context it sits in.
 
 from __future__ import annotations
 
-import json
 import math
 from typing import Any
 
@@ -73,5 +72,15 @@ def markdown(text: Any) -> str:
 
 
 def toml_string(value: Any) -> str:
-    """A TOML basic string (JSON's escapes are TOML's; a lone surrogate becomes `?`)."""
-    return json.dumps(str(value).encode("utf-8", "replace").decode("utf-8"))
+    """A TOML basic string: quotes and backslashes escaped, unprintables as `\\u`/`\\U` escapes."""
+    pieces = []
+    for char in str(value):
+        if char in '"\\':
+            pieces.append("\\" + char)
+        elif char.isprintable():
+            pieces.append(char)
+        elif 0xD800 <= ord(char) <= 0xDFFF:  # a lone surrogate is no Unicode scalar value
+            pieces.append("\\ufffd")
+        else:
+            pieces.append(f"\\u{ord(char):04x}" if ord(char) < 0x10000 else f"\\U{ord(char):08x}")
+    return '"' + "".join(pieces) + '"'

@@ -98,8 +98,10 @@ def attribute(text: str) -> str:
 
 
 def class_name(text: str) -> str:
-    """A PascalCase class name that shadows no builtin or typing name."""
+    """A PascalCase class name that shadows no builtin or typing name and is public (`0` is `Model0`)."""
     name = pascal(text)
+    if name.startswith("_"):
+        return "Model" + name[1:]
     return name + "Model" if name in _CLASS_RESERVED else name
 
 
@@ -172,31 +174,29 @@ def path_namespace(path: str) -> str:
 def method_name(operation_id: str, tag: str, http_method: str, path: str) -> str:
     """A readable method name for an operation in the namespace of `tag` (before collisions).
 
-    The tag is dropped where the operationId repeats it: `repos/get` under `repos` is `get`;
-    `GetCustomersCustomer` under `customers` is `get_customer` and `GetCustomers` is `list`.
+    The tag is dropped where the operationId repeats it, first or after a leading verb:
+    `repos/get` under `repos` is `get`; `ListVerifiedNumbers` under `Verified Numbers` is
+    `list`; Stripe's `GetCustomersCustomer` under `customers` is `get_customer`, and its
+    `GetCustomers` and `PostCustomers` (the collection itself) are `list` and `create`.
     """
     parts = words(_signed(operation_id)) or ["value"]
     tag_words = words(tag)
-    if tag_words and parts[: len(tag_words)] == tag_words and len(parts) > len(tag_words):
-        parts = parts[len(tag_words):]
-    elif tag_words and parts[0] == http_method.lower() and parts[1 : 1 + len(tag_words)] == tag_words:
-        parts = parts[:1] + parts[1 + len(tag_words):]
-        if len(parts) == 1:
-            parts = [_verb_alone(http_method.lower(), path)]
+    size = len(tag_words)
+    if tag_words and parts[:size] == tag_words and len(parts) > size:
+        parts = parts[size:]
+    elif tag_words and len(parts) > size and parts[1 : 1 + size] == tag_words:
+        parts = parts[:1] + parts[1 + size:]
+        if len(parts) == 1 and parts[0] == http_method.lower() and _is_collection(path, tag_words):
+            parts = ["list" if parts[0] == "get" else "create" if parts[0] == "post" else parts[0]]
     name = "_".join(parts)
     name = "_" + name if name[0].isdigit() else name
     return name + "_" if name in _RESERVED_ATTRS or name in RUNTIME_NAMES else name
 
 
-def _verb_alone(verb: str, path: str) -> str:
-    on_item = path.rstrip("/").endswith("}")
-    if verb == "get":
-        return "get" if on_item else "list"
-    if verb == "post":
-        return "update" if on_item else "create"
-    if verb in ("put", "patch"):
-        return "update"
-    return verb
+def _is_collection(path: str, tag_words: list[str]) -> bool:
+    """True when the path ends in the plural collection the tag names (`/v1/customers`, not `/v1/balance`)."""
+    last = [part for part in path.rstrip("/").split("/") if part][-1:] or [""]
+    return words(last[0]) == tag_words and tag_words[-1].endswith("s")
 
 
 def vendor_names(vendor: str) -> tuple[str, str, str]:
@@ -214,11 +214,16 @@ def is_identifier(name: str) -> bool:
 
 
 class Namer:
-    """Hands out unique names in one scope; the same request always gets the same answer."""
+    """Hands out unique names in one scope; the same request always gets the same answer.
 
-    def __init__(self, taken: frozenset[str] | set[str] = frozenset()) -> None:
+    Snake-case names get `_2`, `_3`...; class names (`separator=""`) get `2`, `3`..., the only
+    suffix datamodel-code-generator keeps as given.
+    """
+
+    def __init__(self, taken: frozenset[str] | set[str] = frozenset(), separator: str = "_") -> None:
         self._taken: set[str] = set(taken)
         self._given: dict[str, str] = {}
+        self._separator = separator
 
     def unique(self, name: str, key: str | None = None) -> str:
         """`name`, or `name_2`, `name_3`... if taken; stable per `key`."""
@@ -227,7 +232,7 @@ class Namer:
             return self._given[key]
         candidate, n = name, 2
         while candidate in self._taken:
-            candidate = f"{name}_{n}" if name[-1:].isalnum() else f"{name}{n}"
+            candidate = f"{name}{self._separator}{n}" if name[-1:].isalnum() else f"{name}{n}"
             n += 1
         self._taken.add(candidate)
         self._given[key] = candidate

@@ -28,11 +28,12 @@ class SchemaSet:
         self.document = document
         self.version = version
         self.defs: dict[str, dict[str, Any]] = {}
-        self._names = Namer()
+        self._names = Namer(separator="")  # `Event`, `Event2`: class names as datamodel-code-generator keeps them
         self._by_ptr: dict[str, str] = {}
         components = (document.data.get("components") or {}).get("schemas") or {}
         for key in components:
-            self._by_ptr[pointer("components", "schemas", key)] = self._names.unique(class_name(str(key)))
+            ptr = pointer("components", "schemas", key)
+            self._by_ptr[ptr] = self._names.unique(class_name(str(key)), key=ptr)  # `Event` and `event` stay apart
         for key in components:
             self.define(pointer("components", "schemas", key))
 
@@ -41,7 +42,7 @@ class SchemaSet:
         """The class name for the schema at `ptr`, normalizing it on first use."""
         name = self._by_ptr.get(ptr)
         if name is None:
-            name = self._names.unique(class_name(hint or ptr.rsplit("/", 1)[-1]))
+            name = self._names.unique(class_name(hint or ptr.rsplit("/", 1)[-1]), key=ptr)
             self._by_ptr[ptr] = name
         if name not in self.defs:
             self.defs[name] = {}
@@ -118,7 +119,7 @@ class SchemaSet:
         if schema.get("format") not in _KEPT_FORMATS:
             schema.pop("format", None)
         if not top and _needs_class(schema):
-            name = self._names.unique(class_name(hint))
+            name = self._by_ptr.get(ptr) or self._names.unique(class_name(hint), key=ptr)  # one class per location
             self._by_ptr.setdefault(ptr, name)
             self.defs[name] = {}
             self.defs[name] = self._normalize_members(schema, ptr, name)
