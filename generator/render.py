@@ -116,7 +116,7 @@ def example_arguments(op: ir.Operation) -> str:
     for param in op.params:
         values = {"path": example.path, "query": example.query, "header": example.headers}.get(param.location, {}) if example else {}
         if param.wire in values:
-            parts.append(f"{param.name}={py_literal(values[param.wire])}")
+            parts.append(f"{param.name}={_code_literal(values[param.wire])}")
         elif param.required:
             parts.append(f"{param.name}=...")
     if op.body is not None:
@@ -124,11 +124,16 @@ def example_arguments(op: ir.Operation) -> str:
         if op.body.fields is not None:
             for field in op.body.fields:
                 if isinstance(body, dict) and field.wire in body:
-                    parts.append(f"{field.name}={py_literal(body[field.wire])}")
+                    parts.append(f"{field.name}={_code_literal(body[field.wire])}")
                 elif field.required:
                     parts.append(f"{field.name}=...")
         elif body is not None:
-            parts.append(f"body={py_literal(body)}")
+            parts.append(f"body={_code_literal(body)}")
         elif op.body.required:
             parts.append("body=...")
     return ", ".join(parts)
+
+
+def _code_literal(value: Any) -> str:
+    """A Python literal for a README code block: backticks (only ever inside strings) as `\\x60`, so no fence closes."""
+    return py_literal(value).replace("`", "\\x60")

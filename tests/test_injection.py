@@ -145,7 +145,10 @@ def _hostile_spec() -> dict[str, Any]:
                                  PAYLOADS[3], PAYLOADS[0]]
                             )
                         ],
-                        {"name": "mode", "in": "query", "schema": {"type": "string", "enum": enum_values}},
+                        {"name": "mode", "in": "query", "schema": {"type": "string", "enum": enum_values},
+                         "examples": {"fenced": {"value": PAYLOADS[5]}}},
+                        {"name": "fence", "in": "query", "schema": {"type": "string"},
+                         "examples": {"fenced": {"value": "```\n</code><script>x</script>\n```" + PAYLOADS[0]}}},
                         {"name": "X-Quote\"", "in": "header", "schema": {"type": "string"}},
                     ],
                     "responses": {"200": {"description": text, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}}},
@@ -235,3 +238,14 @@ def test_hostile_client_sends_exactly_the_spec_names(hostile: Any) -> None:
         assert sent[0].headers['X-Quote"'] == "h"
         assert result.class_ == "c" and result.kind.value == PAYLOADS[5] and result.plus_1 == "p"
         assert MARKER not in __import__("os").environ
+
+
+def test_readme_code_blocks_are_python_and_fences_hold(hostile: Any) -> None:
+    readme = hostile.files["README.md"]
+    assert readme.count("```") % 2 == 0
+    blocks = re.findall(r"```python\n(.*?)\n```", readme, re.DOTALL)
+    assert any("fence=" in block for block in blocks)
+    for block in blocks:
+        ast.parse(block)
+    prose = re.sub(r"```.*?```", "", readme, flags=re.DOTALL)
+    assert "<" not in prose.replace("<br>", "")  # no raw HTML outside code blocks (code shows it as text)
