@@ -26,7 +26,7 @@ _MODULES = frozenset({"models", "datetime", "builtins"})
 _MODEL_IMPORTS = frozenset(
     {"__future__", "typing", "typing_extensions", "pydantic", "enum", "datetime", "uuid", "decimal", "ipaddress", "pathlib"}
 )
-_MODEL_CALLS = frozenset({"Field", "ConfigDict", "float", "Decimal", "UUID", "AnyUrl", "date", "datetime", "time", "timedelta"})
+_MODEL_CALLS = frozenset({"Field", "ConfigDict", "TypeAliasType", "float", "Decimal", "UUID", "AnyUrl", "date", "datetime", "time", "timedelta"})
 
 
 def _bug(what: str) -> TrunklineError:
@@ -133,7 +133,7 @@ def _check_statement(node: ast.stmt) -> None:
         if node.value is not None:
             _check_data(node.value)
         return
-    raise _bug(f"the models module holds a {type(node).__name__} statement at line {getattr(node, 'lineno', '?')}")
+    raise _bug(f"the models module holds `{ast.unparse(node)[:80]}` at line {getattr(node, 'lineno', '?')}, which is no declaration")
 
 
 def _is_rebuild(node: ast.expr) -> bool:
@@ -181,4 +181,4 @@ def _check_data(node: ast.expr) -> None:
                 raise _bug("the models module unpacks `**` into a call")
             _check_data(keyword.value)
         return
-    raise _bug(f"the models module holds a {type(node).__name__} expression at line {getattr(node, 'lineno', '?')}")
+    raise _bug(f"the models module holds `{ast.unparse(node)[:80]}` at line {getattr(node, 'lineno', '?')}, which is no data")

@@ -17,10 +17,12 @@ from typing import Any
 from generator.errors import TrunklineError
 
 _RESERVED_ATTRS = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | {"self", "cls"}
-# Names generated modules import or define at module level; a parameter may not shadow them.
+# Names generated modules import or define at module level, or method bodies use (`dict[str, Any]`);
+# a parameter may not shadow them.
 RUNTIME_NAMES = frozenset(
     {"models", "httpx", "typing", "datetime", "Any", "Literal", "NotGiven", "NOT_GIVEN", "RequestOptions",
-     "Page", "AsyncPage", "AsyncPager", "request_options", "annotations", "builtins", "cast", "cached_property"}
+     "Page", "AsyncPage", "AsyncPager", "request_options", "annotations", "builtins", "cast", "cached_property",
+     "str", "dict"}
 )
 # Keyword arguments of `Client(...)`: a credential or server variable may not take them.
 CLIENT_ARGUMENTS = frozenset(
