@@ -105,3 +105,35 @@ def escape_literals(source: str) -> str:
         last = end
     pieces.append(source[last:])
     return "".join(pieces)
+
+
+def reclaim_names(source: str, names: set[str]) -> str:
+    """`source` with our class names given back where datamodel-code-generator took them.
+
+    For inline schemas it makes classes of its own (`Invoice` for a described `invoice`
+    property) and, when one takes a name of ours, renames ours `InvoiceModel`. The two swap:
+    ours becomes `Invoice` again, its own class `InvoiceValue` (or `InvoiceValue2`...).
+    """
+    classes = set(re.findall(r"^class (\w+)\(", source, re.MULTILINE))
+    renames: dict[str, str] = {}
+    for name in sorted(names):
+        displaced = name + "Model"
+        if name in classes and displaced in classes and displaced not in names:
+            free, n = name + "Value", 2
+            while free in classes or free in names or free in renames.values():
+                free, n = f"{name}Value{n}", n + 1
+            renames[name], renames[displaced] = free, name
+    if not renames:
+        return source
+    tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    offsets = [0]
+    for line in io.StringIO(source).readlines():
+        offsets.append(offsets[-1] + len(line))
+    pieces, last = [], 0
+    for token in tokens:
+        if token.type == tokenize.NAME and token.string in renames:
+            start = offsets[token.start[0] - 1] + token.start[1]
+            pieces += [source[last:start], renames[token.string]]
+            last = start + len(token.string)
+    pieces.append(source[last:])
+    return "".join(pieces)

@@ -12,7 +12,7 @@ from datamodel_code_generator import generate
 from generator.codecheck import check_models
 from generator.errors import TrunklineError
 from generator.escape import docstring, one_line
-from generator.model_input import escape_literals, prepare, restore
+from generator.model_input import escape_literals, prepare, reclaim_names, restore
 
 _OPTIONS: dict[str, Any] = {
     "input_file_type": "jsonschema",
@@ -51,6 +51,7 @@ def render_models(defs: dict[str, Any], title: str) -> str:
         raise TrunklineError(f"datamodel-code-generator failed on the schemas: {exc}") from None
     if not isinstance(source, str):
         raise TrunklineError("datamodel-code-generator returned several modules; expected one")
+    source = reclaim_names(source, set(defs))
     defined = set(re.findall(r"^class (\w+)\(", source, re.MULTILINE))
     missing = sorted(set(defs) - defined)
     if missing:

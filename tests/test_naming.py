@@ -234,3 +234,20 @@ def test_real_specs_get_readable_distinct_names(spec: str, expected: dict[tuple[
         assert is_identifier(attr) and is_identifier(method), full
     assert len(set(names.values())) == len(names)
     assert not any(name.rsplit("_", 1)[-1].isdigit() and name.rsplit("_", 1)[0] in names.values() for name in names.values())
+
+
+def test_model_names_taken_by_the_model_generator_are_given_back() -> None:
+    from generator.model_input import reclaim_names
+
+    source = (
+        "class Invoice(RootModel[str]):\n    root: str\n\n\n"
+        "class InvoiceModel(BaseModel):\n    invoice: Invoice | None = None\n    again: InvoiceModel | None = None\n\n\n"
+        "class Charge(BaseModel):\n    invoice: InvoiceModel\n    text: str = 'InvoiceModel'\n"
+    )
+    reclaimed = reclaim_names(source, {"Invoice", "Charge"})
+    assert reclaimed == (
+        "class InvoiceValue(RootModel[str]):\n    root: str\n\n\n"
+        "class Invoice(BaseModel):\n    invoice: InvoiceValue | None = None\n    again: Invoice | None = None\n\n\n"
+        "class Charge(BaseModel):\n    invoice: Invoice\n    text: str = 'InvoiceModel'\n"
+    )
+    assert reclaim_names(source, {"Charge"}) == source

@@ -2,7 +2,7 @@
 
 The package test builds specs from nasty names, descriptions, enum values and defaults, generates
 each package (lint, build, render, black), imports it with warnings as errors, and checks enum
-values, defaults, property aliases, wire names and docstrings against the spec. It runs 25
+values, defaults, property aliases, wire names and docstrings against the spec. It runs 20
 examples (a few seconds each); the escaper and naming properties are cheap and run more.
 """
 
@@ -97,7 +97,7 @@ def specs(draw: st.DrawFn) -> dict[str, Any]:
     }
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(specs())
 def test_hostile_specs_generate_import_and_round_trip(spec: dict[str, Any]) -> None:
     with tempfile.TemporaryDirectory() as tmp:

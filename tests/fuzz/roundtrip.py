@@ -20,6 +20,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import pydantic
+
 from generator import ir
 from generator.build import build
 from generator.escape import docstring_lines, one_line
@@ -108,18 +110,19 @@ def check_models(generated: Generated, module: ModuleType) -> None:
     field_docs = _field_docstrings(source)
     for name, schema in generated.ir.model_defs.items():
         cls = getattr(models, name)
-        if "description" in schema:
-            _assert_doc(schema["description"], cls.__doc__, f"model {name}")
+        if "description" in schema:  # a root model documents its `root` field instead of the class
+            shown = "\n".join(filter(None, [cls.__doc__ or "", field_docs.get((name, "root"), "")]))
+            _assert_doc(schema["description"], shown, f"model {name}")
         if "enum" in schema:
             assert [member.value for member in cls] == schema["enum"], name
         properties = schema.get("properties") or {}
-        if not properties or "model_fields" not in dir(cls):
-            continue
+        if not properties or "model_fields" not in dir(cls) or issubclass(cls, pydantic.RootModel):
+            continue  # a root model (a union of variants) holds the properties in its variants
         by_alias = {(field.alias or attr): (attr, field) for attr, field in cls.model_fields.items()}
         assert set(properties) <= set(by_alias), (name, sorted(set(properties) - set(by_alias)))
         for key, prop in properties.items():
             attr, field = by_alias[key]
-            if "default" in prop:
+            if "default" in prop and key not in (schema.get("required") or ()):  # a required field has no default
                 value = field.default
                 assert value == prop["default"] or getattr(value, "value", object()) == prop["default"], (name, key)
             if isinstance(prop.get("description"), str):
