@@ -9,8 +9,19 @@ from generator import ir
 from generator.errors import TrunklineError
 from generator.load import Document, pointer
 from generator.naming import (
-    CLIENT_ARGUMENTS, CLIENT_ATTRIBUTES, METHOD_LOCALS, NAMESPACE_ATTRIBUTES, RUNTIME_NAMES, Namer, attribute,
-    class_name, method_name, namespace, pascal, path_namespace, resource_class, vendor_names,
+    CLIENT_ARGUMENTS,
+    CLIENT_ATTRIBUTES,
+    METHOD_LOCALS,
+    NAMESPACE_ATTRIBUTES,
+    RUNTIME_NAMES,
+    Namer,
+    attribute,
+    method_name,
+    namespace,
+    pascal,
+    path_namespace,
+    resource_class,
+    vendor_names,
 )
 from generator.schemas import DEFS, SchemaSet, annotation
 from generator.spec import OperationRef, deref, example_slots, operations, parameters

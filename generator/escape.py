@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+
 def _escape_unprintable(char: str) -> str:
     code = ord(char)
     if code < 0x100:

@@ -13,7 +13,15 @@ import pytest
 from generator import codecheck
 from generator.errors import TrunklineError
 from generator.escape import docstring, markdown, py_literal, toml_string
-from tests.fuzz.roundtrip import MARKER, PAYLOADS, check_models, check_no_live_code, check_operations, generate, imported
+from tests.fuzz.roundtrip import (
+    MARKER,
+    PAYLOADS,
+    check_models,
+    check_no_live_code,
+    check_operations,
+    generate,
+    imported,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
@@ -64,7 +72,7 @@ def test_docstring_reads_back_unchanged(text: str) -> None:
 @pytest.mark.parametrize("value", [*PAYLOADS, float("inf"), -0.0, {"a'\"": [None, True, 1.5, ("t",)]}, ("x",)])
 def test_py_literal_reads_back_unchanged(value: Any) -> None:
     source = py_literal(value)
-    assert eval(source, {"__builtins__": {"float": float}}) == value  # noqa: S307  (only our own literal)
+    assert eval(source, {"__builtins__": {"float": float}}) == value  # only our own literal
     assert all(c.isprintable() for c in source)
 
 
@@ -227,7 +235,7 @@ def test_hostile_client_sends_exactly_the_spec_names(hostile: Any) -> None:
 
     with imported(hostile) as module:
         client = module.Client(base_url="https://example.invalid", http_client=httpx.Client(transport=httpx.MockTransport(answer)))
-        [get] = [ns for ns in hostile.ir.namespaces if ns.attribute == "with_raw_response_2"][0].operations
+        [get] = next(ns for ns in hostile.ir.namespaces if ns.attribute == "with_raw_response_2").operations
         arguments = {p.name: f"v-{p.wire}" for p in get.params if p.location == "query" and p.wire != "mode"}
         result = client.with_raw_response_2.get(id="a/b", mode=PAYLOADS[5], x_quote="h", **arguments)
         query = dict(sent[0].url.params.multi_items())

@@ -17,8 +17,22 @@ from generator.build import build
 from generator.errors import TrunklineError
 from generator.load import parse
 from generator.naming import (
-    CLIENT_ATTRIBUTES, MODEL_ATTRIBUTES, NAMESPACE_ATTRIBUTES, Namer, attribute, class_name, enum_members, field_names,
-    is_identifier, method_name, namespace, path_namespace, resource_class, snake, vendor_names, words,
+    CLIENT_ATTRIBUTES,
+    MODEL_ATTRIBUTES,
+    NAMESPACE_ATTRIBUTES,
+    Namer,
+    attribute,
+    class_name,
+    enum_members,
+    field_names,
+    is_identifier,
+    method_name,
+    namespace,
+    path_namespace,
+    resource_class,
+    snake,
+    vendor_names,
+    words,
 )
 
 ROOT = Path(__file__).resolve().parent.parent

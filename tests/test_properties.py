@@ -128,7 +128,7 @@ json_values = st.recursive(
 def test_py_literal_round_trips(value: Any) -> None:
     source = py_literal(value)
     assert all(c.isprintable() for c in source)
-    back = eval(source, {"__builtins__": {"float": float}})  # noqa: S307  (our own literal, no names)
+    back = eval(source, {"__builtins__": {"float": float}})  # our own literal, no names
     assert back == value or (isinstance(value, float) and math.isinf(value) and back == value)
 
 
