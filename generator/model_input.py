@@ -30,6 +30,7 @@ class ModelInput:
     defs: dict[str, Any]
     aliases: dict[str, str] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
+    class_tokens: dict[str, str] = field(default_factory=dict)  # class name -> placeholder of its own description
 
 
 def prepare(defs: dict[str, Any]) -> ModelInput:
@@ -37,6 +38,8 @@ def prepare(defs: dict[str, Any]) -> ModelInput:
     result = ModelInput(copy.deepcopy(defs))
     for class_name, schema in result.defs.items():
         _walk(schema, result, class_name)
+        if isinstance(schema, dict) and schema.get("description") in result.texts:
+            result.class_tokens[class_name] = schema["description"]
     return result
 
 
@@ -107,18 +110,24 @@ def escape_literals(source: str) -> str:
     return "".join(pieces)
 
 
-def reclaim_names(source: str, names: set[str]) -> str:
+def reclaim_names(source: str, names: set[str], class_tokens: dict[str, str] | None = None) -> str:
     """`source` with our class names given back where datamodel-code-generator took them.
 
     For inline schemas it makes classes of its own (`Invoice` for a described `invoice`
-    property) and, when one takes a name of ours, renames ours `InvoiceModel`. The two swap:
-    ours becomes `Invoice` again, its own class `InvoiceValue` (or `InvoiceValue2`...).
+    property) and, when one takes a name of ours, renames ours (`InvoiceModel`,
+    `CheckoutSession2`). Ours is found by the placeholder of its description (or the `Model`
+    suffix); the two swap: ours gets its name back, the other one `<Name>Value` (or `...Value2`).
     """
-    classes = set(re.findall(r"^class (\w+)\(", source, re.MULTILINE))
+    classes = {node.name: node for node in ast.parse(source).body if isinstance(node, ast.ClassDef)}
+    holders = {_class_token(node): name for name, node in classes.items()}
     renames: dict[str, str] = {}
     for name in sorted(names):
-        displaced = name + "Model"
-        if name in classes and displaced in classes and displaced not in names:
+        placeholder = (class_tokens or {}).get(name)
+        displaced = holders.get(placeholder, name + "Model") if placeholder else name + "Model"
+        if (
+            name in classes and displaced in classes and displaced != name and displaced not in names
+            and displaced not in {n.id for n in ast.walk(classes[name]) if isinstance(n, ast.Name)}
+        ):
             free, n = name + "Value", 2
             while free in classes or free in names or free in renames.values():
                 free, n = f"{name}Value{n}", n + 1
@@ -137,3 +146,11 @@ def reclaim_names(source: str, names: set[str]) -> str:
             last = start + len(token.string)
     pieces.append(source[last:])
     return "".join(pieces)
+
+
+def _class_token(node: ast.ClassDef) -> str:
+    """The placeholder a class's docstring holds, or ''."""
+    first = node.body[0] if node.body else None
+    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
+        return first.value.value.strip()
+    return ""

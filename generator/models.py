@@ -51,7 +51,7 @@ def render_models(defs: dict[str, Any], title: str) -> str:
         raise TrunklineError(f"datamodel-code-generator failed on the schemas: {exc}") from None
     if not isinstance(source, str):
         raise TrunklineError("datamodel-code-generator returned several modules; expected one")
-    source = reclaim_names(source, set(defs))
+    source = reclaim_names(source, set(defs), given.class_tokens)
     defined = set(re.findall(r"^class (\w+)\(", source, re.MULTILINE))
     missing = sorted(set(defs) - defined)
     if missing:

@@ -265,3 +265,19 @@ def test_model_names_taken_by_the_model_generator_are_given_back() -> None:
         "class Charge(BaseModel):\n    invoice: Invoice\n    text: str = 'InvoiceModel'\n"
     )
     assert reclaim_names(source, {"Charge"}) == source
+
+
+def test_model_names_are_found_by_their_description_placeholder() -> None:
+    from generator.model_input import reclaim_names
+
+    source = (
+        "class Session(RootModel[str]):\n    root: str\n\n\n"
+        "class Session2(BaseModel):\n    \"\"\"\n    TrunklineDoc000007\n    \"\"\"\n\n    x: Session | None = None\n\n\n"
+        "class Kind1(Enum):\n    \"\"\"\n    TrunklineDoc000008\n    \"\"\"\n\n    A = 1\n\n\n"
+        "class Kind(RootModel[Kind1 | None]):\n    root: Kind1 | None\n"
+    )
+    tokens = {"Session": "TrunklineDoc000007", "Kind": "TrunklineDoc000008"}
+    reclaimed = reclaim_names(source, {"Session", "Kind"}, tokens)
+    assert "class Session(BaseModel):" in reclaimed and "class SessionValue(RootModel[str]):" in reclaimed
+    assert "x: SessionValue | None" in reclaimed
+    assert "class Kind1(Enum):" in reclaimed and "class Kind(RootModel[Kind1 | None]):" in reclaimed  # a wrapper keeps its name
