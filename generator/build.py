@@ -2,23 +2,32 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
 from generator import ir
 from generator.errors import TrunklineError
 from generator.load import Document, pointer
-from generator.naming import RUNTIME_NAMES, Namer, attribute, class_name, pascal, snake, upper_snake
+from generator.naming import (
+    CLIENT_ARGUMENTS,
+    CLIENT_ATTRIBUTES,
+    METHOD_LOCALS,
+    NAMESPACE_ATTRIBUTES,
+    RUNTIME_NAMES,
+    Namer,
+    attribute,
+    method_name,
+    namespace,
+    pascal,
+    path_namespace,
+    resource_class,
+    vendor_names,
+)
 from generator.schemas import DEFS, SchemaSet, annotation
 from generator.spec import OperationRef, deref, example_slots, operations, parameters
 from generator.validate import spec_version
 
-_RESERVED_METHODS = frozenset({"with_raw_response", "close", "aclose"})
 _IDEMPOTENT = frozenset({"get", "head", "options", "put", "delete", "trace"})
-# Keyword arguments of the generated Client besides credentials and server variables.
-_CLIENT_ARGS = frozenset({"base_url", "timeout", "max_retries", "retry", "retry_non_idempotent", "auth_scheme",
-                          "max_response_size", "default_headers", "http_client", "sleep", "clock"})
 
 
 def build(document: Document, vendor: str, version: str = "0.1.0") -> ir.Package:
@@ -34,21 +43,21 @@ class _Builder:
         self.spec_version = spec_version(document)
         self.schemas = SchemaSet(document, self.spec_version)
         self.data: dict[str, Any] = document.data
+        self.client_args = Namer(RUNTIME_NAMES | CLIENT_ARGUMENTS)  # credentials and server variables
 
     # -- package ---------------------------------------------------------------------
     def package(self) -> ir.Package:
         info = self.data.get("info") or {}
         if not isinstance(info, dict):
             raise TrunklineError("`info` must be an object with a title and a version", self.document.locate("/info"))
-        module = "trunkline_" + snake(self.vendor)
-        env_prefix = upper_snake(self.vendor)
+        dist_name, module, env_prefix = vendor_names(self.vendor)
         schemes, credentials = self._security_schemes(env_prefix)
         base_url, variables = self._server()
         default_security = self._requirements(self.data.get("security"), "/security")
         namespaces = self._namespaces(default_security)
         return ir.Package(
             vendor=self.vendor,
-            dist_name="trunkline-" + self.vendor.replace("_", "-"),
+            dist_name=dist_name,
             module=module,
             title=str(info.get("title") or self.vendor),
             description=str(info.get("description") or "").strip(),
@@ -70,14 +79,13 @@ class _Builder:
         servers = self.data.get("servers") or [{"url": "/"}]
         server = servers[0] if isinstance(servers, list) and servers and isinstance(servers[0], dict) else {"url": "/"}
         url = str(server.get("url") or "/")
-        names = Namer(RUNTIME_NAMES | _CLIENT_ARGS)
         variables = []
         raw_variables = server.get("variables")
         for wire, var in (raw_variables if isinstance(raw_variables, dict) else {}).items():
             var = var if isinstance(var, dict) else {}
             variables.append(
                 ir.ServerVariable(
-                    name=names.unique(attribute(str(wire))),
+                    name=self.client_args.unique(attribute(str(wire)), key=f"server:{wire}"),
                     wire=str(wire),
                     default=str(var.get("default", "")),
                     description=_one_line(var.get("description")),
@@ -90,14 +98,13 @@ class _Builder:
         raw = (self.data.get("components") or {}).get("securitySchemes") or {}
         schemes: list[ir.SecurityScheme] = []
         credentials: dict[str, ir.Credential] = {}
-        names = Namer(RUNTIME_NAMES | _CLIENT_ARGS)
         for key, node in raw.items():
             node, ptr = deref(self.document, node, pointer("components", "securitySchemes", key))
             kind, location, wire = _scheme_kind(node)
             if kind is None:
                 continue
             wanted = node.get("x-credential") or ("api_key" if len(raw) == 1 else attribute(str(key)))
-            credential = names.unique(attribute(str(wanted)), key=str(wanted))
+            credential = self.client_args.unique(attribute(str(wanted)), key=f"credential:{wanted}")
             credentials.setdefault(
                 credential,
                 ir.Credential(credential, f"{env_prefix}_{credential.upper()}", _one_line(node.get("description"))),
@@ -133,27 +140,24 @@ class _Builder:
         grouped: dict[str, list[OperationRef]] = {}
         for op in operations(self.document):
             tags = op.node.get("tags") or []
-            tag = str(tags[0]) if tags else _first_segment(op.path)
+            tag = str(tags[0]) if tags else path_namespace(op.path)
             grouped.setdefault(tag, []).append(op)
-        ns_names = Namer(_RESERVED_METHODS | {"models", "close", "aclose"})
+        ns_names = Namer(CLIENT_ATTRIBUTES)
         namespaces = []
+        classes: set[str] = set()
         for tag, ops in grouped.items():
-            attr = ns_names.unique(attribute(tag))
-            methods = Namer(_RESERVED_METHODS)
+            attr = ns_names.unique(namespace(tag), key=tag)
+            methods = Namer(NAMESPACE_ATTRIBUTES)
             built = [self._operation(op, tag, methods, default_security) for op in ops]
-            namespaces.append(ir.Namespace(attr, class_name(tag) + "Resource", tag_docs.get(tag, ""), tuple(built)))
+            namespaces.append(ir.Namespace(attr, resource_class(attr, classes), tag_docs.get(tag, ""), tuple(built)))
         return tuple(namespaces)
 
     def _operation(self, op: OperationRef, tag: str, methods: Namer, default_security: tuple[tuple[str, ...], ...]) -> ir.Operation:
         node = op.node
         operation_id = str(node.get("operationId") or f"{op.method}_{op.path}")
-        method = snake(operation_id)
-        prefix = snake(tag) + "_"
-        if method.startswith(prefix) and len(method) > len(prefix):
-            method = method[len(prefix):]
-        method_name = methods.unique(attribute(method))
+        name = methods.unique(method_name(operation_id, tag, op.method, op.path), key=f"{op.method} {op.path}")
         hint = pascal(operation_id)
-        arg_names = Namer(RUNTIME_NAMES | {"self", "request_options", "body"})
+        arg_names = Namer(RUNTIME_NAMES | METHOD_LOCALS)
         params = tuple(self._param(p, ptr, hint, arg_names) for p, ptr in parameters(self.document, op))
         params = tuple(sorted(params, key=lambda p: (not p.required,)))
         body = self._body(op, hint, arg_names)
@@ -161,7 +165,7 @@ class _Builder:
         security = self._requirements(node["security"], op.ptr + "/security") if "security" in node else default_security
         return ir.Operation(
             operation_id=operation_id,
-            method_name=method_name,
+            method_name=name,
             http_method=op.method.upper(),
             path=op.path,
             summary=_one_line(node.get("summary")),
@@ -230,11 +234,11 @@ class _Builder:
         if not props or any(k in target for k in ("allOf", "anyOf", "oneOf")):
             return None
         required = set(target.get("required") or [])
-        fields = []
+        fields: list[ir.BodyField] = []
         for wire, prop in props.items():
             name = attribute(str(wire))
-            if name in names or name == "request_options":
-                return None
+            if name in names or name in METHOD_LOCALS or any(f.name == name for f in fields):
+                return None  # a field would collide with an argument: pass the body whole
             fields.append(
                 ir.BodyField(
                     name=name,
@@ -407,17 +411,6 @@ def _return_annotation(responses: Iterable[ir.Response]) -> str:
 
 def _path(value: Any) -> tuple[str, ...]:
     return tuple(str(value).split(".")) if value else ()
-
-
-def _first_segment(path: str) -> str:
-    """The namespace of an untagged operation: its first path segment past `api` and versions."""
-    for part in path.split("/"):
-        if part and not part.startswith("{") and not _VERSION_SEGMENT.fullmatch(part):
-            return part
-    return "default"
-
-
-_VERSION_SEGMENT = re.compile(r"api|v\d+(\.\d+)*|\d+(\.\d+)*", re.IGNORECASE)
 
 
 def _one_line(value: Any) -> str:

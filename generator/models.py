@@ -1,4 +1,8 @@
-"""Render the pydantic v2 models of a package with datamodel-code-generator."""
+"""Render the pydantic v2 models of a package with datamodel-code-generator.
+
+Spec text reaches the generator only as placeholders (see `model_input`); its result is cached
+by content, checked to hold nothing but models, and split into lazily imported modules.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,10 @@ from typing import Any
 from datamodel_code_generator import generate
 
 from generator.cache import ContentCache, digest
+from generator.codecheck import check_models
 from generator.errors import TrunklineError
+from generator.escape import docstring, one_line
+from generator.model_input import escape_literals, prepare, reclaim_names, restore
 from generator.model_modules import split_models
 
 _OPTIONS: dict[str, Any] = {
@@ -41,37 +48,37 @@ _CODEGEN_KEY = f"datamodel-code-generator {version('datamodel-code-generator')} 
 
 def render_models(defs: dict[str, Any], title: str) -> dict[str, str]:
     """The `models` package: one class per definition, names exactly as given, loaded lazily."""
-    docstring = f"Models of the {_docstring_text(title)} API, generated from its OpenAPI spec; do not edit."
+    doc = f"Models of the {docstring(one_line(title))} API, generated from its OpenAPI spec; do not edit."
     if not defs:
-        return {"models/__init__.py": f'"""{docstring}\n\nThe spec documents no models.\n"""\n'}
-    document = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Unused", "$defs": defs}
+        return {"models/__init__.py": f'"""{doc}\n\nThe spec documents no models.\n"""\n'}
+    given = prepare(defs)  # placeholders for text, names from `naming`
+    document = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Unused", "$defs": given.defs}
     text = json.dumps(document, sort_keys=False)
     cache = ContentCache("models")
-    key = digest(_CODEGEN_KEY, text)
+    key = digest(_CODEGEN_KEY, text, json.dumps(given.aliases, sort_keys=True))
     source = cache.get(key)
     if source is None:
-        source = _generate(text)
+        source = _generate(text, given.aliases)
         cache.put(key, source)
+    source = reclaim_names(source, set(defs), given.class_tokens)
     defined = set(re.findall(r"^class (\w+)\(", source, re.MULTILINE))
     missing = sorted(set(defs) - defined)
     if missing:
         raise TrunklineError(f"datamodel-code-generator renamed or dropped models: {', '.join(missing[:5])}")
-    body = re.sub(r"\nclass Unused\(RootModel\[Any\]\):\n(    [^\n]*\n)+", "\n", source)
-    return split_models(body, docstring)
+    body = re.sub(r"\A(#[^\n]*\n)+\n?", "", source)
+    body = re.sub(r"\nclass Unused\(RootModel\[Any\]\):\n(    [^\n]*\n)+", "\n", body)
+    body = escape_literals(restore(body, given.texts))
+    check_models(body)
+    return split_models(body, doc)
 
 
-def _generate(text: str) -> str:
+def _generate(text: str, aliases: dict[str, str]) -> str:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            source = generate(text, **_OPTIONS)
+            source = generate(text, **_OPTIONS, aliases=aliases)
     except Exception as exc:  # datamodel-code-generator raises many types; all mean the same here
         raise TrunklineError(f"datamodel-code-generator failed on the schemas: {exc}") from None
     if not isinstance(source, str):
         raise TrunklineError("datamodel-code-generator returned several modules; expected one")
     return source
-
-
-def _docstring_text(text: str) -> str:
-    """`text` on one line, safe inside a triple-quoted docstring."""
-    return " ".join(text.split()).replace("\\", "\\\\").replace('"', '\\"')

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import math
 import re
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -13,41 +11,12 @@ from typing import Any
 import jinja2
 
 from generator import ir
+from generator.codecheck import check_package, check_printable
+from generator.escape import docstring, markdown, py_literal, toml_string
 from generator.models import render_models
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _STRING = re.compile(r"'(?:[^'\\]|\\.)*'" + r'|"(?:[^"\\]|\\.)*"')
 _BUILTIN_TYPES = frozenset({"list", "dict", "str", "int", "float", "bool", "bytes"})
-
-
-def py_literal(value: Any) -> str:
-    """A Python literal that evaluates to `value` (JSON-like data, tuples included)."""
-    if isinstance(value, float) and not math.isfinite(value):
-        return f'float("{value}")'
-    if isinstance(value, (str, int, bool)) or value is None:
-        return repr(value)
-    if isinstance(value, float):
-        return repr(value)
-    if isinstance(value, tuple):
-        inner = ", ".join(py_literal(v) for v in value)
-        return f"({inner},)" if len(value) == 1 else f"({inner})"
-    if isinstance(value, list):
-        return "[" + ", ".join(py_literal(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{py_literal(k)}: {py_literal(v)}" for k, v in value.items()) + "}"
-    raise TypeError(f"no literal for {type(value).__name__}")
-
-
-def docstring(text: Any, indent: int = 0) -> str:
-    """Text that reads back unchanged inside a triple-quoted docstring."""
-    value = str(text).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    value = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
-    value = value.replace("\r\n", "\n").replace("\r", "\\r")
-    if value.endswith('"'):
-        value = value[:-1] + '\\"'
-    lines = value.split("\n")
-    pad = " " * indent
-    return "\n".join([lines[0]] + [(pad + line) if line.strip() else "" for line in lines[1:]])
 
 
 def qualify(annotation: str, shadowed: frozenset[str] | set[str]) -> str:
@@ -67,16 +36,6 @@ def qualify(annotation: str, shadowed: frozenset[str] | set[str]) -> str:
         last = match.end()
     pieces.append(pattern.sub(r"builtins.\1", annotation[last:]))
     return "".join(pieces)
-
-
-def markdown(text: Any) -> str:
-    """Text for Markdown prose: one paragraph, no raw HTML."""
-    return " ".join(str(text).split()).replace("<", "&lt;").replace(">", "&gt;")
-
-
-def toml_string(value: Any) -> str:
-    """A TOML basic string."""
-    return json.dumps(str(value))
 
 
 def environment() -> jinja2.Environment:
@@ -107,6 +66,7 @@ def _template_source(name: str) -> str:
 
 def render(package: ir.Package) -> dict[str, str]:
     """Every file of the package, by path relative to the package directory."""
+    check_package(package)
     env = environment()
     src = f"src/{package.module}/"
     context = {"package": package}
@@ -125,6 +85,9 @@ def render(package: ir.Package) -> dict[str, str]:
         files[src + f"resources/{ns.attribute}.py"] = namespace.render(
             package=package, ns=ns, annot=lambda text, names=shadowed: qualify(text, names)
         )
+    for path, text in files.items():
+        if path.endswith(".py"):
+            check_printable(path, text)
     return files
 
 
@@ -153,7 +116,7 @@ def example_arguments(op: ir.Operation) -> str:
     for param in op.params:
         values = {"path": example.path, "query": example.query, "header": example.headers}.get(param.location, {}) if example else {}
         if param.wire in values:
-            parts.append(f"{param.name}={py_literal(values[param.wire])}")
+            parts.append(f"{param.name}={_code_literal(values[param.wire])}")
         elif param.required:
             parts.append(f"{param.name}=...")
     if op.body is not None:
@@ -161,11 +124,16 @@ def example_arguments(op: ir.Operation) -> str:
         if op.body.fields is not None:
             for field in op.body.fields:
                 if isinstance(body, dict) and field.wire in body:
-                    parts.append(f"{field.name}={py_literal(body[field.wire])}")
+                    parts.append(f"{field.name}={_code_literal(body[field.wire])}")
                 elif field.required:
                     parts.append(f"{field.name}=...")
         elif body is not None:
-            parts.append(f"body={py_literal(body)}")
+            parts.append(f"body={_code_literal(body)}")
         elif op.body.required:
             parts.append("body=...")
     return ", ".join(parts)
+
+
+def _code_literal(value: Any) -> str:
+    """A Python literal for a README code block: backticks (only ever inside strings) as `\\x60`, so no fence closes."""
+    return py_literal(value).replace("`", "\\x60")

@@ -28,12 +28,12 @@ class SchemaSet:
         self.document = document
         self.version = version
         self.defs: dict[str, dict[str, Any]] = {}
-        self._names = Namer(joiner="")  # datamodel-code-generator drops `_` before a digit
+        self._names = Namer(separator="")  # `Event`, `Event2`: class names as datamodel-code-generator keeps them
         self._by_ptr: dict[str, str] = {}
         components = (document.data.get("components") or {}).get("schemas") or {}
         for key in components:
             ptr = pointer("components", "schemas", key)
-            self._by_ptr[ptr] = self._names.unique(_model_name(str(key)), key=ptr)
+            self._by_ptr[ptr] = self._names.unique(class_name(str(key)), key=ptr)  # `Event` and `event` stay apart
         for key in components:
             self.define(pointer("components", "schemas", key))
 
@@ -47,7 +47,7 @@ class SchemaSet:
         """The class name for the schema at `ptr`, normalizing it on first use."""
         name = self._by_ptr.get(ptr)
         if name is None:
-            name = self._names.unique(_model_name(hint or ptr.rsplit("/", 1)[-1]), key=ptr)
+            name = self._names.unique(class_name(hint or ptr.rsplit("/", 1)[-1]), key=ptr)
             self._by_ptr[ptr] = name
         if name not in self.defs:
             self.defs[name] = {}
@@ -105,15 +105,26 @@ class SchemaSet:
             schema["type"] = kind[0] if len(kind) == 1 else kind
             if not kind:
                 del schema["type"]
+        varnames = schema.get("x-enum-varnames")
+        values: list[Any] = schema["enum"] if isinstance(schema.get("enum"), list) else []
+        if varnames is not None and not (
+            isinstance(varnames, list) and len(varnames) in (len(values), len([v for v in values if v is not None]))
+        ):
+            raise TrunklineError(
+                "`x-enum-varnames` must list one name per `enum` value (null may be left out), in order",
+                self.document.locate(ptr + "/x-enum-varnames"),
+            )
         if "enum" in schema and None in schema["enum"]:
             nullable = True
+            if isinstance(varnames, list) and len(varnames) == len(values):
+                schema["x-enum-varnames"] = [n for n, v in zip(schema["x-enum-varnames"], schema["enum"]) if v is not None]
             schema["enum"] = [v for v in schema["enum"] if v is not None]
         if self.version == "3.0":
             _exclusive_bounds(schema)
         if schema.get("format") not in _KEPT_FORMATS:
             schema.pop("format", None)
         if not top and _needs_class(schema):
-            name = self._names.unique(_model_name(hint), key=ptr)
+            name = self._by_ptr.get(ptr) or self._names.unique(class_name(hint), key=ptr)  # one class per location
             self._by_ptr.setdefault(ptr, name)
             self.defs[name] = {}
             self.defs[name] = self._normalize_members(schema, ptr, name)
@@ -142,12 +153,6 @@ class SchemaSet:
         if isinstance(schema.get("not"), dict):
             out["not"] = self._normalize(schema["not"], ptr + "/not", hint + "Not", top=False)
         return out
-
-
-def _model_name(text: str) -> str:
-    """A class name datamodel-code-generator keeps as is: it must start with a letter."""
-    name = class_name(text)
-    return name if name[:1].isalpha() else "Model" + name.lstrip("_")
 
 
 def _needs_class(schema: dict[str, Any]) -> bool:
@@ -231,8 +236,12 @@ def _is_class(schema: dict[str, Any]) -> bool:
 
 
 def _literal(values: list[Any]) -> str:
-    shown = [repr(v) for v in values if v is None or isinstance(v, (str, int, float, bool))]
-    return f"Literal[{', '.join(shown)}]" if shown else "Any"
+    """`Literal[...]` of the values a Literal may hold; floats (never a Literal) widen to `float`."""
+    shown = [repr(v) for v in values if v is None or isinstance(v, (str, int, bool))]
+    floats = any(isinstance(v, float) for v in values)
+    if not shown:
+        return "float" if floats else "Any"
+    return f"Literal[{', '.join(shown)}]" + (" | float" if floats else "")
 
 
 def _union(parts: Any) -> str:

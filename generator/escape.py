@@ -1,0 +1,87 @@
+"""Escape spec text for each place generated files put it: Python literal, docstring, Markdown, TOML.
+
+Spec text is data. Whatever it holds (quotes, backslashes, newlines followed by code, control
+or bidirectional characters, template syntax), each escaper returns text that reads back as
+exactly that data in its context and can never end the context it sits in.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+
+def _escape_unprintable(char: str) -> str:
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def py_literal(value: Any) -> str:
+    """A Python literal that evaluates to `value` (JSON-like data, tuples included)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return f'float("{value}")'
+    if isinstance(value, (str, int, bool)) or value is None:
+        return repr(value)  # repr escapes quotes, backslashes and every unprintable character
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, tuple):
+        inner = ", ".join(py_literal(v) for v in value)
+        return f"({inner},)" if len(value) == 1 else f"({inner})"
+    if isinstance(value, list):
+        return "[" + ", ".join(py_literal(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{py_literal(k)}: {py_literal(v)}" for k, v in value.items()) + "}"
+    raise TypeError(f"no literal for {type(value).__name__}")
+
+
+def docstring(text: Any, indent: int = 0) -> str:
+    """Text that reads back unchanged inside a triple-quoted (non-raw) docstring.
+
+    Backslashes and quotes are escaped, every unprintable character except the newline
+    (tabs, `\\r`, `\\x00`, `\\u2028`, bidirectional controls) becomes an escape sequence, and
+    continuation lines get `indent` spaces. What `__doc__` holds is the text with each line's
+    surrounding whitespace belonging to the docstring's indentation (see `docstring_lines`).
+    """
+    value = str(text).replace("\r\n", "\n").replace("\\", "\\\\")
+    value = "".join(c if c == "\n" or c.isprintable() else _escape_unprintable(c) for c in value)
+    if value.endswith('"'):  # the closing quotes would otherwise join it
+        value = value[:-1] + '\\"'
+    value = value.replace('"""', '\\"\\"\\"')
+    lines = value.split("\n")
+    pad = " " * indent
+    return "\n".join([lines[0]] + [(pad + line) if line.strip() else "" for line in lines[1:]])
+
+
+def docstring_lines(text: Any) -> list[str]:
+    """The lines of `text` as a generated docstring shows them, each stripped of surrounding whitespace."""
+    return [line.strip() for line in str(text).replace("\r\n", "\n").split("\n")]
+
+
+def one_line(value: Any) -> str:
+    """Text as one line, whitespace runs (any Unicode space or line break) collapsed to a space."""
+    return " ".join(str(value).split()) if value else ""
+
+
+def markdown(text: Any) -> str:
+    """Text for Markdown prose: one paragraph, no raw HTML, no control characters."""
+    flat = "".join(c if c.isprintable() or c.isspace() else "\ufffd" for c in str(text))
+    return " ".join(flat.split()).replace("<", "&lt;").replace(">", "&gt;")
+
+
+def toml_string(value: Any) -> str:
+    """A TOML basic string: quotes and backslashes escaped, unprintables as `\\u`/`\\U` escapes."""
+    pieces = []
+    for char in str(value):
+        if char in '"\\':
+            pieces.append("\\" + char)
+        elif char.isprintable():
+            pieces.append(char)
+        elif 0xD800 <= ord(char) <= 0xDFFF:  # a lone surrogate is no Unicode scalar value
+            pieces.append("\\ufffd")
+        else:
+            pieces.append(f"\\u{ord(char):04x}" if ord(char) < 0x10000 else f"\\U{ord(char):08x}")
+    return '"' + "".join(pieces) + '"'

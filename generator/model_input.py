@@ -1,0 +1,156 @@
+"""What datamodel-code-generator is given: spec text as placeholders, names chosen by `naming`.
+
+The models stage must not depend on how the third-party generator escapes text or spells
+names. Descriptions become placeholders that are swapped back as escaped docstrings; every
+enum member gets an `x-enum-varnames` name and every property a field name from `naming`,
+passed as scoped aliases, so names are the same as everywhere else and collisions resolve once.
+"""
+
+from __future__ import annotations
+
+import ast
+import copy
+import io
+import re
+import tokenize
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.escape import docstring, py_literal
+from generator.naming import enum_members, field_names
+
+_TOKEN = "TrunklineDoc{:06d}"
+_TOKEN_LINE = re.compile(r"^( *)(TrunklineDoc\d{6})$", re.MULTILINE)
+
+
+@dataclass
+class ModelInput:
+    """The definitions to hand over, the field names as scoped aliases, and the texts behind placeholders."""
+
+    defs: dict[str, Any]
+    aliases: dict[str, str] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+    class_tokens: dict[str, str] = field(default_factory=dict)  # class name -> placeholder of its own description
+
+
+def prepare(defs: dict[str, Any]) -> ModelInput:
+    """A copy of `defs` with descriptions replaced by placeholders and names fixed."""
+    result = ModelInput(copy.deepcopy(defs))
+    for class_name, schema in result.defs.items():
+        _walk(schema, result, class_name)
+        if isinstance(schema, dict) and schema.get("description") in result.texts:
+            result.class_tokens[class_name] = schema["description"]
+    return result
+
+
+def _walk(schema: Any, result: ModelInput, class_name: str | None) -> None:
+    if isinstance(schema, list):
+        for item in schema:
+            _walk(item, result, None)
+        return
+    if not isinstance(schema, dict):
+        return
+    if isinstance(schema.get("description"), str):
+        token = _TOKEN.format(len(result.texts))
+        result.texts[token] = schema["description"]
+        schema["description"] = token
+    if isinstance(schema.get("enum"), list):
+        given = schema.get("x-enum-varnames")
+        schema["x-enum-varnames"] = enum_members(schema["enum"], given if isinstance(given, list) else None)
+    properties = schema.get("properties")
+    if isinstance(properties, dict):
+        if class_name is not None:
+            for key, name in field_names(str(k) for k in properties).items():
+                if name != key:  # a key that is already its own safe name stays as it is
+                    result.aliases[f"{class_name}.{key}"] = name
+        for value in properties.values():
+            _walk(value, result, None)
+    for key in ("items", "additionalProperties", "not", "allOf", "anyOf", "oneOf"):
+        if key in schema:
+            _walk(schema[key], result, None)
+
+
+def restore(source: str, texts: dict[str, str]) -> str:
+    """`source` with each placeholder line replaced by its text as an escaped docstring line.
+
+    A placeholder the third-party generator put anywhere but on a docstring line of its own
+    stays as it is: inert text, and the property tests notice the lost description.
+    """
+
+    def swap(match: re.Match[str]) -> str:
+        indent, token = match.group(1), match.group(2)
+        if token not in texts:
+            return match.group()
+        return indent + docstring(texts[token].strip(), len(indent))
+
+    return _TOKEN_LINE.sub(swap, source)
+
+
+def escape_literals(source: str) -> str:
+    """`source` with every string literal holding an unprintable character rewritten with escapes.
+
+    datamodel-code-generator writes some values (enum members) with raw control, line-separator
+    and bidirectional characters; they are harmless to Python but not to readers and tools.
+    """
+    tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    lines = io.StringIO(source).readlines()  # split as tokenize splits: at "\n" only
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+    pieces, last = [], 0
+    for token in tokens:
+        if token.type != tokenize.STRING or all(c == "\n" or c.isprintable() for c in token.string):
+            continue
+        start = offsets[token.start[0] - 1] + token.start[1]
+        end = offsets[token.end[0] - 1] + token.end[1]
+        pieces.append(source[last:start])
+        pieces.append(py_literal(ast.literal_eval(token.string)))
+        last = end
+    pieces.append(source[last:])
+    return "".join(pieces)
+
+
+def reclaim_names(source: str, names: set[str], class_tokens: dict[str, str] | None = None) -> str:
+    """`source` with our class names given back where datamodel-code-generator took them.
+
+    For inline schemas it makes classes of its own (`Invoice` for a described `invoice`
+    property) and, when one takes a name of ours, renames ours (`InvoiceModel`,
+    `CheckoutSession2`). Ours is found by the placeholder of its description (or the `Model`
+    suffix); the two swap: ours gets its name back, the other one `<Name>Value` (or `...Value2`).
+    """
+    classes = {node.name: node for node in ast.parse(source).body if isinstance(node, ast.ClassDef)}
+    holders = {_class_token(node): name for name, node in classes.items()}
+    renames: dict[str, str] = {}
+    for name in sorted(names):
+        placeholder = (class_tokens or {}).get(name)
+        displaced = holders.get(placeholder, name + "Model") if placeholder else name + "Model"
+        if (
+            name in classes and displaced in classes and displaced != name and displaced not in names
+            and displaced not in {n.id for n in ast.walk(classes[name]) if isinstance(n, ast.Name)}
+        ):
+            free, n = name + "Value", 2
+            while free in classes or free in names or free in renames.values():
+                free, n = f"{name}Value{n}", n + 1
+            renames[name], renames[displaced] = free, name
+    if not renames:
+        return source
+    tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    offsets = [0]
+    for line in io.StringIO(source).readlines():
+        offsets.append(offsets[-1] + len(line))
+    pieces, last = [], 0
+    for token in tokens:
+        if token.type == tokenize.NAME and token.string in renames:
+            start = offsets[token.start[0] - 1] + token.start[1]
+            pieces += [source[last:start], renames[token.string]]
+            last = start + len(token.string)
+    pieces.append(source[last:])
+    return "".join(pieces)
+
+
+def _class_token(node: ast.ClassDef) -> str:
+    """The placeholder a class's docstring holds, or ''."""
+    first = node.body[0] if node.body else None
+    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
+        return first.value.value.strip()
+    return ""
