@@ -12,7 +12,7 @@ from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValida
 from generator.errors import Finding, Severity, TrunklineError
 from generator.load import Document, pointer
 
-RULE = "oas-valid"
+RULE = "oas3-schema"
 
 
 def spec_version(document: Document) -> str:

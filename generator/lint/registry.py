@@ -9,41 +9,49 @@ from typing import Any
 from generator.errors import Finding, Location, Severity
 from generator.load import Document
 
+Check = Callable[["Context"], Iterable[tuple[str, str]]]
+
 
 @dataclass
 class Context:
-    """What a rule sees: the document, its OpenAPI version, and a way to report."""
+    """What a rule sees: the document, its OpenAPI version, whether validation failed, a cache."""
 
     document: Document
     version: str
+    broken: bool = False
     cache: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class Rule:
-    """A lint rule: an id, a default severity, a one-line summary and its check."""
+    """A lint rule: id, default severity (None: off unless configured), summary, origin and check."""
 
     id: str
-    severity: Severity
+    severity: Severity | None
     summary: str
-    check: Callable[[Context], Iterable[tuple[str, str]]]
+    check: Check
+    origin: str = "trunkline"
 
-    def run(self, context: Context) -> list[Finding]:
+    def run(self, context: Context, severity: Severity | None = None) -> list[Finding]:
         """The findings of this rule; the check yields (pointer, message) pairs."""
-        return [
-            Finding(self.id, self.severity, message, context.document.locate(ptr))
-            for ptr, message in self.check(context)
-        ]
+        level = severity or self.severity or Severity.WARNING
+        seen: set[tuple[str, str]] = set()
+        found: list[Finding] = []
+        for ptr, message in self.check(context):
+            if (ptr, message) not in seen:
+                seen.add((ptr, message))
+                found.append(Finding(self.id, level, message, context.document.locate(ptr)))
+        return found
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, severity: Severity, summary: str) -> Callable[[Callable[[Context], Iterable[tuple[str, str]]]], Rule]:
-    """Register a check function as a rule."""
+def rule(rule_id: str, severity: Severity | None, summary: str, origin: str = "trunkline") -> Callable[[Check], Rule]:
+    """Register a check function as a rule; `origin` names the linter whose rule it mirrors."""
 
-    def register(check: Callable[[Context], Iterable[tuple[str, str]]]) -> Rule:
-        made = Rule(rule_id, severity, summary, check)
+    def register(check: Check) -> Rule:
+        made = Rule(rule_id, severity, summary, check, origin)
         RULES[rule_id] = made
         return made
 
