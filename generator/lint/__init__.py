@@ -39,7 +39,7 @@ def lint(document: Document, config: Config | None = None) -> list[Finding]:
     schema_level = config.severity(SCHEMA_RULE, Severity.ERROR)
     structural = validate(document)
     context = Context(document, spec_version(document), broken=bool(structural))
-    found = [_at(f, schema_level) for f in structural] if schema_level else []
+    found = [_at(f, schema_level, context) for f in structural] if schema_level else []
     ran: set[str] = set()
     for rule in RULES.values():
         level = config.severity(rule.id, rule.severity)
@@ -57,9 +57,9 @@ def lint(document: Document, config: Config | None = None) -> list[Finding]:
     kept = [f for f in found if not silencer.silences(f) and not config.ignored(document.path, f)]
     unused_level = config.severity("lint-ignore-unused", RULES["lint-ignore-unused"].severity)
     if unused_level is not None:
-        kept.extend(Finding("lint-ignore-unused", unused_level, message, document.locate(ptr)) for ptr, message in silencer.unused(ran))
+        kept.extend(Finding("lint-ignore-unused", unused_level, message, context.locate(ptr)) for ptr, message in silencer.unused(ran))
     return sorted(kept, key=lambda f: (f.location.line, f.location.col, f.rule, f.location.pointer, f.message))
 
 
-def _at(finding: Finding, level: Severity) -> Finding:
-    return finding if finding.severity is level else Finding(finding.rule, level, finding.message, finding.location)
+def _at(finding: Finding, level: Severity, context: Context) -> Finding:
+    return Finding(finding.rule, level, finding.message, context.locate(finding.location.pointer))

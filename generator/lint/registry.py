@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.errors import Finding, Location, Severity
-from generator.load import Document
+from generator.load import Document, unescape_token
 
 Check = Callable[["Context"], Iterable[tuple[str, str]]]
 
@@ -20,6 +20,10 @@ class Context:
     version: str
     broken: bool = False
     cache: dict[str, Any] = field(default_factory=dict)
+
+    def locate(self, ptr: str) -> Location:
+        """Where `ptr` is, at its key when the value is a block mapping or list that starts below it."""
+        return key_location(self.document, ptr, self.cache)
 
 
 @dataclass(frozen=True)
@@ -40,11 +44,41 @@ class Rule:
         for ptr, message in self.check(context):
             if (ptr, message) not in seen:
                 seen.add((ptr, message))
-                found.append(Finding(self.id, level, message, context.document.locate(ptr)))
+                found.append(Finding(self.id, level, message, context.locate(ptr)))
         return found
 
 
 RULES: dict[str, Rule] = {}
+
+
+def key_location(document: Document, ptr: str, cache: dict[str, Any]) -> Location:
+    """`document.locate(ptr)`, moved up to the line of the key for a YAML block value.
+
+    In `info:\n  title: t` the value of `/info` starts on the line after its key; editors, Spectral
+    and people point at the key, so the finding does too.
+    """
+    loc = document.locate(ptr)
+    if not ptr or loc.line <= 1 or document.path.suffix.lower() == ".json":
+        return loc
+    lines = cache.get("lines")
+    if lines is None:
+        lines = cache["lines"] = document.text.splitlines()
+    token = unescape_token(ptr.rsplit("/", 1)[1])
+    if loc.line > len(lines):
+        return loc
+    if lines[loc.line - 1][: loc.col - 1].rstrip().endswith(":"):
+        return loc  # the key is on this line (`key: value` or `key: {flow}`)
+    keys = (f"{token}:", f'"{token}":', f"'{token}':", f"- {token}:")
+    for number in range(loc.line - 1, max(loc.line - 50, 0), -1):
+        text = lines[number - 1]
+        stripped = text.lstrip(" ")
+        if not stripped or stripped.startswith("#"):
+            continue
+        depth = len(text) - len(stripped)
+        if depth < loc.col - 1 and stripped.startswith(keys):
+            return Location(loc.file, ptr, number, depth + (3 if stripped.startswith("- ") else 1))
+        break
+    return loc
 
 
 def rule(rule_id: str, severity: Severity | None, summary: str, origin: str = "trunkline") -> Callable[[Check], Rule]:
