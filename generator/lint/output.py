@@ -10,7 +10,7 @@ from generator import __version__
 from generator.errors import Finding, Severity
 from generator.lint.registry import RULES
 
-DOCS_URL = "https://github.com/trunkline/trunkline/blob/main/docs/lint-rules.md"
+DOCS = "docs/lint-rules.md"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 UNREADABLE = "unreadable"
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
@@ -57,6 +57,11 @@ def _uri(file: str) -> str:
     return path.as_posix()
 
 
+def anchor(rule_id: str) -> str:
+    """The heading anchor of a rule's section in docs/lint-rules.md (as GitHub renders it)."""
+    return "".join(c for c in rule_id.lower() if c.isalnum() or c in "-_")
+
+
 def _driver_rules() -> list[dict[str, object]]:
     rules: list[dict[str, object]] = []
     for rule in sorted(RULES.values(), key=lambda r: r.id):
@@ -65,8 +70,8 @@ def _driver_rules() -> list[dict[str, object]]:
             "id": rule.id,
             "name": "".join(w.capitalize() for w in rule.id.replace("$", "").replace(".", "-").split("-") if w),
             "shortDescription": {"text": rule.summary},
-            "help": {"text": f"{rule.summary} See {DOCS_URL}#{rule.id}", "markdown": f"{rule.summary} [Rule page]({DOCS_URL}#{rule.id})"},
-            "helpUri": f"{DOCS_URL}#{rule.id}",
+            "help": {"text": f"{rule.summary} See {DOCS}#{anchor(rule.id)}.",
+                     "markdown": f"{rule.summary} See [{rule.id}]({DOCS}#{anchor(rule.id)})."},
             "defaultConfiguration": {"level": level, "enabled": rule.severity is not None},
             "properties": {"tags": ["openapi", rule.origin]},
         })
@@ -74,7 +79,7 @@ def _driver_rules() -> list[dict[str, object]]:
         "id": UNREADABLE, "name": "Unreadable",
         "shortDescription": {"text": "The spec file can be read and parsed as an OpenAPI document."},
         "help": {"text": "Fix the file so it parses as YAML or JSON and is OpenAPI 3.0 or 3.1."},
-        "helpUri": f"{DOCS_URL}#{UNREADABLE}", "defaultConfiguration": {"level": "error"},
+        "defaultConfiguration": {"level": "error"},
     })
     return rules
 
@@ -105,7 +110,7 @@ def sarif(findings: Sequence[Finding]) -> str:
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": "trunkline", "version": __version__, "informationUri": DOCS_URL, "rules": rules}},
+            "tool": {"driver": {"name": "trunkline", "version": __version__, "rules": rules}},
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],
