@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.errors import Finding, Severity
+from generator.errors import Finding, Severity, TrunklineError
 from generator.lint import (  # noqa: F401  (each module registers its rules)
     components,
     examples,
@@ -37,7 +37,14 @@ def lint(document: Document, config: Config | None = None) -> list[Finding]:
     """
     config = config if config is not None else discover(document.path)
     schema_level = config.severity(SCHEMA_RULE, Severity.ERROR)
-    structural = validate(document)
+    try:
+        structural = validate(document)
+    except TrunklineError:
+        raise
+    except Exception as exc:  # noqa: BLE001  (openapi-spec-validator trips over some malformed nodes)
+        structural = [Finding(SCHEMA_RULE, Severity.ERROR, (
+            f"openapi-spec-validator stopped on a malformed node ({type(exc).__name__}: {exc}); "
+            "fix the other findings, then lint again"), document.locate(""))]
     context = Context(document, spec_version(document), broken=bool(structural))
     found = [_at(f, schema_level, context) for f in structural] if schema_level else []
     ran: set[str] = set()

@@ -103,7 +103,7 @@ def x_pagination_valid(context: Context) -> Iterator[tuple[str, str]]:
             yield ptr, "`x-pagination` must be a mapping with a `style` (see docs/spec-conventions.md)"
             continue
         style = raw.get("style")
-        if style not in _STYLES:
+        if not isinstance(style, str) or style not in _STYLES:
             yield ptr + ("/style" if "style" in raw else ""), f"unknown x-pagination style {style!r}; use next-link, page, offset or cursor"
             continue
         required, optional = _STYLES[str(style)]

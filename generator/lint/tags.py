@@ -55,7 +55,10 @@ def tag_description(context: Context) -> Iterator[tuple[str, str]]:
 
 @rule("openapi-tags-unused", Severity.WARNING, "Every declared tag is used by an operation.")
 def openapi_tags_unused(context: Context) -> Iterator[tuple[str, str]]:
-    used = {str(t) for op in operations(context) for t in (op.node.get("tags") or []) if isinstance(op.node.get("tags"), list)}
+    used: set[str] = set()
+    for op in operations(context):
+        tags = op.node.get("tags")
+        used.update(str(t) for t in (tags if isinstance(tags, list) else []))
     webhooks = context.document.data.get("webhooks")
     if isinstance(webhooks, dict):
         for item in webhooks.values():
