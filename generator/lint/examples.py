@@ -59,6 +59,8 @@ def valid_media_example(context: Context) -> Iterator[tuple[str, str]]:
             continue
         for name, raw in examples.items():
             example, ex_ptr = follow(context, raw, ptr + pointer("examples", name))
+            if isinstance(example, dict) and "value" not in example and "externalValue" not in example:
+                yield ex_ptr, f"example {name!r} has no `value`; add the example value"
             if isinstance(example, dict) and "value" in example:
                 for where, message in mismatches(context, schema_ptr, example["value"]):
                     yield ex_ptr + "/value" + where, (

@@ -216,7 +216,7 @@ def _webhook_ops(context: Context) -> Iterator[tuple[str, dict[str, Any]]]:
             yield ptr, item
 
 
-@rule("oas3-1-servers-in-webhook", Severity.WARNING, "Webhooks define no `servers`.", "spectral")
+@rule("oas3_1-servers-in-webhook", Severity.WARNING, "Webhooks define no `servers`.", "spectral")
 def servers_in_webhook(context: Context) -> Iterator[tuple[str, str]]:
     for ptr, item in _webhook_ops(context):
         if "servers" in item:
@@ -226,7 +226,7 @@ def servers_in_webhook(context: Context) -> Iterator[tuple[str, str]]:
                 yield f"{ptr}/{method}/servers", "remove `servers` from the webhook operation: the consumer's own server receives it"
 
 
-@rule("oas3-1-callbacks-in-webhook", Severity.WARNING, "Webhooks define no `callbacks`.", "spectral")
+@rule("oas3_1-callbacks-in-webhook", Severity.WARNING, "Webhooks define no `callbacks`.", "spectral")
 def callbacks_in_webhook(context: Context) -> Iterator[tuple[str, str]]:
     for ptr, item in _webhook_ops(context):
         for method, node in item.items():
