@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
+from jsonschema import FormatChecker
 from openapi_schema_validator import OAS30Validator, OAS31Validator, oas30_format_checker, oas31_format_checker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4, DRAFT202012
@@ -17,6 +19,26 @@ from generator.lint.walk import Op, follow, index, op_parameters, operations, re
 from generator.load import pointer
 
 
+_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]*$")
+_URL = re.compile(r"^(?:https?|ftp)://[^\s/?#]+[^\s]*$", re.IGNORECASE)
+_HOSTNAME = re.compile(r"^(?=.{1,253}$)(?!-)[A-Za-z0-9-]{1,63}(?<!-)(?:\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))*\.?$")
+
+
+def _checker(base: FormatChecker) -> FormatChecker:
+    """The OpenAPI format checker plus the URI, URL and hostname formats it leaves unchecked."""
+    made = FormatChecker(formats=())
+    made.checkers = dict(base.checkers)
+    for name, pattern in (("uri", _URI), ("url", _URL), ("hostname", _HOSTNAME)):
+        if name not in made.checkers:
+            made.checks(name)(lambda value, pattern=pattern: not isinstance(value, str) or bool(pattern.match(value)))
+    if "uri-reference" not in made.checkers:
+        made.checks("uri-reference")(lambda value: not isinstance(value, str) or not any(c.isspace() for c in value))
+    return made
+
+
+_CHECKERS = {"3.0": _checker(oas30_format_checker), "3.1": _checker(oas31_format_checker)}
+
+
 def _validator(context: Context, schema_ptr: str) -> Any:
     cache = context.cache.setdefault("validators", {})
     if schema_ptr not in cache:
@@ -25,8 +47,8 @@ def _validator(context: Context, schema_ptr: str) -> Any:
             spec = DRAFT202012 if context.version == "3.1" else DRAFT4
             registry = Registry().with_resource("urn:spec", Resource.from_contents(context.document.data, default_specification=spec))
             context.cache["registry"] = registry
-        cls, checker = (OAS31Validator, oas31_format_checker) if context.version == "3.1" else (OAS30Validator, oas30_format_checker)
-        cache[schema_ptr] = cls({"$ref": "urn:spec#" + quote(schema_ptr, safe="/~")}, registry=registry, format_checker=checker)
+        cls = OAS31Validator if context.version == "3.1" else OAS30Validator
+        cache[schema_ptr] = cls({"$ref": "urn:spec#" + quote(schema_ptr, safe="/~")}, registry=registry, format_checker=_CHECKERS[context.version])
     return cache[schema_ptr]
 
 
