@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -82,15 +83,63 @@ def _validate(document: Document, data: Any) -> list[Finding]:
     seen: set[tuple[str, str]] = set()
     try:
         for error in validator.iter_errors():
-            ptr = _pointer_of(error, data)
-            key = (ptr, error.message)
-            if key in seen:
-                continue
-            seen.add(key)
-            findings.append(Finding(RULE, Severity.ERROR, _message(error), document.locate(ptr)))
+            for leaf in _leaves(error):
+                for extra, message in _explained(leaf):
+                    ptr = _pointer_of(leaf, data) + extra
+                    key = (ptr, message)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    findings.append(Finding(RULE, Severity.ERROR, message, document.locate(ptr)))
     except RecursionError:
         raise TrunklineError("a `$ref` cycle that the validator cannot follow", document.locate("")) from None
     return findings
+
+
+def _leaves(error: ValidationError) -> list[ValidationError]:
+    """The specific errors behind "not valid under any of the given schemas".
+
+    For a `oneOf`/`anyOf` (most often "a Reference Object or a real one"), the branch that is
+    not the `$ref` one and fails the fewest ways says what is wrong, and where.
+    """
+    if error.validator not in ("oneOf", "anyOf") or not error.context:
+        return [error]
+    branches: dict[Any, list[ValidationError]] = {}
+    for sub in error.context:
+        branches.setdefault(sub.relative_schema_path[0] if sub.relative_schema_path else 0, []).append(sub)
+    candidates = [errs for errs in branches.values() if not any(e.validator == "required" and "'$ref'" in str(e.message) for e in errs)]
+    if not candidates:
+        return [error]
+    parts = getattr(error, "trunkline_parts", None)
+    choices = [next((e for e in errs if e.validator in ("enum", "const")), None) for errs in candidates]
+    if len(choices) > 1 and all(c is not None and list(c.relative_path) == list(choices[0].relative_path) for c in choices):  # type: ignore[union-attr]
+        allowed: list[Any] = []
+        for choice in choices:
+            assert choice is not None
+            allowed.extend(choice.validator_value if choice.validator == "enum" else [choice.validator_value])
+        merged = choices[0]
+        assert merged is not None
+        merged.trunkline_message = f"{merged.instance!r} is not one of {sorted(set(map(str, allowed)))}"
+        if parts is not None:
+            merged.trunkline_parts = parts
+        return [merged]
+    leaves = []
+    for sub in min(candidates, key=len):
+        if parts is not None:
+            sub.trunkline_parts = parts
+        leaves.extend(_leaves(sub))
+    return leaves
+
+
+def _explained(error: ValidationError) -> list[tuple[str, str]]:
+    """(pointer suffix, message): a property that is not allowed is reported at its own key."""
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict) and isinstance(error.schema, dict):
+        known = error.schema.get("properties") or {}
+        patterns = list((error.schema.get("patternProperties") or {}).keys())
+        extra = [k for k in error.instance if k not in known and not any(re.search(p, str(k)) for p in patterns)]
+        if extra:
+            return [(pointer(k), f"property {k!r} is not allowed here; remove it (or name an extension `x-...`)") for k in extra]
+    return [("", getattr(error, "trunkline_message", None) or _message(error))]
 
 
 def _pointer_of(error: ValidationError, data: Any = None) -> str:

@@ -35,17 +35,13 @@ def _servers(context: Context) -> Iterator[tuple[str, dict[str, Any]]]:
                 yield f"{ptr}/{i}", server
 
 
-@rule("oas3-api-servers", Severity.WARNING, "The document lists at least one server with a valid URL.", "spectral")
+@rule("oas3-api-servers", Severity.WARNING, "The document lists at least one server.", "spectral")
 def api_servers(context: Context) -> Iterator[tuple[str, str]]:
     servers = context.document.data.get("servers")
     if not isinstance(servers, list) or not servers:
         where = "/servers" if "servers" in context.document.data else ""
         yield where, "add `servers` with the API's base URL: the client uses the first one by default"
         return
-    for i, server in enumerate(servers):
-        url = server.get("url") if isinstance(server, dict) else None
-        if not isinstance(url, str) or not url.strip():
-            yield f"/servers/{i}", "give this server a `url`"
 
 
 @rule("oas3-server-trailing-slash", Severity.WARNING, "Server URLs do not end with a slash.", "spectral")
@@ -69,13 +65,14 @@ def server_variables(context: Context) -> Iterator[tuple[str, str]]:
     for ptr, server in _servers(context):
         url = server.get("url")
         if not isinstance(url, str):
+            yield ptr, "give this server a `url` (the base URL, with `{variables}` for the parts users choose)"
             continue
         used = _VARIABLE.findall(url)
         variables = server.get("variables")
         defined = variables if isinstance(variables, dict) else {}
         for name in dict.fromkeys(used):
             if name not in defined:
-                yield ptr + "/url", f"define server variable {name!r} under `variables` with a `default`"
+                yield ptr, f"define server variable {name!r} (used in the URL {url!r}) under `variables` with a `default`"
         for name, variable in defined.items():
             var_ptr = f"{ptr}/variables/{escape_token(str(name))}"
             if name not in used:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from generator.errors import Severity
 from generator.lint.registry import Context, rule
 from generator.lint.walk import index, resolve
 from generator.load import escape_token
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 @rule("invalid-ref", Severity.ERROR, "Every `$ref` points at something that exists.", "spectral")
@@ -41,5 +44,10 @@ def no_ref_siblings(context: Context) -> Iterator[tuple[str, str]]:
 
 @rule("oas3-schema", Severity.ERROR, "The document is valid OpenAPI 3.0 or 3.1 (openapi-spec-validator).", "spectral")
 def oas3_schema(context: Context) -> Iterator[tuple[str, str]]:
-    """Reported by `generator.validate` before the rules run; registered here for config and docs."""
-    return iter(())
+    """Mostly reported by `generator.validate` before the rules run; here the formats it does not check."""
+    info = context.document.data.get("info")
+    contact = info.get("contact") if isinstance(info, dict) else None
+    if isinstance(contact, dict) and "email" in contact:
+        email = contact["email"]
+        if not (isinstance(email, str) and _EMAIL.match(email)):
+            yield "/info/contact/email", f"{email!r} is not an email address; write it as name@domain"
