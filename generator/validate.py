@@ -60,12 +60,15 @@ def validate(document: Document) -> list[Finding]:
     try:
         return _validate(document, document.data)
     except Unresolvable:
-        return _validate(document, _without_broken_refs(document, document.data))
+        cut: list[str] = []
+        found = _validate(document, _without_broken_refs(document, document.data, "", cut))
+        return [f for f in found if not any(f.location.pointer == c or f.location.pointer.startswith(c + "/") for c in cut)]
 
 
-def _without_broken_refs(document: Document, node: Any) -> Any:
+def _without_broken_refs(document: Document, node: Any, ptr: str, cut: list[str]) -> Any:
+    """A copy of `node` in which every `$ref` that does not resolve is removed (its pointer noted in `cut`)."""
     if isinstance(node, list):
-        return [_without_broken_refs(document, item) for item in node]
+        return [_without_broken_refs(document, item, f"{ptr}/{i}", cut) for i, item in enumerate(node)]
     if not isinstance(node, dict):
         return node
     ref = node.get("$ref")
@@ -73,8 +76,9 @@ def _without_broken_refs(document: Document, node: Any) -> Any:
         try:
             document.resolve(ref)
         except (KeyError, IndexError, ValueError, TypeError):
+            cut.append(ptr)
             return {k: v for k, v in node.items() if k != "$ref"}
-    return {k: _without_broken_refs(document, v) for k, v in node.items()}
+    return {k: _without_broken_refs(document, v, ptr + pointer(k), cut) for k, v in node.items()}
 
 
 def _validate(document: Document, data: Any) -> list[Finding]:
@@ -93,6 +97,12 @@ def _validate(document: Document, data: Any) -> list[Finding]:
                     findings.append(Finding(RULE, Severity.ERROR, message, document.locate(ptr)))
     except RecursionError:
         raise TrunklineError("a `$ref` cycle that the validator cannot follow", document.locate("")) from None
+    except Unresolvable:
+        raise
+    except Exception as exc:  # noqa: BLE001  (the validator's own checks trip over some malformed nodes)
+        findings.append(Finding(RULE, Severity.ERROR, (
+            f"openapi-spec-validator stopped on a malformed node ({type(exc).__name__}: {exc}); "
+            "fix the other findings, then lint again"), document.locate("")))
     return findings
 
 
