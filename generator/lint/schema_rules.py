@@ -9,7 +9,7 @@ from typing import Any
 
 from generator.errors import Severity
 from generator.lint.registry import Context, rule
-from generator.lint.walk import follow, index
+from generator.lint.walk import everything, follow, index
 
 
 _CONSTANT = re.compile(r"^[A-Z][A-Z0-9_]*$")
@@ -35,7 +35,7 @@ def _matches(value: Any, kind: str) -> bool:
 
 @rule("typed-enum", Severity.WARNING, "Enum values match the schema's `type`.", "spectral")
 def typed_enum(context: Context) -> Iterator[tuple[str, str]]:
-    for ptr, schema in index(context).schemas:
+    for ptr, _key, schema in everything(context):
         types = _types(schema)
         enum = schema.get("enum")
         if not types or not isinstance(enum, list):
@@ -49,8 +49,10 @@ def typed_enum(context: Context) -> Iterator[tuple[str, str]]:
 
 @rule("duplicated-entry-in-enum", Severity.WARNING, "Enum values are unique.", "spectral")
 def duplicated_entry_in_enum(context: Context) -> Iterator[tuple[str, str]]:
-    for ptr, schema in index(context).schemas:
+    for ptr, key, schema in everything(context):
         enum = schema.get("enum")
+        if key == "properties":
+            continue
         if not isinstance(enum, list):
             continue
         seen: set[str] = set()

@@ -1,4 +1,4 @@
-"""One pass over a spec that indexes what the rules look at: refs, schemas, example holders, texts."""
+"""One pass over a spec that indexes what the rules look at: refs, schemas, example holders, ignores."""
 
 from __future__ import annotations
 
@@ -40,7 +40,6 @@ class Index:
     schemas: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     holders: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # media types, parameters, headers
     examples: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # Example objects
-    texts: list[tuple[str, str]] = field(default_factory=list)  # description and title strings
     ignores: list[tuple[str, Any]] = field(default_factory=list)  # (owner pointer, x-lint-ignore value)
 
 
@@ -72,8 +71,6 @@ def _walk_spec(node: Any, ptr: str, out: Index, examples_map: bool) -> None:
     for key, value in node.items():
         key = str(key)
         child = f"{ptr}/{escape_token(key)}"
-        if key in ("description", "title") and isinstance(value, str):
-            out.texts.append((child, value))
         if key.startswith("x-") or key in _DATA:
             continue
         if key == "schema":
@@ -96,9 +93,6 @@ def _walk_schema(node: Any, ptr: str, out: Index) -> None:
         out.ignores.append((ptr, node[IGNORE_KEY]))
     if isinstance(node.get("$ref"), str):
         out.refs.append(Ref(ptr, node["$ref"], tuple(str(k) for k in node), True))
-    for key in ("description", "title"):
-        if isinstance(node.get(key), str):
-            out.texts.append((f"{ptr}/{key}", node[key]))
     for key in _ONE:
         if key in node:
             value = node[key]
@@ -198,3 +192,15 @@ def responses(context: Context, op: Op) -> Iterator[tuple[str, dict[str, Any], s
         response, ptr = follow(context, item, op.ptr + pointer("responses", status))
         if isinstance(response, dict):
             yield str(status), response, ptr
+
+
+def everything(context: Context) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """(pointer, key it sits under, mapping) for every mapping in the document, example values included."""
+    stack: list[tuple[str, str, Any]] = [("", "", context.document.data)]
+    while stack:
+        ptr, key, node = stack.pop()
+        if isinstance(node, dict):
+            yield ptr, key, node
+            stack.extend((f"{ptr}/{escape_token(str(k))}", str(k), v) for k, v in reversed(list(node.items())) if isinstance(v, (dict, list)))
+        elif isinstance(node, list):
+            stack.extend((f"{ptr}/{i}", key, v) for i, v in reversed(list(enumerate(node))) if isinstance(v, (dict, list)))

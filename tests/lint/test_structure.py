@@ -59,3 +59,13 @@ def test_uri_and_url_formats_are_checked_in_examples(tmp_path: Path) -> None:
     text = H30 + "paths: {}\ncomponents:\n  schemas:\n    A:\n      type: object\n      properties:\n" \
         "        u: {type: string, format: uri, default: ''}\n        v: {type: string, format: url, example: 'https://vendor.test/x'}\n"
     assert [(p, line) for p, line, _ in _found(tmp_path, text, "oas3-valid-schema-example")] == [("/components/schemas/A/properties/u/default", 9)]
+
+
+def test_enum_and_markdown_rules_look_everywhere_as_spectral_does(tmp_path: Path) -> None:
+    text = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\nservers:\n  - url: https://{env}.vendor.test\n" \
+        "    variables:\n      env: {default: a, enum: [a, a], description: '<script>x</script>'}\npaths: {}\n"
+    found = lint_text(tmp_path, text)
+    assert [(f.rule, f.location.pointer, f.location.line) for f in found if f.rule in ("duplicated-entry-in-enum", "no-script-tags-in-markdown")] == [
+        ("duplicated-entry-in-enum", "/servers/0/variables/env/enum", 6),
+        ("no-script-tags-in-markdown", "/servers/0/variables/env/description", 6),
+    ]
