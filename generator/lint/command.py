@@ -55,9 +55,9 @@ def _colour(stream: object) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     """Lint every spec; 0 clean, 1 errors (or warnings with --strict), 2 unreadable input."""
-    explicit = read(args.config) if args.config is not None else None
     if args.config is not None and not args.config.is_file():
         raise UsageError(f"{args.config}: no such configuration file")
+    explicit = read(args.config) if args.config is not None else None
     findings: list[Finding] = []
     broken = False
     paths = spec_paths(args.paths)
