@@ -116,7 +116,7 @@ def x_pagination_valid(context: Context) -> Iterator[tuple[str, str]]:
         query = {str(p.get("name")) for p, _ in op_parameters(context, op) if p.get("in") == "query"}
         for key in ("page", "size", "offset", "limit", "cursor"):
             value = raw.get(key)
-            if key in raw and isinstance(value, str) and value not in query:
+            if key in (*required, *optional) and isinstance(value, str) and value not in query:
                 yield f"{ptr}/{key}", f"x-pagination `{key}` names query parameter {value!r}, which the operation does not declare"
         success = next(((s, r, p) for s, r, p in responses(context, op) if s.startswith("2")), None)
         media = None
