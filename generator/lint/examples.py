@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from referencing.jsonschema import DRAFT4, DRAFT202012
 
 from generator.errors import Severity
 from generator.lint.registry import Context, rule
-from generator.lint.walk import Op, follow, index, op_parameters, operations, responses
+from generator.lint.walk import Op, follow, index, op_parameters, operations, resolve, responses
 from generator.load import pointer
 
 
@@ -69,10 +70,59 @@ def _short(message: str) -> str:
     return message if len(message) <= 200 else message[:200] + "..."
 
 
+def schema_defect(context: Context, schema_ptr: str) -> str | None:
+    """Why the schema at `schema_ptr` (or one it references) cannot check values, or None.
+
+    Spectral's validator refuses such a schema (OpenAPI 3.0 `nullable` without `type`, an
+    `enum` listing a value twice) and reports every example it should check; so does Trunkline.
+    """
+    memo: dict[str, str | None] = context.cache.setdefault("schema_defects", {})
+    if schema_ptr in memo:
+        return memo[schema_ptr]
+    found: str | None = None
+    seen: set[str] = set()
+    stack = [schema_ptr]
+    while stack and found is None:
+        ptr = stack.pop()
+        if ptr in seen:
+            continue
+        seen.add(ptr)
+        target = resolve(context, "#" + ptr)
+        node = target[0] if target else None
+        if not isinstance(node, dict):
+            continue
+        if isinstance(node.get("$ref"), str) and node["$ref"].startswith("#"):
+            stack.append(node["$ref"][1:])
+        if context.version == "3.0" and "nullable" in node and "type" not in node:
+            found = f"`nullable` without `type` at {ptr}"
+        elif isinstance(node.get("enum"), list) and len({json.dumps(v, sort_keys=True) for v in node["enum"]}) < len(node["enum"]):
+            found = f"an `enum` listing a value twice at {ptr}"
+        for key in ("items", "additionalProperties", "not"):
+            if isinstance(node.get(key), dict):
+                stack.append(f"{ptr}/{key}")
+        for key in ("allOf", "anyOf", "oneOf"):
+            if isinstance(node.get(key), list):
+                stack.extend(f"{ptr}/{key}/{i}" for i in range(len(node[key])))
+        if isinstance(node.get("properties"), dict):
+            stack.extend(ptr + pointer("properties", name) for name in node["properties"])
+    memo[schema_ptr] = found
+    return found
+
+
 @rule("oas3-valid-media-example", Severity.ERROR, "Examples of media types, parameters and headers validate against their schema.", "spectral")
 def valid_media_example(context: Context) -> Iterator[tuple[str, str]]:
     for ptr, holder in index(context).holders:
         schema_ptr = ptr + "/schema"
+        defect = schema_defect(context, schema_ptr)
+        if defect is not None:
+            places = [ptr + "/example"] if "example" in holder else []
+            examples = holder.get("examples")
+            for name, raw in (examples.items() if isinstance(examples, dict) else []):
+                example, ex_ptr = follow(context, raw, ptr + pointer("examples", name))
+                places.append(ex_ptr + "/value" if isinstance(example, dict) and "value" in example else ex_ptr)
+            for place in places:
+                yield place, f"the schema cannot check this example: it has {defect}; fix the schema"
+            continue
         if "example" in holder:
             for where, message in mismatches(context, schema_ptr, holder["example"]):
                 yield ptr + "/example" + where, f"the example does not match its schema: {_short(message)}; fix the example or the schema"

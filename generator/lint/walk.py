@@ -71,7 +71,7 @@ def _walk_spec(node: Any, ptr: str, out: Index, examples_map: bool) -> None:
     for key, value in node.items():
         key = str(key)
         child = f"{ptr}/{escape_token(key)}"
-        if key.startswith("x-") or key in _DATA:
+        if key == IGNORE_KEY or key in _DATA:
             continue
         if key == "schema":
             _walk_schema(value, child, out)
