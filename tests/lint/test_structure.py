@@ -69,3 +69,19 @@ def test_enum_and_markdown_rules_look_everywhere_as_spectral_does(tmp_path: Path
         ("duplicated-entry-in-enum", "/servers/0/variables/env/enum", 6),
         ("no-script-tags-in-markdown", "/servers/0/variables/env/description", 6),
     ]
+
+
+def test_examples_under_extensions_are_checked(tmp_path: Path) -> None:
+    text = H30 + "paths: {}\nx-webhooks:\n  ping:\n    post:\n      parameters:\n        - name: n\n          in: query\n" \
+        "          schema: {type: integer}\n          example: many\n"
+    assert [(p, line) for p, line, _ in _found(tmp_path, text, "oas3-valid-media-example")] == [("/x-webhooks/ping/post/parameters/0/example", 11)]
+
+
+def test_example_of_a_schema_that_cannot_check_it(tmp_path: Path) -> None:
+    text = H30 + "paths: {}\ncomponents:\n  requestBodies:\n    B:\n      content:\n        application/json:\n" \
+        "          schema: {$ref: '#/components/schemas/S'}\n          examples:\n            one: {value: {a: 1}}\n" \
+        "  schemas:\n    S:\n      type: object\n      properties:\n        a: {nullable: true}\n"
+    assert _found(tmp_path, text, "oas3-valid-media-example") == [(
+        "/components/requestBodies/B/content/application~1json/examples/one/value", 11,
+        "the schema cannot check this example: it has `nullable` without `type` at /components/schemas/S/properties/a; fix the schema",
+    )]
