@@ -15,6 +15,7 @@ from generator.lint import (  # noqa: F401  (each module registers its rules)
     schema_rules,
     servers,
     structure,
+    syntax,
     tags,
 )
 from generator.lint.config import Config, discover

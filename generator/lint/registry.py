@@ -9,7 +9,9 @@ from typing import Any
 from generator.errors import Finding, Location, Severity
 from generator.load import Document, unescape_token
 
-Check = Callable[["Context"], Iterable[tuple[str, str]]]
+# A check yields (pointer, message), or (pointer, message, line, column) when it knows better
+# than the pointer where the problem is (a duplicated key, whose pointer names the surviving one).
+Check = Callable[["Context"], Iterable[tuple[str, str] | tuple[str, str, int, int]]]
 
 
 @dataclass
@@ -41,10 +43,12 @@ class Rule:
         level = severity or self.severity or Severity.WARNING
         seen: set[tuple[str, str]] = set()
         found: list[Finding] = []
-        for ptr, message in self.check(context):
+        for item in self.check(context):
+            ptr, message = item[0], item[1]
             if (ptr, message) not in seen:
                 seen.add((ptr, message))
-                found.append(Finding(self.id, level, message, context.locate(ptr)))
+                where = context.locate(ptr) if len(item) == 2 else Location(context.document.display, ptr, item[2], item[3])
+                found.append(Finding(self.id, level, message, where))
         return found
 
 

@@ -26,6 +26,8 @@ def op(extra: str = "", path: str = "/a", method: str = "get", head: str = H31) 
 
 
 CASES = [
+    Case("parser", H31 + "paths:\n  /a:\n    get:\n" + OK + "  /a: #!\n    post:\n" + OK, "/paths/~1a",
+         H31 + "paths:\n  /a:\n    get:\n" + OK + "    post:\n" + OK),
     Case("invalid-ref", H31 + "paths:\n  /a:\n    get:\n      responses:\n        '200':\n          $ref: '#/components/responses/Nope' #!\n",
          "/paths/~1a/get/responses/200/$ref",
          H31 + "paths:\n  /a:\n    get:\n      responses:\n        '200':\n          $ref: '#/components/responses/Ok'\n"

@@ -85,3 +85,9 @@ def test_example_of_a_schema_that_cannot_check_it(tmp_path: Path) -> None:
         "/components/requestBodies/B/content/application~1json/examples/one/value", 11,
         "the schema cannot check this example: it has `nullable` without `type` at /components/schemas/S/properties/a; fix the schema",
     )]
+
+
+def test_duplicate_key_in_json(tmp_path: Path) -> None:
+    text = '{"openapi": "3.1.0", "info": {"title": "t", "version": "1"},\n "paths": {},\n "paths": {}}\n'
+    found = [(f.rule, f.location.pointer, f.location.line) for f in lint_text(tmp_path, text, name="spec.json") if f.rule == "parser"]
+    assert found == [("parser", "/paths", 2)]
