@@ -15,10 +15,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.errors import Severity  # noqa: E402
-from generator.lint import lint  # noqa: E402
-from generator.lint.config import Config  # noqa: E402
-from generator.load import load  # noqa: E402
+from generator.errors import Severity
+from generator.lint import lint
+from generator.lint.config import Config
+from generator.load import load
 
 
 def measure(path: Path) -> tuple[float, float, int, int, int]:

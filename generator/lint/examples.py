@@ -19,7 +19,6 @@ from generator.lint.registry import Context, rule
 from generator.lint.walk import Op, follow, index, op_parameters, operations, resolve, responses
 from generator.load import pointer
 
-
 _URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]*$")
 _URL = re.compile(r"^(?:https?|ftp)://[^\s/?#]+[^\s]*$", re.IGNORECASE)
 _HOSTNAME = re.compile(r"^(?=.{1,253}$)(?!-)[A-Za-z0-9-]{1,63}(?<!-)(?:\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))*\.?$")

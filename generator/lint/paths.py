@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-
 from generator.errors import Severity
 from generator.lint.registry import Context, rule
 from generator.lint.walk import operations, parameter_list

@@ -11,7 +11,6 @@ from generator.errors import Severity
 from generator.lint.registry import Context, rule
 from generator.lint.walk import everything, follow, index
 
-
 _CONSTANT = re.compile(r"^[A-Z][A-Z0-9_]*$")
 
 

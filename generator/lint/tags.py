@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import Any
 
 from generator.errors import Severity
@@ -29,7 +30,7 @@ def openapi_tags(context: Context) -> Iterator[tuple[str, str]]:
 @rule("openapi-tags-alphabetical", None, "Top-level tags are sorted by name.", "spectral")
 def openapi_tags_alphabetical(context: Context) -> Iterator[tuple[str, str]]:
     names = [(i, str(t.get("name"))) for i, t in _tags(context)]
-    for (_, before), (i, name) in zip(names, names[1:]):
+    for (_, before), (i, name) in pairwise(names):
         if name < before:
             yield f"/tags/{i}", f"tag {name!r} comes after {before!r}; sort the tags by name"
 

@@ -28,3 +28,10 @@ def test_every_rule_has_a_section_with_its_severity_and_snippets() -> None:
         for snippet in snippets:
             assert isinstance(yaml.safe_load(snippet), dict), rule_id
         assert "# <- reported here" in snippets[0] or rule_id in ("openapi-tags", "oas3-api-servers"), rule_id
+
+
+def test_page_is_up_to_date() -> None:
+    from tests.lint.rules_doc import FAMILIES, render
+
+    assert sorted(r for _, ids in FAMILIES for r in ids) == sorted(RULES)
+    assert DOCS.read_text(encoding="utf-8") == render(), "run: PYTHONPATH=. python -m tests.lint.rules_doc > docs/lint-rules.md"
