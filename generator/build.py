@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -73,6 +74,7 @@ class _Builder:
             namespaces=namespaces,
             model_defs=self.schemas.defs,
             component_models=self.schemas.component_models(),
+            api_name=_api_name(str(info.get("title") or self.vendor)),
         )
 
     def _server(self) -> tuple[str, tuple[ir.ServerVariable, ...]]:
@@ -415,3 +417,8 @@ def _path(value: Any) -> tuple[str, ...]:
 
 def _one_line(value: Any) -> str:
     return " ".join(str(value).split()) if value else ""
+
+
+def _api_name(title: str) -> str:
+    """`Monica` -> `Monica API`; a title that already says API stays as it is."""
+    return title if re.search(r"\bAPI\b", title) else f"{title} API"

@@ -94,14 +94,16 @@ def check_annotation(text: str) -> None:
 
 
 def check_models(source: str) -> None:
-    """Raise unless the models module holds only imports, classes of fields, and data."""
+    """Raise unless a models module holds only imports (of libraries or sibling model modules),
+    classes of fields, and data."""
     try:
         tree = ast.parse(source)
     except SyntaxError as exc:
         raise _bug(f"the models module is not valid Python ({exc.msg}, line {exc.lineno})") from None
     for node in tree.body:
         if isinstance(node, ast.ImportFrom):
-            if node.level or node.module not in _MODEL_IMPORTS:
+            sibling = node.level == 1 and (node.module or "").startswith("_")  # another model module
+            if not sibling and (node.level or node.module not in _MODEL_IMPORTS):
                 raise _bug(f"the models module imports from {node.module!r}")
         elif isinstance(node, ast.ClassDef):
             _check_class(node)

@@ -174,6 +174,7 @@ class Package:
     model_defs: dict[str, Any] = field(hash=False, compare=False)
     # component schema key -> its model's class name, so nothing the spec names is lost
     component_models: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    api_name: str = ""  # the title as a noun phrase ending in "API": "Monica API", "Hipcall API"
     client_prefix: str = ""
 
     @property

@@ -46,9 +46,9 @@ _OPTIONS: dict[str, Any] = {
 _CODEGEN_KEY = f"datamodel-code-generator {version('datamodel-code-generator')} {json.dumps(_OPTIONS, sort_keys=True)}"
 
 
-def render_models(defs: dict[str, Any], title: str) -> dict[str, str]:
+def render_models(defs: dict[str, Any], api_name: str) -> dict[str, str]:
     """The `models` package: one class per definition, names exactly as given, loaded lazily."""
-    doc = f"Models of the {docstring(one_line(title))} API, generated from its OpenAPI spec; do not edit."
+    doc = f"Models of the {docstring(one_line(api_name))}, generated from its OpenAPI spec; do not edit."
     if not defs:
         return {"models/__init__.py": f'"""{doc}\n\nThe spec documents no models.\n"""\n'}
     given = prepare(defs)  # placeholders for text, names from `naming`

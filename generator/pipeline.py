@@ -34,14 +34,13 @@ def package_ir(target: Target, progress: Progress | None = None) -> ir.Package:
     progress = progress or Progress(enabled=False)
     progress.stage(target.name, "loading")
     document = load(target.spec)
+    progress.stage(target.name, "checking")
+    preflight(document)  # what makes a spec unusable: one located error, exit 2
     if target.strict:
         progress.stage(target.name, "validating and linting")
         errors = [f for f in lint(document) if f.severity is Severity.ERROR]
         if errors:
             raise LintFailed(errors)
-    else:
-        progress.stage(target.name, "checking")
-        preflight(document)
     progress.stage(target.name, "building")
     return build(document, target.name, target.version)
 

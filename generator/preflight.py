@@ -45,7 +45,7 @@ def preflight(document: Document) -> str:
         where = "/paths" if "paths" in data else ""
         raise TrunklineError("empty `paths`: the spec has no operations to generate; add at least one path", document.locate(where))
     _check_refs(document)
-    _check_cycles(document)
+    check_cycles(document)
     _check_operation_ids(document)
     return version
 
@@ -60,7 +60,7 @@ def _check_refs(document: Document) -> None:
                 document.locate(ref.ptr + "/$ref")) from None
 
 
-def _check_cycles(document: Document) -> None:
+def check_cycles(document: Document) -> None:
     """A `$ref` chain or allOf/anyOf/oneOf that reaches itself with no property, item or map between."""
     state: dict[str, bool] = {}  # pointer -> True while on the current path, False when done
     for ref in document.refs:

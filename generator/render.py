@@ -48,7 +48,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(py=py_literal, doc=docstring, md=markdown, toml=toml_string)
+    env.filters.update(py=py_literal, pycode=_code_literal, doc=docstring, md=markdown, toml=toml_string)
     return env
 
 
@@ -76,7 +76,7 @@ def render(package: ir.Package) -> dict[str, str]:
         src + "py.typed": "",
         src + "resources/__init__.py": '"""Namespaces of the client, one module per tag, loaded on first use."""\n',
     }
-    files.update({src + path: text for path, text in render_models(package.model_defs, package.title).items()})
+    files.update({src + path: text for path, text in render_models(package.model_defs, package.api_name).items()})
     for name in ("__init__.py", "_client.py", "_runtime.py", "errors.py", "pagination.py"):
         files[src + name] = env.get_template(f"module/{name}.j2").render(context)
     namespace = env.get_template("module/resources/namespace.py.j2")

@@ -30,6 +30,9 @@ class SchemaSet:
         self.defs: dict[str, dict[str, Any]] = {}
         self._names = Namer(separator="")  # `Event`, `Event2`: class names as datamodel-code-generator keeps them
         self._by_ptr: dict[str, str] = {}
+        # Classes whose schema also allows null: the class is the non-null part, named as the
+        # spec names it (`CalleeType`), and each use of it reads `CalleeType | None`.
+        self._nullable: set[str] = set()
         components = (document.data.get("components") or {}).get("schemas") or {}
         for key in components:
             ptr = pointer("components", "schemas", key)
@@ -52,7 +55,12 @@ class SchemaSet:
         if name not in self.defs:
             self.defs[name] = {}
             node = self._at(ptr)
-            self.defs[name] = self._normalize(node, ptr, name, top=True)
+            schema = self._normalize(node, ptr, name, top=True)
+            inner = _class_of_nullable(schema)
+            if inner is not None:
+                self._nullable.add(name)
+                schema = inner
+            self.defs[name] = schema
         return name
 
     def inline(self, node: Any, ptr: str, hint: str, hoist_top: bool = True) -> dict[str, Any]:
@@ -77,7 +85,9 @@ class SchemaSet:
             node = self._at(target)
             if isinstance(node, dict) and not _needs_class(node):
                 return self._normalize(node, target, pascal(target.rsplit("/", 1)[-1]), top=False)
-        return {"$ref": DEFS + self.define(target)}
+        name = self.define(target)
+        found = {"$ref": DEFS + name}
+        return _nullable(found) if name in self._nullable else found
 
     def _normalize(self, node: Any, ptr: str, hint: str, top: bool) -> dict[str, Any]:
         if node is True or node is None:
@@ -169,8 +179,18 @@ def _composes_objects(schema: dict[str, Any]) -> bool:
     return any(isinstance(m, dict) and ("$ref" in m or m.get("properties") or m.get("type") == "object") for m in members)
 
 
+def _class_of_nullable(schema: dict[str, Any]) -> dict[str, Any] | None:
+    """The enum or object of an `anyOf: [it, null]` schema, if that is what `schema` is."""
+    members = schema.get("anyOf") if set(schema) == {"anyOf"} else None
+    if isinstance(members, list) and len(members) == 2 and members[1] == {"type": "null"}:
+        inner = members[0]
+        if isinstance(inner, dict) and ("enum" in inner or inner.get("properties")) and "$ref" not in inner:
+            return inner
+    return None
+
+
 def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
-    if not schema:
+    if not schema or {"type": "null"} in (schema.get("anyOf") or []):
         return schema
     return {"anyOf": [schema, {"type": "null"}]}
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import TrunklineError, UsageError
+from generator.naming import vendor_names
 from generator.versions import INITIAL_VERSION, changelog, package_version
 
 
@@ -37,6 +38,8 @@ def vendor_targets(specs_dir: Path, vendors: list[str]) -> list[Target]:
     unknown = [v for v in vendors if v not in available]
     if unknown:
         raise TrunklineError(f"no spec for {', '.join(unknown)} in {specs_dir}; known: {', '.join(available)}")
+    for vendor in vendors:
+        vendor_names(vendor)  # refuse a file name that cannot name a package before any work
     return [Target(v, available[v], package_version(specs_dir, v), changelog(specs_dir, v)) for v in vendors]
 
 

@@ -6,11 +6,11 @@ import builtins
 import dataclasses
 import datetime
 import enum
-import types
-import typing
 import importlib
 import json
 import sys
+import types
+import typing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -23,6 +23,7 @@ import yaml
 from generator import ir
 from generator.build import build
 from generator.load import load
+from generator.spec import HTTP_METHODS
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
@@ -69,7 +70,7 @@ def raw_operations(vendor: str) -> dict[str, dict[str, Any]]:
             op["operationId"]: op
             for item in doc["paths"].values()
             for method, op in item.items()
-            if method != "parameters" and isinstance(op, dict)
+            if method in HTTP_METHODS and isinstance(op, dict)
         }
     return _RAW[vendor]
 

@@ -49,7 +49,7 @@ def test_wrong_example_type_is_located(tmp_path: Path, capsys: pytest.CaptureFix
     assert run("lint", str(spec)) == 1
     out = capsys.readouterr().out.strip().splitlines()
     assert len(out) == 1, out
-    assert out[0].startswith(f"{spec}:{line}:31 /paths/~1calls/post/requestBody/content/application~1json/examples/create_call/value/contact_id error [example-valid]")
+    assert out[0].startswith(f"{spec}:{line}:31 /paths/~1calls/post/requestBody/content/application~1json/examples/create_call/value/contact_id error [oas3-valid-media-example]")
 
 
 def test_missing_required_key_is_located(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -59,7 +59,7 @@ def test_missing_required_key_is_located(tmp_path: Path, capsys: pytest.CaptureF
     spec.write_text(yaml.safe_dump(doc, sort_keys=False))
     assert run("lint", str(spec)) == 1
     out = capsys.readouterr().out
-    assert re.search(r"monica\.yaml:\d+:\d+ /info error \[oas-valid\] 'title' is a required property", out), out
+    assert re.search(r"monica\.yaml:\d+:\d+ /info error \[oas3-schema\] 'title' is a required property", out), out
 
 
 def test_lint_json_format(capsys: pytest.CaptureFixture[str]) -> None:
@@ -104,7 +104,7 @@ def test_failed_generate_leaves_output_untouched(project: Path, capsys: pytest.C
     (project / "specs" / "broken.yaml").write_text("openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {'200': {description: ok, content: {application/json: {schema: {type: integer}, examples: {e: {value: nope}}}}}}\n")
     assert run("generate", "--specs", str(project / "specs"), "--out", str(project / "generated")) == 2
     err = capsys.readouterr().err
-    assert "broken.yaml" in err and "[example-valid]" in err
+    assert "broken.yaml" in err and "[oas3-valid-media-example]" in err
     assert tree(project / "generated") == before
     assert sorted(p.name for p in (project / "generated").iterdir()) == ["monica"]
 

@@ -12,6 +12,7 @@ import httpx
 import pytest
 import yaml
 
+from generator.spec import HTTP_METHODS
 from tests.replay import (
     SPECS,
     Case,
@@ -119,7 +120,7 @@ def _documented_example_names() -> set[tuple[str, str, str]]:
 
         for path_item in doc["paths"].values():
             for method, op in path_item.items():
-                if method == "parameters" or not isinstance(op, dict):
+                if method not in HTTP_METHODS or not isinstance(op, dict):
                     continue
                 names.update((spec.stem, op["operationId"], name) for name in op.get("x-bare-examples", []))
                 slots = [deref(p) for p in op.get("parameters", []) + path_item.get("parameters", [])]

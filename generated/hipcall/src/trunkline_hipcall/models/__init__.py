@@ -1,4 +1,4 @@
-"""Models of the Hipcall API API, generated from its OpenAPI spec; do not edit.
+"""Models of the Hipcall API, generated from its OpenAPI spec; do not edit.
 
 Each model is imported on first use, so that importing the package stays fast.
 """
@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from ._call_flow_step import CallFlowStep as CallFlowStep
     from ._call_list_response import CallListResponse as CallListResponse
     from ._callee_type import CalleeType as CalleeType
-    from ._callee_type1 import CalleeType1 as CalleeType1
     from ._caller_type import CallerType as CallerType
     from ._channel_type import ChannelType as ChannelType
     from ._comment import Comment as Comment
@@ -54,7 +53,6 @@ if TYPE_CHECKING:
     from ._user_response import UserResponse as UserResponse
     from ._user_update_request import UserUpdateRequest as UserUpdateRequest
     from ._voicemail_type import VoicemailType as VoicemailType
-    from ._voicemail_type1 import VoicemailType1 as VoicemailType1
 
 _HOMES: dict[str, str] = {
     "Call": "_call",
@@ -66,7 +64,6 @@ _HOMES: dict[str, str] = {
     "CallFlowStep": "_call_flow_step",
     "CallListResponse": "_call_list_response",
     "CalleeType": "_callee_type",
-    "CalleeType1": "_callee_type1",
     "CallerType": "_caller_type",
     "ChannelType": "_channel_type",
     "Comment": "_comment",
@@ -102,7 +99,6 @@ _HOMES: dict[str, str] = {
     "UserResponse": "_user_response",
     "UserUpdateRequest": "_user_update_request",
     "VoicemailType": "_voicemail_type",
-    "VoicemailType1": "_voicemail_type1",
 }
 
 __all__ = [
@@ -115,7 +111,6 @@ __all__ = [
     "CallFlowStep",
     "CallListResponse",
     "CalleeType",
-    "CalleeType1",
     "CallerType",
     "ChannelType",
     "Comment",
@@ -151,7 +146,6 @@ __all__ = [
     "UserResponse",
     "UserUpdateRequest",
     "VoicemailType",
-    "VoicemailType1",
 ]
 
 if not TYPE_CHECKING:

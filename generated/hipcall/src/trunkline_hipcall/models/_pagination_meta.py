@@ -1,4 +1,4 @@
-"""Models of the Hipcall API API, generated from its OpenAPI spec; do not edit."""
+"""Models of the Hipcall API, generated from its OpenAPI spec; do not edit."""
 
 from __future__ import annotations
 from typing import Annotated, Any

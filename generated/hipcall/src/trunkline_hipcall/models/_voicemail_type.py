@@ -1,11 +1,15 @@
-"""Models of the Hipcall API API, generated from its OpenAPI spec; do not edit."""
+"""Models of the Hipcall API, generated from its OpenAPI spec; do not edit."""
 
 from __future__ import annotations
 from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 from enum import IntEnum
-from ._voicemail_type1 import VoicemailType1
 
 
-class VoicemailType(RootModel[VoicemailType1 | None]):
-    root: VoicemailType1 | None
+class VoicemailType(IntEnum):
+    """
+    Which voicemail took a message: a user's own (1) or the account's (2). The vendor's table has no null, but the examples show null on calls without voicemail.
+    """
+
+    USER = 1
+    ACCOUNT = 2

@@ -1,4 +1,4 @@
-"""Models of the SnapCall REST API API, generated from its OpenAPI spec; do not edit.
+"""Models of the SnapCall REST API, generated from its OpenAPI spec; do not edit.
 
 Each model is imported on first use, so that importing the package stays fast.
 """

@@ -1,0 +1,116 @@
+"""Rules about path keys: templates, declared parameters, trailing slashes, queries, ambiguity."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from generator.errors import Severity
+from generator.lint.registry import Context, rule
+from generator.lint.walk import operations, parameter_list
+from generator.load import pointer
+
+_TEMPLATE = re.compile(r"\{([^{}/]*)\}")
+
+
+def _paths(context: Context) -> list[str]:
+    paths = context.document.data.get("paths")
+    return [str(p) for p in paths] if isinstance(paths, dict) else []
+
+
+@rule("path-declarations-must-exist", Severity.WARNING, "Path templates name their parameter (`{id}`, never `{}`).", "spectral")
+def path_declarations_must_exist(context: Context) -> Iterator[tuple[str, str]]:
+    for path in _paths(context):
+        if "{}" in path:
+            yield pointer("paths", path), f"path {path!r} has an empty template `{{}}`; name the parameter"
+
+
+@rule("path-keys-no-trailing-slash", Severity.WARNING, "Paths do not end with a slash.", "spectral")
+def path_keys_no_trailing_slash(context: Context) -> Iterator[tuple[str, str]]:
+    for path in _paths(context):
+        if len(path) > 1 and path.endswith("/"):
+            yield pointer("paths", path), (
+                f"remove the trailing slash of {path!r}; if the vendor documents it, keep it and silence this "
+                "finding with `x-lint-ignore: {path-keys-no-trailing-slash: <reason>}` on the path item"
+            )
+
+
+@rule("path-not-include-query", Severity.WARNING, "Paths carry no query string.", "spectral")
+def path_not_include_query(context: Context) -> Iterator[tuple[str, str]]:
+    for path in _paths(context):
+        if "?" in path:
+            yield pointer("paths", path), f"move the query string of {path!r} into `in: query` parameters"
+
+
+def _shape(path: str) -> list[str | None]:
+    """Path segments, None for a segment that holds a template."""
+    return [None if _TEMPLATE.search(seg) else seg for seg in path.split("/")]
+
+
+@rule("path-params", Severity.ERROR, "Path templates and `in: path` parameters match one to one; no two paths are equivalent.", "spectral")
+def path_params(context: Context) -> Iterator[tuple[str, str]]:
+    seen_shapes: dict[str, str] = {}
+    for path in _paths(context):
+        shape = _TEMPLATE.sub("{}", path)
+        if shape != path:
+            if shape in seen_shapes:
+                yield pointer("paths", path), (
+                    f"paths {seen_shapes[shape]!r} and {path!r} are equivalent (only the parameter names differ); "
+                    "merge them into one path"
+                )
+            else:
+                seen_shapes[shape] = path
+        names = _TEMPLATE.findall(path)
+        for name in sorted({n for n in names if names.count(n) > 1}):
+            yield pointer("paths", path), f"path {path!r} uses `{{{name}}}` more than once; give each template its own name"
+    item_done: set[str] = set()
+    for op in operations(context):
+        used = set(_TEMPLATE.findall(op.path))
+        level = parameter_list(context, op.item, op.item_ptr)
+        own = parameter_list(context, op.node, op.ptr)
+        declared = {str(p.get("name")) for p, _ in level + own if p.get("in") == "path"}
+        for name in sorted(used - declared):
+            if name:
+                yield op.ptr, f"declare path parameter {name!r} (`in: path`, `required: true`) for {op.method.upper()} {op.path}"
+        checked = own if op.item_ptr in item_done else level + own
+        item_done.add(op.item_ptr)
+        for param, ptr in checked:
+            if param.get("in") != "path":
+                continue
+            name = str(param.get("name"))
+            if name not in used:
+                yield ptr, f"path parameter {name!r} is not in the path {op.path!r}; add `{{{name}}}` to the path or remove it"
+            if param.get("required") is not True:
+                yield ptr, f"path parameter {name!r} must say `required: true`"
+
+
+def _ambiguous(a: list[str | None], b: list[str | None]) -> bool:
+    if len(a) != len(b):
+        return False
+    a_wins = b_wins = False
+    for x, y in zip(a, b):
+        if x is not None and y is not None:
+            if x != y:
+                return False
+        elif x is None and y is not None:
+            b_wins = True
+        elif y is None and x is not None:
+            a_wins = True
+    return a_wins and b_wins
+
+
+@rule("no-ambiguous-paths", Severity.WARNING, "No request path could match two path templates.", "redocly")
+def no_ambiguous_paths(context: Context) -> Iterator[tuple[str, str]]:
+    paths = [(p, _shape(p)) for p in _paths(context)]
+    by_len: dict[int, list[tuple[str, list[str | None]]]] = {}
+    for path, shape in paths:
+        if None in shape:
+            by_len.setdefault(len(shape), []).append((path, shape))
+    for path, shape in paths:
+        for other, other_shape in by_len.get(len(shape), []):
+            if other == path:
+                break
+            if _ambiguous(other_shape, shape):
+                yield pointer("paths", path), f"paths {other!r} and {path!r} can match the same request; make one of them literal or distinct"
+
+
