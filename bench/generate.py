@@ -49,7 +49,7 @@ def openapi_python_client(spec: Path, out: Path) -> Measure:
 def datamodel_code_generator(spec: Path, out: Path) -> Measure:
     command = [
         str(peers() / "datamodel-codegen"), "--input", str(spec), "--input-file-type", "openapi",
-        "--output-model-type", "pydantic_v2.BaseModel", "--output", str(out / "dmcg_models.py"),
+        "--output-model-type", "pydantic_v2.BaseModel", "--output", str(out / "dmcg"),  # a directory when modular
     ]
     return run(command)
 

@@ -2,4 +2,5 @@
 
 from generator.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # worker processes import this module again; only the real run acts
+    raise SystemExit(main())

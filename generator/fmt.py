@@ -6,6 +6,7 @@ files not in the cache are formatted on every core when there is enough work to 
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from importlib.metadata import version
 from concurrent.futures import ProcessPoolExecutor
@@ -32,7 +33,8 @@ def format_files(files: dict[str, str], parallel: bool = True) -> dict[str, str]
     size = sum(len(files[p]) for p in todo)
     workers = os.cpu_count() or 1
     if parallel and workers > 1 and size >= _PARALLEL_MIN_CHARS:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        # forkserver: workers start small instead of copying this process's memory
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
             results = list(pool.map(format_source, todo, [files[p] for p in todo], chunksize=8))
     else:
         results = [format_source(p, files[p]) for p in todo]

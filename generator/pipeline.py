@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -67,7 +68,7 @@ def render_all(targets: list[Target], progress: Progress | None = None) -> dict[
         return {target.name: render_target(target, progress) for target in targets}
     if progress is not None:
         progress.stage(", ".join(t.name for t in targets), f"rendering on {workers} cores")
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
         results = list(pool.map(_render_in_worker, targets))
     for result in results:  # the first failure in target order, as a serial run would give
         if isinstance(result, _Failure):
