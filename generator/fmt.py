@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from importlib.metadata import version
 from concurrent.futures import ProcessPoolExecutor
+from importlib.metadata import version
 
 import black
 from black.mode import TargetVersion
@@ -28,8 +28,12 @@ def format_files(files: dict[str, str], parallel: bool = True) -> dict[str, str]
     """The same files, Python sources formatted by black (cached; on all cores if `parallel`)."""
     cache = ContentCache("black")
     keys = {path: digest(_MODE_KEY, text) for path, text in files.items() if path.endswith(".py")}
-    done = {path: cache.get(key) for path, key in keys.items()}
-    todo = sorted((path for path, text in done.items() if text is None), key=lambda p: -len(files[p]))
+    done: dict[str, str] = {}
+    for path, key in keys.items():
+        cached = cache.get(key)
+        if cached is not None:
+            done[path] = cached
+    todo = sorted((path for path in keys if path not in done), key=lambda p: -len(files[p]))
     size = sum(len(files[p]) for p in todo)
     workers = os.cpu_count() or 1
     if parallel and workers > 1 and size >= _PARALLEL_MIN_CHARS:
@@ -41,12 +45,7 @@ def format_files(files: dict[str, str], parallel: bool = True) -> dict[str, str]
     for path, text in zip(todo, results):
         cache.put(keys[path], text)
         done[path] = text
-    return {path: _known(done, path, text) for path, text in files.items()}
-
-
-def _known(done: dict[str, str | None], path: str, text: str) -> str:
-    value = done.get(path)
-    return text if value is None else value
+    return {path: done.get(path, text) for path, text in files.items()}
 
 
 def format_source(path: str, text: str) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.build import build
-from generator.load import load
+from generator.load import Document, load, pointer
 from generator.spec import deref, operations
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,7 +37,7 @@ def audit(spec: Path, package_dir: Path, name: str) -> Audit:
     """Compare the package in `package_dir` (OUT/NAME) with `spec`."""
     document = load(spec)
     result = Audit()
-    wanted = [op for op in operations(document)]
+    wanted = list(operations(document))
     result.operations = len(wanted)
     package = build(document, name)
     module_dir = package_dir / "src" / package.module
@@ -47,9 +47,9 @@ def audit(spec: Path, package_dir: Path, name: str) -> Audit:
             if (ns.class_name, op.method_name) not in defined:
                 result.missing_operations.append(f"{op.http_method} {op.path} ({ns.attribute}.{op.method_name})")
             for response in op.responses:
-                if response.status.startswith("2") and response.kind == "json" and response.annotation in {"Any", ""}:
-                    if _has_typed_schema(document, op.path, op.http_method.lower(), response.status, response.content_type):
-                        result.untyped_bodies.append(f"{op.http_method} {op.path} {response.status}")
+                untyped = response.status.startswith("2") and response.kind == "json" and response.annotation in {"Any", ""}
+                if untyped and _has_typed_schema(document, op.path, op.http_method.lower(), response.status, response.content_type):
+                    result.untyped_bodies.append(f"{op.http_method} {op.path} {response.status}")
     built_ops = sum(len(ns.operations) for ns in package.namespaces)
     if built_ops != len(wanted):
         result.missing_operations.append(f"{len(wanted) - built_ops} operation(s) not in the IR")
@@ -83,11 +83,8 @@ def _model_names(index: Path) -> set[str]:
     return set()
 
 
-def _has_typed_schema(document: object, path: str, method: str, status: str, content_type: str) -> bool:
+def _has_typed_schema(document: Document, path: str, method: str, status: str, content_type: str) -> bool:
     """Whether the spec gives this body a schema that says more than "anything"."""
-    from generator.load import Document, pointer
-
-    assert isinstance(document, Document)
     op_ptr = pointer("paths", path, method)
     node, ptr = deref(document, document.resolve("#" + op_ptr + pointer("responses", status)), op_ptr)
     schema = ((node or {}).get("content") or {}).get(content_type, {}).get("schema")

@@ -18,32 +18,33 @@ def _blank(value: Any) -> bool:
     return not (isinstance(value, str) and value.strip())
 
 
+def _without(context: Context, key: str) -> Iterator[tuple[Any, str]]:
+    """Each operation whose `key` is missing or blank, and where to report it (the key, else the operation)."""
+    for op in operations(context):
+        if _blank(op.node.get(key)):
+            yield op, op.ptr + pointer(key) if key in op.node else op.ptr
+
+
 def _name(op: Any) -> str:
     return f"{op.method.upper()} {op.path}"
 
 
 @rule("operation-description", Severity.WARNING, "Every operation has a non-empty `description`.", "spectral")
 def operation_description(context: Context) -> Iterator[tuple[str, str]]:
-    for op in operations(context):
-        if _blank(op.node.get("description")):
-            where = op.ptr + "/description" if "description" in op.node else op.ptr
-            yield where, f"describe {_name(op)}: the description becomes the method's docstring"
+    for op, where in _without(context, "description"):
+        yield where, f"describe {_name(op)}: the description becomes the method's docstring"
 
 
 @rule("operation-summary", Severity.ERROR, "Every operation has a non-empty `summary`.", "redocly")
 def operation_summary(context: Context) -> Iterator[tuple[str, str]]:
-    for op in operations(context):
-        if _blank(op.node.get("summary")):
-            where = op.ptr + "/summary" if "summary" in op.node else op.ptr
-            yield where, f"give {_name(op)} a one-line `summary`"
+    for op, where in _without(context, "summary"):
+        yield where, f"give {_name(op)} a one-line `summary`"
 
 
 @rule("operation-operationId", Severity.WARNING, "Every operation has an `operationId`.", "spectral")
 def operation_operation_id(context: Context) -> Iterator[tuple[str, str]]:
-    for op in operations(context):
-        if _blank(op.node.get("operationId")):
-            where = op.ptr + "/operationId" if "operationId" in op.node else op.ptr
-            yield where, f"give {_name(op)} an `operationId` (snake_case `<resource>_<verb>`): it names the client method"
+    for op, where in _without(context, "operationId"):
+        yield where, f"give {_name(op)} an `operationId` (snake_case `<resource>_<verb>`): it names the client method"
 
 
 @rule("operation-operationId-unique", Severity.ERROR, "No two operations share an `operationId`.", "spectral")

@@ -43,12 +43,9 @@ def run(args: argparse.Namespace) -> int:
     except NothingToRelease as exc:
         print(f"trunkline: {exc}", file=sys.stderr)
         return 1
-    except LintFailed as exc:
-        for finding in exc.findings:
+    except TrunklineError as exc:  # lint errors (each listed) or an unusable spec (one located line)
+        for finding in exc.findings if isinstance(exc, LintFailed) else []:
             print(finding, file=sys.stderr)
-        print(f"trunkline: error: {exc}; nothing was released", file=sys.stderr)
-        return 2
-    except TrunklineError as exc:  # an unusable spec: located, one line
         print(f"trunkline: error: {exc}; nothing was released", file=sys.stderr)
         return 2
     print(summary(release))
