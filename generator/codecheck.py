@@ -100,40 +100,42 @@ def check_models(source: str) -> None:
         tree = ast.parse(source)
     except SyntaxError as exc:
         raise _bug(f"the models module is not valid Python ({exc.msg}, line {exc.lineno})") from None
+    # a model class may be called too: a root model's default is built as `Root(value)`
+    calls = _MODEL_CALLS | {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
     for node in tree.body:
         if isinstance(node, ast.ImportFrom):
             sibling = node.level == 1 and (node.module or "").startswith("_")  # another model module
             if not sibling and (node.level or node.module not in _MODEL_IMPORTS):
                 raise _bug(f"the models module imports from {node.module!r}")
         elif isinstance(node, ast.ClassDef):
-            _check_class(node)
+            _check_class(node, calls)
         elif isinstance(node, ast.Expr) and _is_rebuild(node.value):
             continue
         else:
-            _check_statement(node)
+            _check_statement(node, calls)
 
 
-def _check_class(node: ast.ClassDef) -> None:
+def _check_class(node: ast.ClassDef, calls: frozenset[str]) -> None:
     if node.decorator_list or node.keywords:
         raise _bug(f"model {node.name} has decorators or class keywords")
     for base in node.bases:
-        _check_data(base)
+        _check_data(base, calls)
     for statement in node.body:
-        _check_statement(statement)
+        _check_statement(statement, calls)
 
 
-def _check_statement(node: ast.stmt) -> None:
+def _check_statement(node: ast.stmt, calls: frozenset[str]) -> None:
     if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
         return
     if isinstance(node, ast.Pass):
         return
     if isinstance(node, ast.Assign) and all(isinstance(t, ast.Name) for t in node.targets):
-        _check_data(node.value)
+        _check_data(node.value, calls)
         return
     if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
-        _check_data(node.annotation)
+        _check_data(node.annotation, calls)
         if node.value is not None:
-            _check_data(node.value)
+            _check_data(node.value, calls)
         return
     raise _bug(f"the models module holds `{ast.unparse(node)[:80]}` at line {getattr(node, 'lineno', '?')}, which is no declaration")
 
@@ -146,41 +148,41 @@ def _is_rebuild(node: ast.expr) -> bool:
     )
 
 
-def _check_data(node: ast.expr) -> None:
-    """Constants, names, `A.b`, subscripts, containers, `|`, signs, and calls of a few known constructors."""
+def _check_data(node: ast.expr, calls: frozenset[str] = _MODEL_CALLS) -> None:
+    """Constants, names, `A.b`, subscripts, containers, `|`, signs, and calls of the constructors in `calls`."""
     if isinstance(node, ast.Constant | ast.Name):
         return
     if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
         return
     if isinstance(node, ast.Subscript):
-        _check_data(node.value)
-        _check_data(node.slice)
+        _check_data(node.value, calls)
+        _check_data(node.slice, calls)
         return
     if isinstance(node, ast.Tuple | ast.List | ast.Set):
         for element in node.elts:
-            _check_data(element)
+            _check_data(element, calls)
         return
     if isinstance(node, ast.Dict):
         for part in [*node.keys, *node.values]:
             if part is not None:
-                _check_data(part)
+                _check_data(part, calls)
         return
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
-        _check_data(node.left)
-        _check_data(node.right)
+        _check_data(node.left, calls)
+        _check_data(node.right, calls)
         return
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
-        _check_data(node.operand)
+        _check_data(node.operand, calls)
         return
     if isinstance(node, ast.Lambda) and not node.args.args and not node.args.vararg and not node.args.kwarg:
-        _check_data(node.body)
+        _check_data(node.body, calls)
         return
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _MODEL_CALLS:
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in calls:
         for arg in node.args:
-            _check_data(arg)
+            _check_data(arg, calls)
         for keyword in node.keywords:
             if keyword.arg is None:
                 raise _bug("the models module unpacks `**` into a call")
-            _check_data(keyword.value)
+            _check_data(keyword.value, calls)
         return
     raise _bug(f"the models module holds `{ast.unparse(node)[:80]}` at line {getattr(node, 'lineno', '?')}, which is no data")

@@ -20,6 +20,7 @@ from generator.errors import TrunklineError
 from generator.escape import docstring, one_line
 from generator.model_input import escape_literals, prepare, reclaim_names, restore
 from generator.model_modules import split_models
+from generator.model_typing import fix_typing
 
 _OPTIONS: dict[str, Any] = {
     "input_file_type": "jsonschema",
@@ -67,7 +68,7 @@ def render_models(defs: dict[str, Any], api_name: str) -> dict[str, str]:
         raise TrunklineError(f"datamodel-code-generator renamed or dropped models: {', '.join(missing[:5])}")
     body = re.sub(r"\A(#[^\n]*\n)+\n?", "", source)
     body = re.sub(r"\nclass Unused\(RootModel\[Any\]\):\n(    [^\n]*\n)+", "\n", body)
-    body = escape_literals(restore(body, given.texts))
+    body = escape_literals(restore(fix_typing(body), given.texts))
     check_models(body)
     return split_models(body, doc)
 
