@@ -24,8 +24,13 @@ def py_literal(value: Any) -> str:
     """A Python literal that evaluates to `value` (JSON-like data, tuples included)."""
     if isinstance(value, float) and not math.isfinite(value):
         return f'float("{value}")'
-    if isinstance(value, (str, int, bool)) or value is None:
-        return repr(value)  # repr escapes quotes, backslashes and every unprintable character
+    if isinstance(value, str):
+        text = repr(value)  # repr escapes quotes, backslashes and every unprintable character
+        if text[0] == "'" and '"' not in value:  # then no quote is escaped: black's double quotes
+            return f'"{text[1:-1]}"'
+        return text
+    if isinstance(value, (int, bool)) or value is None:
+        return repr(value)
     if isinstance(value, float):
         return repr(value)
     if isinstance(value, tuple):

@@ -1,15 +1,20 @@
 """Format rendered Python files with black, the formatter of record.
 
 Black is the slowest stage on big specs, so each file's result is cached by its content, and
-files not in the cache are formatted on every core when there is enough work to share.
+files not in the cache are formatted on every core when there is enough work to share. The
+pipeline hands over the template files first and the models later, so black works on the one
+while datamodel-code-generator makes the other.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from importlib.metadata import version
+from types import TracebackType
+from typing import Self
 
 import black
 from black.mode import TargetVersion
@@ -24,28 +29,57 @@ _MODE_KEY = f"black {version('black')} {MODE!r}"
 _PARALLEL_MIN_CHARS = 400_000
 
 
+class Formatter:
+    """Formats batches of files; a pool of worker processes is started for the first big batch."""
+
+    def __init__(self, parallel: bool = True) -> None:
+        self._parallel = parallel and (os.cpu_count() or 1) > 1
+        self._pool: Executor | None = None
+        self._cache = ContentCache("black")
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=error is None, cancel_futures=True)
+
+    def start(self, files: dict[str, str]) -> Callable[[], dict[str, str]]:
+        """Begin formatting `files`; the returned call waits for and returns the formatted files."""
+        keys = {path: digest(_MODE_KEY, text) for path, text in files.items() if path.endswith(".py")}
+        done: dict[str, str] = {}
+        for path, key in keys.items():
+            cached = self._cache.get(key)
+            if cached is not None:
+                done[path] = cached
+        todo = sorted((path for path in keys if path not in done), key=lambda p: -len(files[p]))
+        if self._parallel and sum(len(files[p]) for p in todo) >= _PARALLEL_MIN_CHARS:
+            if self._pool is None:  # forkserver: workers start small instead of copying this process
+                context = multiprocessing.get_context("forkserver")
+                self._pool = ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=context)
+            futures: list[Future[str]] = [self._pool.submit(format_source, p, files[p]) for p in todo]
+        else:
+            futures = [_done(format_source(p, files[p])) for p in todo]
+
+        def result() -> dict[str, str]:
+            for path, future in zip(todo, futures):
+                done[path] = future.result()
+                self._cache.put(keys[path], done[path])
+            return {path: done.get(path, text) for path, text in files.items()}
+
+        return result
+
+
+def _done(value: str) -> Future[str]:
+    future: Future[str] = Future()
+    future.set_result(value)
+    return future
+
+
 def format_files(files: dict[str, str], parallel: bool = True) -> dict[str, str]:
     """The same files, Python sources formatted by black (cached; on all cores if `parallel`)."""
-    cache = ContentCache("black")
-    keys = {path: digest(_MODE_KEY, text) for path, text in files.items() if path.endswith(".py")}
-    done: dict[str, str] = {}
-    for path, key in keys.items():
-        cached = cache.get(key)
-        if cached is not None:
-            done[path] = cached
-    todo = sorted((path for path in keys if path not in done), key=lambda p: -len(files[p]))
-    size = sum(len(files[p]) for p in todo)
-    workers = os.cpu_count() or 1
-    if parallel and workers > 1 and size >= _PARALLEL_MIN_CHARS:
-        # forkserver: workers start small instead of copying this process's memory
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
-            results = list(pool.map(format_source, todo, [files[p] for p in todo], chunksize=8))
-    else:
-        results = [format_source(p, files[p]) for p in todo]
-    for path, text in zip(todo, results):
-        cache.put(keys[path], text)
-        done[path] = text
-    return {path: done.get(path, text) for path, text in files.items()}
+    with Formatter(parallel) as formatter:
+        return formatter.start(files)()
 
 
 def format_source(path: str, text: str) -> str:

@@ -87,10 +87,11 @@ def restore(source: str, texts: dict[str, str]) -> str:
 
 
 def escape_literals(source: str) -> str:
-    """`source` with every string literal holding an unprintable character rewritten with escapes.
+    """`source` with string literals written as we write them: escaped, in double quotes.
 
     datamodel-code-generator writes some values (enum members) with raw control, line-separator
-    and bidirectional characters; they are harmless to Python but not to readers and tools.
+    and bidirectional characters; they are harmless to Python but not to readers and tools. It
+    also writes single quotes, which black would turn into double quotes in a second pass.
     """
     tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
     lines = io.StringIO(source).readlines()  # split as tokenize splits: at "\n" only
@@ -99,12 +100,19 @@ def escape_literals(source: str) -> str:
         offsets.append(offsets[-1] + len(line))
     pieces, last = [], 0
     for token in tokens:
-        if token.type != tokenize.STRING or all(c == "\n" or c.isprintable() for c in token.string):
+        if token.type != tokenize.STRING:
             continue
+        unprintable = not all(c == "\n" or c.isprintable() for c in token.string)
+        single = token.string.startswith("'") and not token.string.startswith("'" * 3)
+        if not unprintable and not single:
+            continue
+        text = py_literal(ast.literal_eval(token.string))
+        if not unprintable and not text.startswith('"'):
+            continue  # holds both kinds of quote: black decides
         start = offsets[token.start[0] - 1] + token.start[1]
         end = offsets[token.end[0] - 1] + token.end[1]
         pieces.append(source[last:start])
-        pieces.append(py_literal(ast.literal_eval(token.string)))
+        pieces.append(text)
         last = end
     pieces.append(source[last:])
     return "".join(pieces)

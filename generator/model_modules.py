@@ -141,12 +141,25 @@ def _module(docstring: str, header: list[str], group: list[_Definition], home_of
         for name in definition.refers - own:
             imports.setdefault(home_of[name], set()).add(name)
     parts = [f'"""{docstring}"""\n\n', *header]
-    parts += [f"from .{home} import {', '.join(sorted(names))}\n" for home, names in sorted(imports.items())]
+    parts += [_import(home, sorted(names)) for home, names in sorted(imports.items())]
     for definition in group:
         parts.append("\n\n" + definition.source)
-    for definition in group:
-        parts += ["\n", *definition.after]
+    after = [line for definition in group for line in definition.after]
+    if after:
+        parts += ["\n\n", *after]
     return "".join(parts)
+
+
+def _import(home: str, names: list[str], indent: str = "") -> str:
+    """`from .home import A, B`, wrapped as black wraps it when longer than a line.
+
+    Generated files are written in black's own layout where that is easy, so that black, which
+    still formats every file, is done in one pass instead of two.
+    """
+    line = f"{indent}from .{home} import {', '.join(names)}\n"
+    if len(line) <= 101:  # 100 characters and the newline
+        return line
+    return f"{indent}from .{home} import (\n" + "".join(f"{indent}    {name},\n" for name in names) + f"{indent})\n"
 
 
 def _index(docstring: str, home_of: dict[str, str]) -> str:
@@ -157,7 +170,7 @@ def _index(docstring: str, home_of: dict[str, str]) -> str:
     ]
     if names:
         parts.append("if TYPE_CHECKING:\n")
-        parts += [f"    from .{home_of[n]} import {n} as {n}\n" for n in sorted(names)]
+        parts += [_import(home_of[n], [f"{n} as {n}"], indent="    ") for n in sorted(names)]
     parts.append("\n_HOMES: dict[str, str] = {\n")
     parts += [f"    \"{n}\": \"{home_of[n]}\",\n" for n in sorted(names)]
     parts.append("}\n\n__all__ = [\n")

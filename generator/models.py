@@ -44,6 +44,7 @@ _OPTIONS: dict[str, Any] = {
     "set_default_enum_member": True,
 }
 
+_CLASS_DOCSTRING = re.compile(r'^(class [^\n]*:\n    """\n(?:.*\n)*?    """\n)(?=    \S)', re.MULTILINE)
 _CODEGEN_KEY = f"datamodel-code-generator {version('datamodel-code-generator')} {json.dumps(_OPTIONS, sort_keys=True)}"
 
 
@@ -69,6 +70,7 @@ def render_models(defs: dict[str, Any], api_name: str) -> dict[str, str]:
     body = re.sub(r"\A(#[^\n]*\n)+\n?", "", source)
     body = re.sub(r"\nclass Unused\(RootModel\[Any\]\):\n(    [^\n]*\n)+", "\n", body)
     body = escape_literals(restore(fix_typing(body), given.texts))
+    body = _CLASS_DOCSTRING.sub("\\1\n", body)  # black's blank line between a class docstring and the body
     check_models(body)
     return split_models(body, doc)
 

@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from generator import ir
 from generator.build import build
 from generator.errors import Finding, Location, Severity, TrunklineError
-from generator.fmt import format_files
+from generator.fmt import Formatter
 from generator.lint import lint
 from generator.load import load
 from generator.manifest import MANIFEST, inputs_digest, manifest_text
 from generator.preflight import preflight
 from generator.progress import Progress
-from generator.render import render
+from generator.render import model_files, render
 from generator.targets import Target as Target
 from generator.targets import spec_target as spec_target
 from generator.targets import vendor_targets as vendor_targets
@@ -55,8 +55,12 @@ def render_target(target: Target, progress: Progress | None = None, parallel: bo
     if target.changelog is not None:
         files["CHANGELOG.md"] = target.changelog
         files["MANIFEST.in"] = "include CHANGELOG.md\n"  # ship the changelog in the sdist
-    progress.stage(target.name, "formatting")
-    files = format_files(files, parallel=parallel)
+    with Formatter(parallel) as formatter:
+        formatted = formatter.start(files)  # black works on these while the models are made
+        progress.stage(target.name, "rendering models")
+        models = formatter.start(model_files(package))
+        progress.stage(target.name, "formatting")
+        files = {**formatted(), **models()}
     files[MANIFEST] = manifest_text(inputs_digest(target), files)
     return files
 

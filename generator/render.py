@@ -65,7 +65,7 @@ def _template_source(name: str) -> str:
 
 
 def render(package: ir.Package) -> dict[str, str]:
-    """Every file of the package, by path relative to the package directory."""
+    """Every file of the package but the models, by path relative to the package directory."""
     check_package(package)
     env = environment()
     src = f"src/{package.module}/"
@@ -76,7 +76,6 @@ def render(package: ir.Package) -> dict[str, str]:
         src + "py.typed": "",
         src + "resources/__init__.py": '"""Namespaces of the client, one module per tag, loaded on first use."""\n',
     }
-    files.update({src + path: text for path, text in render_models(package.model_defs, package.api_name).items()})
     for name in ("__init__.py", "_client.py", "_runtime.py", "errors.py", "pagination.py"):
         files[src + name] = env.get_template(f"module/{name}.j2").render(context)
     namespace = env.get_template("module/resources/namespace.py.j2")
@@ -85,10 +84,22 @@ def render(package: ir.Package) -> dict[str, str]:
         files[src + f"resources/{ns.attribute}.py"] = namespace.render(
             package=package, ns=ns, annot=lambda text, names=shadowed: qualify(text, names)
         )
+    _check_printable(files)
+    return files
+
+
+def model_files(package: ir.Package) -> dict[str, str]:
+    """The `models` package's files, by path relative to the package directory."""
+    src = f"src/{package.module}/"
+    files = {src + path: text for path, text in render_models(package.model_defs, package.api_name).items()}
+    _check_printable(files)
+    return files
+
+
+def _check_printable(files: dict[str, str]) -> None:
     for path, text in files.items():
         if path.endswith(".py"):
             check_printable(path, text)
-    return files
 
 
 def _readme_calls(package: ir.Package) -> dict[str, Any]:

@@ -132,7 +132,7 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-@pytest.mark.parametrize("stage", ["load", "build", "render", "format_files"])
+@pytest.mark.parametrize("stage", ["load", "build", "render", "model_files", "Formatter"])
 @pytest.mark.parametrize("error", [KeyboardInterrupt, RuntimeError])
 def test_generate_interrupted_between_stages_changes_nothing(
     project: Path, stage: str, error: type[BaseException], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]

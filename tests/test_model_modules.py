@@ -82,3 +82,14 @@ def test_importing_a_vendor_package_builds_no_model() -> None:
     result = subprocess.run([sys.executable, "-c", script], env={"PYTHONPATH": str(src)}, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split("\n")[:2] == ["[]", "True"]
+
+
+def test_the_index_is_already_in_black_layout_for_long_and_short_names() -> None:
+    from generator.fmt import format_source
+
+    long_name = "WebhookWorkflowRunInProgressWorkflowRunHeadRepositoryOwnerType"
+    source = f"from pydantic import BaseModel\n\n\nclass {long_name}(BaseModel):\n    x: int\n\n\nclass Short(BaseModel):\n    y: int\n"
+    index = split_models(source, "Models.")["models/__init__.py"]
+    assert f"    from ._{'webhook_workflow_run_in_progress_workflow_run_head_repository_owner_type'} import (\n" in index
+    assert "    from ._short import Short as Short\n" in index
+    assert format_source("models/__init__.py", index) == index  # black has nothing to change
