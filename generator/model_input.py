@@ -94,10 +94,7 @@ def escape_literals(source: str) -> str:
     also writes single quotes, which black would turn into double quotes in a second pass.
     """
     tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
-    lines = io.StringIO(source).readlines()  # split as tokenize splits: at "\n" only
-    offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line))
+    offsets = _line_offsets(source)
     pieces, last = [], 0
     for token in tokens:
         if token.type != tokenize.STRING:
@@ -143,9 +140,7 @@ def reclaim_names(source: str, names: set[str], class_tokens: dict[str, str] | N
     if not renames:
         return source
     tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
-    offsets = [0]
-    for line in io.StringIO(source).readlines():
-        offsets.append(offsets[-1] + len(line))
+    offsets = _line_offsets(source)
     pieces, last = [], 0
     for token in tokens:
         if token.type == tokenize.NAME and token.string in renames:
@@ -162,3 +157,11 @@ def _class_token(node: ast.ClassDef) -> str:
     if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
         return first.value.value.strip()
     return ""
+
+
+def _line_offsets(source: str) -> list[int]:
+    """Where each line starts in `source`, split as tokenize splits it (at "\\n" only)."""
+    offsets = [0]
+    for line in io.StringIO(source).readlines():
+        offsets.append(offsets[-1] + len(line))
+    return offsets

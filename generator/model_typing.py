@@ -52,10 +52,7 @@ class _Source:
         return self.data[start:end].decode()
 
     def result(self) -> str:
-        data = self.data
-        for edit in sorted(self.edits, key=lambda e: (e.start, e.end), reverse=True):
-            data = data[: edit.start] + edit.text.encode() + data[edit.end :]
-        return data.decode()
+        return _apply(self.data, self.edits).decode()
 
     def fields(self, name: str) -> dict[str, ast.AnnAssign]:
         """A class's fields: its own, then each base's in order (the first declaration wins)."""
@@ -103,12 +100,18 @@ def fix_typing(source: str) -> str:
     return models.result()
 
 
+def _is_root_base(base: ast.expr) -> bool:
+    return isinstance(base, ast.Subscript) and isinstance(base.value, ast.Name) and base.value.id == "RootModel"
+
+
 def _is_root_model(node: ast.ClassDef) -> bool:
-    return any(isinstance(b, ast.Subscript) and isinstance(b.value, ast.Name) and b.value.id == "RootModel" for b in node.bases)
+    return any(_is_root_base(b) for b in node.bases)
 
 
 def _root_type(node: ast.ClassDef) -> ast.expr:
-    base = next(b for b in node.bases if isinstance(b, ast.Subscript))
+    """`T` of a root model's `RootModel[T]` base."""
+    base = next(b for b in node.bases if _is_root_base(b))
+    assert isinstance(base, ast.Subscript)
     return base.slice
 
 
@@ -205,8 +208,12 @@ def _redeclare_conflicts(models: _Source, node: ast.ClassDef) -> None:
 def _statement_text(models: _Source, statement: ast.AnnAssign) -> str:
     """A field declaration as written, with the default fixes its original gets."""
     start, end = models.span(statement)
-    data = models.data
-    for edit in sorted(_default_fixes(models, statement), key=lambda e: e.start, reverse=True):
+    edits = [_Edit(e.start - start, e.end - start, e.text) for e in _default_fixes(models, statement)]
+    return _apply(models.data[start:end], edits).decode()
+
+
+def _apply(data: bytes, edits: list[_Edit]) -> bytes:
+    """`data` with the edits made, the last first so that earlier offsets stay right."""
+    for edit in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
         data = data[: edit.start] + edit.text.encode() + data[edit.end :]
-        end += len(edit.text.encode()) - (edit.end - edit.start)
-    return data[start:end].decode()
+    return data
