@@ -57,6 +57,7 @@ def docstring(text: Any, indent: int = 0) -> str:
         value = value[:-1] + '\\"'
     value = value.replace('"""', '\\"\\"\\"')
     lines = value.split("\n")
+    lines = [line.rstrip(" ") for line in lines[:-1]] + lines[-1:]  # black drops spaces ending a line
     pad = " " * indent
     return "\n".join([lines[0]] + [(pad + line) if line.strip() else "" for line in lines[1:]])
 

@@ -24,7 +24,7 @@ from generator.cache import ContentCache, digest
 from generator.errors import TrunklineError
 
 MODE = black.Mode(target_versions={TargetVersion.PY311}, line_length=100)
-_MODE_KEY = f"black {version('black')} {MODE!r}"
+MODE_KEY = f"black {version('black')} {MODE!r}"
 # Below this much unformatted source, starting worker processes costs more than it saves.
 _PARALLEL_MIN_CHARS = 400_000
 
@@ -46,7 +46,7 @@ class Formatter:
 
     def start(self, files: dict[str, str]) -> Callable[[], dict[str, str]]:
         """Begin formatting `files`; the returned call waits for and returns the formatted files."""
-        keys = {path: digest(_MODE_KEY, text) for path, text in files.items() if path.endswith(".py")}
+        keys = {path: digest(MODE_KEY, text) for path, text in files.items() if path.endswith(".py")}
         done: dict[str, str] = {}
         for path, key in keys.items():
             cached = self._cache.get(key)

@@ -13,6 +13,7 @@ import jinja2
 from generator import ir
 from generator.codecheck import check_package, check_printable
 from generator.escape import docstring, markdown, py_literal, toml_string
+from generator.layout import fit, layout
 from generator.models import render_models
 
 _STRING = re.compile(r"'(?:[^'\\]|\\.)*'" + r'|"(?:[^"\\]|\\.)*"')
@@ -48,7 +49,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(py=py_literal, pycode=_code_literal, doc=docstring, md=markdown, toml=toml_string)
+    env.filters.update(py=py_literal, pycode=_code_literal, doc=docstring, md=markdown, toml=toml_string, fit=fit)
     return env
 
 
@@ -81,8 +82,8 @@ def render(package: ir.Package) -> dict[str, str]:
     namespace = env.get_template("module/resources/namespace.py.j2")
     for ns in package.namespaces:
         shadowed = frozenset(op.method_name for op in ns.operations)
-        files[src + f"resources/{ns.attribute}.py"] = namespace.render(
-            package=package, ns=ns, annot=lambda text, names=shadowed: qualify(text, names)
+        files[src + f"resources/{ns.attribute}.py"] = layout(
+            namespace.render(package=package, ns=ns, annot=lambda text, names=shadowed: qualify(text, names))
         )
     _check_printable(files)
     return files

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.errors import TrunklineError
+from generator.escape import py_literal
 from generator.load import Document, pointer
 from generator.naming import Namer, class_name, pascal
 
@@ -257,7 +258,7 @@ def _is_class(schema: dict[str, Any]) -> bool:
 
 def _literal(values: list[Any]) -> str:
     """`Literal[...]` of the values a Literal may hold; floats (never a Literal) widen to `float`."""
-    shown = [repr(v) for v in values if v is None or isinstance(v, (str, int, bool))]
+    shown = [py_literal(v) for v in values if v is None or isinstance(v, (str, int, bool))]
     floats = any(isinstance(v, float) for v in values)
     if not shown:
         return "float" if floats else "Any"

@@ -1,0 +1,89 @@
+"""Long generated lines laid out as black lays them out, so black's one pass changes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import black
+import pytest
+
+from generator import fmt
+from generator.layout import fit, layout
+
+LONG = "models.CodeSecuritySetConfigurationAsDefaultForEnterpriseBodyDefaultForNewRepos"
+CHOICES = 'Literal["enabled_for_all_orgs", "disabled_for_all_orgs", "enabled_for_selected_orgs"]'
+# (kind, line) for each line of a module; kind None: a line nobody marks.
+MODULE = [
+    (None, "_OP = OperationSpec("),
+    ("call", '    params=(ArgSpec("a_very_long_parameter_name_indeed", "a_very_long_parameter_name_indeed", "query"),),'),
+    (None, "    responses={"),
+    ("dict", f'        "200": ResponseSpec("json", lambda: {LONG}),'),
+    (None, "    },"),
+    (None, "    body_fields=("),
+    ("list", '        ("dependency_graph_autosubmit_action_options", "dependency_graph_autosubmit_action_options"),'),
+    ("list", '        ("short", "short"),'),
+    (None, "    ),"),
+    (None, ")"),
+    (None, ""),
+    (None, ""),
+    (None, "class Resource:"),
+    (None, "    def call("),
+    (None, "        self,"),
+    (None, "        *,"),
+    ("param", f"        fits_in_parentheses: {LONG[:60]} | NotGiven = NOT_GIVEN,"),
+    ("param", f"        one_member_a_line: {LONG} | {CHOICES} | NotGiven = NOT_GIVEN,"),
+    ("param", f"        required_union: {LONG} | Literal[\"a\", \"b\"],"),
+    ("param", f"        subscript_only: builtins.list[{LONG}],"),
+    ("param", f"        literal_only: {CHOICES},"),
+    (None, "        request_options: RequestOptions | None = None,"),
+    ("returns", f"    ) -> list[{LONG}] | models.ContentFile | models.ContentSymlink:"),
+    (None, '        """Docstring."""'),
+    ("stmt", f'        return cast("{LONG}", self._client._request(_OP, _args, request_options))'),
+    ("stmt", '        return cast("models.PullRequestMergeResult", self._client._request(_MERGE, _args, request_options))'),
+    ("stmt", f'        return cast("str", await self._client._request(_{LONG[7:].upper()}, _args, request_options))'),
+    ("stmt", f'        return cast("{LONG} | {LONG}", self._client._request(_GET, _args, request_options))'),
+    ("stmt", "        self.list_selected_repositories_enabled_github_actions_organization = async_raw_response_wrapper(resource.list_selected_repositories_enabled_github_actions_organization)"),
+    ("stmt", "        self.get_webhook_config_for_app = async_raw_response_wrapper(resource.get_webhook_config_for_app)"),
+    ("stmt", "        x = 1"),
+]
+
+
+def source(marked: bool) -> str:
+    return "".join(fit(line + "\n", kind) if marked and kind else line + "\n" for kind, line in MODULE)
+
+
+def test_marked_lines_come_out_as_black_writes_them() -> None:
+    expected = black.format_str(source(marked=False), mode=fmt.MODE)
+    assert layout(source(marked=True)) == expected
+
+
+def test_short_lines_are_not_marked_and_text_without_marks_is_kept() -> None:
+    assert fit("        x = 1\n", "stmt") == "        x = 1\n"
+    assert "\x00" in fit("        x = " + "1 + " * 30 + "1\n", "stmt")
+    assert layout(source(marked=False)) == source(marked=False)
+
+
+def test_the_black_run_for_the_rest_is_cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRUNKLINE_CACHE_DIR", str(tmp_path))
+    first = layout(source(marked=True))
+
+    def refuse(path: str, text: str) -> str:
+        raise AssertionError("black ran again")
+
+    monkeypatch.setattr("generator.layout.format_source", refuse)
+    assert layout(source(marked=True)) == first
+
+
+@pytest.mark.parametrize("vendor", ["agendize", "hipcall", "monica", "snapcall", "voipnow"])
+def test_resource_modules_come_in_black_layout(vendor: str) -> None:
+    """Black formats twice when its first pass changes anything; the namespaces are the bulk of
+    a client, so they reach black exactly as black would write them."""
+    from generator.pipeline import package_ir
+    from generator.render import render
+    from generator.targets import vendor_targets
+
+    root = Path(__file__).resolve().parent.parent
+    files = render(package_ir(vendor_targets(root / "specs", [vendor])[0]))
+    modules = {path: text for path, text in files.items() if "/resources/" in path and path.endswith(".py")}
+    assert len(modules) > 1
+    assert {path: fmt.format_source(path, text) for path, text in modules.items()} == modules
