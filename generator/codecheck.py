@@ -93,9 +93,9 @@ def check_annotation(text: str) -> None:
             raise _bug(f"type annotation {text!r} holds {type(node).__name__}, which no type needs")
 
 
-def check_models(source: str) -> None:
+def check_models(source: str) -> ast.Module:
     """Raise unless a models module holds only imports (of libraries or sibling model modules),
-    classes of fields, and data."""
+    classes of fields, and data; the parsed module, for the stages after."""
     try:
         tree = ast.parse(source)
     except SyntaxError as exc:
@@ -113,6 +113,7 @@ def check_models(source: str) -> None:
             continue
         else:
             _check_statement(node, calls)
+    return tree
 
 
 def _check_class(node: ast.ClassDef, calls: frozenset[str]) -> None:

@@ -26,9 +26,10 @@ class _Definition:
     after: list[str] = field(default_factory=list)
 
 
-def split_models(source: str, docstring: str) -> dict[str, str]:
-    """`models/__init__.py` and one `models/_<name>.py` per group, from one models source."""
-    tree = ast.parse(source)
+def split_models(source: str, docstring: str, tree: ast.Module | None = None) -> dict[str, str]:
+    """`models/__init__.py` and one `models/_<name>.py` per group, from one models source (and
+    its parse, if the caller has it: parsing thousands of models takes a while)."""
+    tree = tree if tree is not None else ast.parse(source)
     lines = source.splitlines(keepends=True)
     header: list[str] = []
     definitions: dict[str, _Definition] = {}

@@ -18,7 +18,8 @@ from generator.cache import ContentCache, digest
 from generator.codecheck import check_models
 from generator.errors import TrunklineError
 from generator.escape import docstring, one_line
-from generator.model_input import escape_literals, prepare, reclaim_names, restore
+from generator.manifest import generator_digest
+from generator.model_input import ModelInput, escape_literals, prepare, reclaim_names, restore
 from generator.model_modules import split_models
 from generator.model_typing import fix_typing
 
@@ -56,12 +57,24 @@ def render_models(defs: dict[str, Any], api_name: str) -> dict[str, str]:
     given = prepare(defs)  # placeholders for text, names from `naming`
     document = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Unused", "$defs": given.defs}
     text = json.dumps(document, sort_keys=False)
-    cache = ContentCache("models")
     key = digest(_CODEGEN_KEY, text, json.dumps(given.aliases, sort_keys=True))
+    finished = ContentCache("model-files")  # what the steps below make of it, as long as they stay the same
+    finished_key = digest(key, generator_digest(), json.dumps(given.texts, sort_keys=True), doc)
+    if (hit := finished.get(finished_key)) is not None:
+        files: dict[str, str] = json.loads(hit)
+        return files
+    cache = ContentCache("models")
     source = cache.get(key)
     if source is None:
         source = _generate(text, given.aliases)
         cache.put(key, source)
+    files = _finish(source, defs, given, doc)
+    finished.put(finished_key, json.dumps(files))
+    return files
+
+
+def _finish(source: str, defs: dict[str, Any], given: ModelInput, doc: str) -> dict[str, str]:
+    """The model modules made of datamodel-code-generator's source: our names, typing, text."""
     source = reclaim_names(source, set(defs), given.class_tokens)
     defined = set(re.findall(r"^class (\w+)\(", source, re.MULTILINE))
     missing = sorted(set(defs) - defined)
@@ -71,8 +84,7 @@ def render_models(defs: dict[str, Any], api_name: str) -> dict[str, str]:
     body = re.sub(r"\nclass Unused\(RootModel\[Any\]\):\n(    [^\n]*\n)+", "\n", body)
     body = escape_literals(restore(fix_typing(body), given.texts))
     body = _CLASS_DOCSTRING.sub("\\1\n", body)  # black's blank line between a class docstring and the body
-    check_models(body)
-    return split_models(body, doc)
+    return split_models(body, doc, check_models(body))
 
 
 def _generate(text: str, aliases: dict[str, str]) -> str:

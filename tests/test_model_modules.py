@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from generator.model_modules import split_models
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -93,3 +95,23 @@ def test_the_index_is_already_in_black_layout_for_long_and_short_names() -> None
     assert f"    from ._{'webhook_workflow_run_in_progress_workflow_run_head_repository_owner_type'} import (\n" in index
     assert "    from ._short import Short as Short\n" in index
     assert format_source("models/__init__.py", index) == index  # black has nothing to change
+
+
+def test_finished_model_files_are_cached_by_everything_they_are_made_of(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second run over the same schemas skips datamodel-code-generator and the steps after it;
+    other descriptions are a miss."""
+    from generator import models
+
+    monkeypatch.setenv("TRUNKLINE_CACHE_DIR", str(tmp_path))
+    defs = {"Pet": {"type": "object", "description": "A pet.", "properties": {"name": {"type": "string"}}}}
+    first = models.render_models(defs, "Test API")
+    assert "A pet." in first["models/_pet.py"]
+
+    def refuse(*args: object) -> dict[str, str]:
+        raise AssertionError("the models were made again")
+
+    monkeypatch.setattr(models, "_finish", refuse)
+    assert models.render_models(defs, "Test API") == first
+    changed = {"Pet": {**defs["Pet"], "description": "Another pet."}}
+    with pytest.raises(AssertionError, match="made again"):
+        models.render_models(changed, "Test API")
