@@ -44,8 +44,9 @@ class Formatter:
         if self._pool is not None:
             self._pool.shutdown(wait=error is None, cancel_futures=True)
 
-    def start(self, files: dict[str, str]) -> Callable[[], dict[str, str]]:
-        """Begin formatting `files`; the returned call waits for and returns the formatted files."""
+    def start(self, files: dict[str, str], cores: int | None = None) -> Callable[[], dict[str, str]]:
+        """Begin formatting `files` on at most `cores` workers (all by default); the returned
+        call waits for and returns the formatted files."""
         keys = {path: digest(MODE_KEY, text) for path, text in files.items() if path.endswith(".py")}
         done: dict[str, str] = {}
         for path, key in keys.items():
@@ -57,23 +58,43 @@ class Formatter:
             if self._pool is None:  # forkserver: workers start small instead of copying this process
                 context = multiprocessing.get_context("forkserver")
                 self._pool = ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=context)
-            futures: list[Future[str]] = [self._pool.submit(format_source, p, files[p]) for p in todo]
+            batches = _batches(todo, files, cores or len(todo))
+            futures = [self._pool.submit(format_batch, [(p, files[p]) for p in batch]) for batch in batches]
         else:
-            futures = [_done(format_source(p, files[p])) for p in todo]
+            batches = [todo]
+            futures = [_done(format_batch([(p, files[p]) for p in todo]))]
 
         def result() -> dict[str, str]:
-            for path, future in zip(todo, futures):
-                done[path] = future.result()
-                self._cache.put(keys[path], done[path])
+            for batch, future in zip(batches, futures):
+                for path, text in zip(batch, future.result()):
+                    done[path] = text
+                    self._cache.put(keys[path], text)
             return {path: done.get(path, text) for path, text in files.items()}
 
         return result
 
 
-def _done(value: str) -> Future[str]:
-    future: Future[str] = Future()
+def _batches(paths: list[str], files: dict[str, str], count: int) -> list[list[str]]:
+    """`paths` (biggest first) in `count` batches of about equal size: each goes to the
+    batch with the least text so far."""
+    batches: list[list[str]] = [[] for _ in range(max(1, min(count, len(paths))))]
+    sizes = [0] * len(batches)
+    for path in paths:
+        smallest = sizes.index(min(sizes))
+        batches[smallest].append(path)
+        sizes[smallest] += len(files[path])
+    return batches
+
+
+def _done(value: list[str]) -> Future[list[str]]:
+    future: Future[list[str]] = Future()
     future.set_result(value)
     return future
+
+
+def format_batch(items: list[tuple[str, str]]) -> list[str]:
+    """Several sources formatted, in order (one task for a worker)."""
+    return [format_source(path, text) for path, text in items]
 
 
 def format_files(files: dict[str, str], parallel: bool = True) -> dict[str, str]:

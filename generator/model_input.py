@@ -92,8 +92,32 @@ def escape_literals(source: str) -> str:
     datamodel-code-generator writes some values (enum members) with raw control, line-separator
     and bidirectional characters; they are harmless to Python but not to readers and tools. It
     also writes single quotes, which black would turn into double quotes in a second pass.
+    Tokenizing all of a big models source takes seconds, so only lines that may hold such a
+    literal are tokenized, each alone (its literals are on it: descriptions are placeholders).
     """
-    tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    lines = source.split("\n")
+    for number, line in enumerate(lines):
+        if "'" in line or not line.isprintable():
+            tokens = _line_tokens(line)
+            if tokens is None:  # a literal that goes on past the line: do it all at once
+                return _escape_in(source, list(tokenize.generate_tokens(io.StringIO(source).readline)))
+            lines[number] = _escape_in(line, tokens)
+    return "\n".join(lines)
+
+
+def _line_tokens(line: str) -> list[tokenize.TokenInfo] | None:
+    """The tokens of one line, or None if a string on it is not closed on it."""
+    tokens: list[tokenize.TokenInfo] = []
+    try:
+        tokens.extend(tokenize.generate_tokens(io.StringIO(line).readline))
+    except tokenize.TokenError as exc:  # a bracket left open at the end: its tokens came already
+        if "string" in str(exc.args[0]):
+            return None
+    return None if any(token.type == tokenize.ERRORTOKEN for token in tokens) else tokens
+
+
+def _escape_in(source: str, tokens: list[tokenize.TokenInfo]) -> str:
+    """`source` with the literals among its `tokens` rewritten."""
     offsets = _line_offsets(source)
     pieces, last = [], 0
     for token in tokens:

@@ -82,7 +82,7 @@ def _finish(source: str, defs: dict[str, Any], given: ModelInput, doc: str) -> d
         raise TrunklineError(f"datamodel-code-generator renamed or dropped models: {', '.join(missing[:5])}")
     body = re.sub(r"\A(#[^\n]*\n)+\n?", "", source)
     body = re.sub(r"\nclass Unused\(RootModel\[Any\]\):\n(    [^\n]*\n)+", "\n", body)
-    body = escape_literals(restore(fix_typing(body), given.texts))
+    body = restore(escape_literals(fix_typing(body)), given.texts)  # text is placeholders until restored
     body = _CLASS_DOCSTRING.sub("\\1\n", body)  # black's blank line between a class docstring and the body
     return split_models(body, doc, check_models(body))
 

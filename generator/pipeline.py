@@ -56,7 +56,8 @@ def render_target(target: Target, progress: Progress | None = None, parallel: bo
         files["CHANGELOG.md"] = target.changelog
         files["MANIFEST.in"] = "include CHANGELOG.md\n"  # ship the changelog in the sdist
     with Formatter(parallel) as formatter:
-        formatted = formatter.start(files)  # black works on these while the models are made
+        # black works on these on the other cores while this one makes the models
+        formatted = formatter.start(files, cores=max(1, (os.cpu_count() or 1) - 1))
         progress.stage(target.name, "rendering models")
         models = formatter.start(model_files(package))
         progress.stage(target.name, "formatting")

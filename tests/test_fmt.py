@@ -76,3 +76,17 @@ def test_models_come_in_black_layout_so_black_needs_one_pass(vendor: str) -> Non
         removed = set(text.splitlines()) - set(formatted.splitlines())
         changed[path] = sorted(line for line in removed if len(line) <= 100)
     assert changed == {path: [] for path in files}
+
+
+def test_a_batch_kept_to_fewer_cores_gives_the_same_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The template files go to the cores the models leave free: fewer, bigger tasks."""
+    files = {f"m{i}.py": f"def f{i}(a,b):\n  return [a,b,{'x' * i}]\n" for i in range(9)}
+    monkeypatch.setattr(fmt, "_PARALLEL_MIN_CHARS", 0)
+    with fmt.Formatter() as formatter:
+        kept = formatter.start(files, cores=1)()
+    monkeypatch.setenv("TRUNKLINE_CACHE_DIR", "off")
+    assert kept == fmt.format_files(files, parallel=False)
+    batches = fmt._batches(sorted(files, key=lambda p: -len(files[p])), files, 2)
+    sizes = [sum(len(files[p]) for p in batch) for batch in batches]
+    assert sorted(p for batch in batches for p in batch) == sorted(files)
+    assert abs(sizes[0] - sizes[1]) <= max(len(text) for text in files.values())
