@@ -27,6 +27,8 @@ MODE = black.Mode(target_versions={TargetVersion.PY311}, line_length=100)
 MODE_KEY = f"black {version('black')} {MODE!r}"
 # Below this much unformatted source, starting worker processes costs more than it saves.
 _PARALLEL_MIN_CHARS = 400_000
+# Tasks a core gets: enough to even out, few enough that sending files to workers costs little.
+_TASKS_PER_CORE = 8
 
 
 class Formatter:
@@ -58,7 +60,7 @@ class Formatter:
             if self._pool is None:  # forkserver: workers start small instead of copying this process
                 context = multiprocessing.get_context("forkserver")
                 self._pool = ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=context)
-            batches = _batches(todo, files, cores or len(todo))
+            batches = _batches(todo, files, cores or _TASKS_PER_CORE * (os.cpu_count() or 1))
             futures = [self._pool.submit(format_batch, [(p, files[p]) for p in batch]) for batch in batches]
         else:
             batches = [todo]
