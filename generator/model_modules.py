@@ -22,7 +22,8 @@ class _Definition:
 
     name: str
     source: str
-    refers: set[str] = field(default_factory=set)
+    names: set[str]  # every name it mentions
+    refers: set[str] = field(default_factory=set)  # the models among them
     after: list[str] = field(default_factory=list)
 
 
@@ -31,12 +32,12 @@ def split_models(source: str, docstring: str, tree: ast.Module | None = None) ->
     its parse, if the caller has it: parsing thousands of models takes a while)."""
     tree = tree if tree is not None else ast.parse(source)
     lines = source.splitlines(keepends=True)
-    header: list[str] = []
+    header: list[ast.ImportFrom] = []
     definitions: dict[str, _Definition] = {}
     for node in tree.body:
         text = _segment(lines, node)
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            header.append(text)
+        if isinstance(node, ast.ImportFrom) and node.level == 0:
+            header.append(node)
         elif isinstance(node, ast.ClassDef):
             definitions[node.name] = _Definition(node.name, text, _names_in(node))
         elif isinstance(node, (ast.Assign, ast.AnnAssign)) and len(_targets(node)) == 1:
@@ -47,7 +48,7 @@ def split_models(source: str, docstring: str, tree: ast.Module | None = None) ->
         elif not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)):
             raise TrunklineError(f"unexpected statement in the models source at line {node.lineno}; this is a Trunkline bug")
     for definition in definitions.values():
-        definition.refers = {n for n in definition.refers if n in definitions and n != definition.name}
+        definition.refers = {n for n in definition.names if n in definitions and n != definition.name}
     groups = list(_components(definitions))
     homes = Namer()
     home_of: dict[str, str] = {}
@@ -135,13 +136,14 @@ def _components(definitions: dict[str, _Definition]) -> Iterator[list[str]]:
     yield from sorted(found, key=lambda g: order[g[0]])
 
 
-def _module(docstring: str, header: list[str], group: list[_Definition], home_of: dict[str, str]) -> str:
+def _module(docstring: str, header: list[ast.ImportFrom], group: list[_Definition], home_of: dict[str, str]) -> str:
     own = {d.name for d in group}
     imports: dict[str, set[str]] = {}
     for definition in group:
         for name in definition.refers - own:
             imports.setdefault(home_of[name], set()).add(name)
-    parts = [f'"""{docstring}"""\n\n', *header]
+    used = set().union(*(d.names for d in group))
+    parts = [f'"""{docstring}"""\n\n', *_library_imports(header, used)]
     parts += [_import(home, sorted(names)) for home, names in sorted(imports.items())]
     for definition in group:
         parts.append("\n\n" + definition.source)
@@ -151,16 +153,28 @@ def _module(docstring: str, header: list[str], group: list[_Definition], home_of
     return "".join(parts)
 
 
-def _import(home: str, names: list[str], indent: str = "") -> str:
+def _library_imports(header: list[ast.ImportFrom], used: set[str]) -> list[str]:
+    """The library imports of the models source that a module uses (and `__future__`'s)."""
+    lines = []
+    for node in header:
+        kept = [a for a in node.names if node.module == "__future__" or (a.asname or a.name) in used]
+        if kept:
+            names = [a.name if a.asname is None else f"{a.name} as {a.asname}" for a in kept]
+            lines.append(_import(str(node.module), names, relative=False))
+    return lines
+
+
+def _import(home: str, names: list[str], indent: str = "", relative: bool = True) -> str:
     """`from .home import A, B`, wrapped as black wraps it when longer than a line.
 
     Generated files are written in black's own layout where that is easy, so that black, which
     still formats every file, is done in one pass instead of two.
     """
-    line = f"{indent}from .{home} import {', '.join(names)}\n"
+    source = f".{home}" if relative else home
+    line = f"{indent}from {source} import {', '.join(names)}\n"
     if len(line) <= 101:  # 100 characters and the newline
         return line
-    return f"{indent}from .{home} import (\n" + "".join(f"{indent}    {name},\n" for name in names) + f"{indent})\n"
+    return f"{indent}from {source} import (\n" + "".join(f"{indent}    {name},\n" for name in names) + f"{indent})\n"
 
 
 def _index(docstring: str, home_of: dict[str, str]) -> str:

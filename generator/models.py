@@ -1,7 +1,8 @@
 """Render the pydantic v2 models of a package with datamodel-code-generator.
 
 Spec text reaches the generator only as placeholders (see `model_input`); its result is cached
-by content, checked to hold nothing but models, and split into lazily imported modules.
+by content, checked to hold nothing but models, and split into lazily imported modules, which
+are cached too (by that result and the generator's code).
 """
 
 from __future__ import annotations
@@ -60,9 +61,8 @@ def render_models(defs: dict[str, Any], api_name: str) -> dict[str, str]:
     key = digest(_CODEGEN_KEY, text, json.dumps(given.aliases, sort_keys=True))
     finished = ContentCache("model-files")  # what the steps below make of it, as long as they stay the same
     finished_key = digest(key, generator_digest(), json.dumps(given.texts, sort_keys=True), doc)
-    if (hit := finished.get(finished_key)) is not None:
-        files: dict[str, str] = json.loads(hit)
-        return files
+    if (hit := _cached_files(finished.get(finished_key))) is not None:
+        return hit
     cache = ContentCache("models")
     source = cache.get(key)
     if source is None:
@@ -71,6 +71,17 @@ def render_models(defs: dict[str, Any], api_name: str) -> dict[str, str]:
     files = _finish(source, defs, given, doc)
     finished.put(finished_key, json.dumps(files))
     return files
+
+
+def _cached_files(text: str | None) -> dict[str, str] | None:
+    """The files a cache entry holds, or None if there is none or it is not readable."""
+    try:
+        files = json.loads(text) if text is not None else None
+    except ValueError:
+        return None
+    if isinstance(files, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in files.items()):
+        return files
+    return None
 
 
 def _finish(source: str, defs: dict[str, Any], given: ModelInput, doc: str) -> dict[str, str]:

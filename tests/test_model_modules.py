@@ -115,3 +115,37 @@ def test_finished_model_files_are_cached_by_everything_they_are_made_of(tmp_path
     changed = {"Pet": {**defs["Pet"], "description": "Another pet."}}
     with pytest.raises(AssertionError, match="made again"):
         models.render_models(changed, "Test API")
+
+
+def test_an_unreadable_cache_entry_is_a_miss(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import models
+
+    monkeypatch.setenv("TRUNKLINE_CACHE_DIR", str(tmp_path))
+    defs = {"Pet": {"type": "object", "properties": {"name": {"type": "string"}}}}
+    first = models.render_models(defs, "Test API")
+    for entry in (tmp_path / "model-files").rglob("*"):
+        if entry.is_file():
+            entry.write_text("{not json", encoding="utf-8")
+    assert models.render_models(defs, "Test API") == first
+
+
+def test_each_module_imports_only_the_library_names_it_uses() -> None:
+    source = (
+        "from __future__ import annotations\n"
+        "from typing import Annotated, Any\n"
+        "from pydantic import BaseModel, Field, RootModel\n"
+        "from datetime import date as date_aliased\n\n\n"
+        "class Plain(BaseModel):\n    name: str\n\n\n"
+        "class Dated(BaseModel):\n    day: Annotated[date_aliased, Field(title='Day')]\n"
+    )
+    files = split_models(source, "Models.")
+    assert files["models/_plain.py"].split("\n\n\n")[0].splitlines()[2:] == [
+        "from __future__ import annotations",
+        "from pydantic import BaseModel",
+    ]
+    assert files["models/_dated.py"].split("\n\n\n")[0].splitlines()[2:] == [
+        "from __future__ import annotations",
+        "from typing import Annotated",
+        "from pydantic import BaseModel, Field",
+        "from datetime import date as date_aliased",
+    ]

@@ -1,9 +1,8 @@
 """Models of the Agendize Calls API, generated from its OpenAPI spec; do not edit."""
 
 from __future__ import annotations
-from typing import Annotated, Any
-from pydantic import BaseModel, ConfigDict, Field, RootModel
-from enum import StrEnum
+from typing import Annotated
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class CallInsertStart(BaseModel):

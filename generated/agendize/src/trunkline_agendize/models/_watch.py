@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 from typing import Annotated, Any
-from pydantic import BaseModel, ConfigDict, Field, RootModel
-from enum import StrEnum
+from pydantic import BaseModel, ConfigDict, Field
 from ._watch_basic_auth import WatchBasicAuth
 from ._watch_http_request_header import WatchHttpRequestHeader
 from ._watch_o_auth2_auth import WatchOAuth2Auth

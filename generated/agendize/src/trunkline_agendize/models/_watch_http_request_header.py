@@ -1,9 +1,7 @@
 """Models of the Agendize Calls API, generated from its OpenAPI spec; do not edit."""
 
 from __future__ import annotations
-from typing import Annotated, Any
-from pydantic import BaseModel, ConfigDict, Field, RootModel
-from enum import StrEnum
+from pydantic import BaseModel, ConfigDict
 
 
 class WatchHttpRequestHeader(BaseModel):

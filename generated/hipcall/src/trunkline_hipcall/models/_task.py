@@ -1,9 +1,7 @@
 """Models of the Hipcall API, generated from its OpenAPI spec; do not edit."""
 
 from __future__ import annotations
-from typing import Annotated, Any
-from pydantic import BaseModel, ConfigDict, Field, RootModel
-from enum import IntEnum
+from pydantic import BaseModel, ConfigDict
 
 
 class Task(BaseModel):

@@ -1,8 +1,8 @@
 """Models of the Monica API, generated from its OpenAPI spec; do not edit."""
 
 from __future__ import annotations
-from typing import Annotated, Any
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from typing import Annotated
+from pydantic import BaseModel, ConfigDict, Field
 from datetime import date
 
 

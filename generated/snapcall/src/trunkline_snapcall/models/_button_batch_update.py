@@ -1,9 +1,8 @@
 """Models of the SnapCall REST API, generated from its OpenAPI spec; do not edit."""
 
 from __future__ import annotations
-from typing import Annotated, Any
-from pydantic import BaseModel, ConfigDict, Field, RootModel
-from datetime import date
+from typing import Any
+from pydantic import BaseModel, ConfigDict
 
 
 class ButtonBatchUpdate(BaseModel):

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 from typing import Annotated, Any
-from pydantic import BaseModel, ConfigDict, Field, RootModel
-from datetime import date
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class CustomFieldsCreate(BaseModel):

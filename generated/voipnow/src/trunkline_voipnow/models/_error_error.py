@@ -1,9 +1,7 @@
 """Models of the VoipNow UnifiedAPI – PhoneCalls API, generated from its OpenAPI spec; do not edit."""
 
 from __future__ import annotations
-from typing import Annotated, Any
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
-from enum import StrEnum
+from pydantic import BaseModel, ConfigDict
 
 
 class ErrorError(BaseModel):

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 from typing import Annotated, Any
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
-from enum import StrEnum
+from pydantic import BaseModel, ConfigDict, Field
 from ._phone_call import PhoneCall
 
 

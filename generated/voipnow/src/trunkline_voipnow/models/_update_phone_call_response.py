@@ -1,9 +1,8 @@
 """Models of the VoipNow UnifiedAPI – PhoneCalls API, generated from its OpenAPI spec; do not edit."""
 
 from __future__ import annotations
-from typing import Annotated, Any
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
-from enum import StrEnum
+from typing import Annotated
+from pydantic import BaseModel, ConfigDict, Field
 from ._phone_call import PhoneCall
 from ._phone_call_reference import PhoneCallReference
 
