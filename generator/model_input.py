@@ -139,7 +139,9 @@ def _escape_in(source: str, tokens: list[tokenize.TokenInfo]) -> str:
     return "".join(pieces)
 
 
-def reclaim_names(source: str, names: set[str], class_tokens: dict[str, str] | None = None) -> str:
+def reclaim_names(
+    source: str, names: set[str], class_tokens: dict[str, str] | None = None, tree: ast.Module | None = None
+) -> str:
     """`source` with our class names given back where datamodel-code-generator took them.
 
     For inline schemas it makes classes of its own (`Invoice` for a described `invoice`
@@ -147,7 +149,8 @@ def reclaim_names(source: str, names: set[str], class_tokens: dict[str, str] | N
     `CheckoutSession2`). Ours is found by the placeholder of its description (or the `Model`
     suffix); the two swap: ours gets its name back, the other one `<Name>Value` (or `...Value2`).
     """
-    classes = {node.name: node for node in ast.parse(source).body if isinstance(node, ast.ClassDef)}
+    tree = tree if tree is not None else ast.parse(source)
+    classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
     holders = {_class_token(node): name for name, node in classes.items()}
     renames: dict[str, str] = {}
     for name in sorted(names):

@@ -32,9 +32,9 @@ class _Edit:
 class _Source:
     """The parsed models source, and edits to apply to it."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, tree: ast.Module | None = None) -> None:
         self.data = source.encode()
-        tree = ast.parse(self.data)
+        tree = tree if tree is not None else ast.parse(self.data)  # offsets are in UTF-8 bytes either way
         self.starts = [0, 0]  # ast numbers lines from 1
         self.starts += [i + 1 for i, byte in enumerate(self.data) if byte == 0x0A]
         self.classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
@@ -85,9 +85,9 @@ class _Source:
         return False
 
 
-def fix_typing(source: str) -> str:
-    """`source` with the fixes listed above applied."""
-    models = _Source(source)
+def fix_typing(source: str, tree: ast.Module | None = None) -> str:
+    """`source` with the fixes listed above applied (`tree`: its parse, if the caller has it)."""
+    models = _Source(source, tree)
     for node in models.classes.values():
         for field, statement in _own_fields(node).items():
             edits = _default_fixes(models, statement)

@@ -7,6 +7,7 @@ are cached too (by that result and the generator's code).
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import warnings
@@ -86,14 +87,16 @@ def _cached_files(text: str | None) -> dict[str, str] | None:
 
 def _finish(source: str, defs: dict[str, Any], given: ModelInput, doc: str) -> dict[str, str]:
     """The model modules made of datamodel-code-generator's source: our names, typing, text."""
-    source = reclaim_names(source, set(defs), given.class_tokens)
-    defined = set(re.findall(r"^class (\w+)\(", source, re.MULTILINE))
+    tree = ast.parse(source)  # thousands of models: parsed once for the two steps that read it as is
+    reclaimed = reclaim_names(source, set(defs), given.class_tokens, tree)
+    defined = set(re.findall(r"^class (\w+)\(", reclaimed, re.MULTILINE))
     missing = sorted(set(defs) - defined)
     if missing:
         raise TrunklineError(f"datamodel-code-generator renamed or dropped models: {', '.join(missing[:5])}")
-    body = re.sub(r"\A(#[^\n]*\n)+\n?", "", source)
+    body = fix_typing(reclaimed, tree if reclaimed is source else None)  # a renamed source is parsed again
+    body = re.sub(r"\A(#[^\n]*\n)+\n?", "", body)
     body = re.sub(r"\nclass Unused\(RootModel\[Any\]\):\n(    [^\n]*\n)+", "\n", body)
-    body = restore(escape_literals(fix_typing(body)), given.texts)  # text is placeholders until restored
+    body = restore(escape_literals(body), given.texts)  # text is placeholders until restored
     body = _CLASS_DOCSTRING.sub("\\1\n", body)  # black's blank line between a class docstring and the body
     return split_models(body, doc, check_models(body))
 
