@@ -150,7 +150,7 @@ def _split_call(code: str) -> tuple[str, list[str], str] | None:
         tail, tokens = ",", tokens[:-1]
     if not tokens or tokens[-1].string != ")":
         return None
-    depth, opening, commas = 0, -1, []
+    depth, opening = 0, -1
     for index in range(len(tokens) - 1, -1, -1):
         text = tokens[index].string
         if text in ")]}":
@@ -160,17 +160,13 @@ def _split_call(code: str) -> tuple[str, list[str], str] | None:
             if depth == 0:
                 opening = index
                 break
-        elif text == "," and depth == 1:
-            commas.append(index)
-    if opening < 0 or tokens[opening].string != "(" or opening == 0:
+    if opening < 1 or tokens[opening].string != "(":
         return None
-    commas.reverse()
-    starts = [tokens[opening].end[1]] + [tokens[c].end[1] for c in commas]
-    stops = [tokens[c].start[1] for c in commas] + [tokens[-1].start[1]]
-    args = [code[start:stop].strip() for start, stop in zip(starts, stops)]
-    if not all(args):
+    head_end = tokens[opening].end[1]
+    args = _top_level(code[head_end : tokens[-1].start[1]], ",")
+    if args is None or not all(args):
         return None  # a trailing comma already: black keeps it exploded
-    return code[: starts[0]], args, tail
+    return code[:head_end], args, tail
 
 
 def _tokens(code: str) -> list[tokenize.TokenInfo] | None:
