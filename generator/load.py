@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import yaml
 
@@ -350,7 +351,7 @@ class _Bundler:
 
     def _target(self, document: Document, prefix: str, ptr: str, written: str) -> str:
         if written.startswith("#"):
-            return "#" + prefix + written[1:]
+            return "#" + prefix + _decoded(written[1:], document.data)
         where = document.locate(ptr + "/$ref")
         file_part, _, fragment = written.partition("#")
         if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", file_part):
@@ -376,7 +377,7 @@ class _Bundler:
         base = _BUNDLE_PREFIX + escape_token(key) if key else ""
         if fragment and not fragment.startswith("/"):
             raise TrunklineError(f"`$ref` {written!r} has a fragment that is not a JSON pointer; write file#/path/to/it", where)
-        return "#" + base + fragment
+        return "#" + base + _decoded(fragment, (self.main.bundled[key] if key else self.main).data)
 
     def _new_key(self, path: Path) -> str:
         """A readable bundle key for a file: its stem, numbered when two files share one."""
@@ -384,6 +385,28 @@ class _Bundler:
         while key in self.main.bundled or key == "":
             key, number = f"{path.stem}{number}", number + 1
         return key
+
+
+def _decoded(fragment: str, data: Any) -> str:
+    """The JSON pointer a `$ref` fragment means: percent-decoded as a URI fragment (RFC 6901,
+    section 6: `%7Bid%7D` is `{id}`) when only the decoded pointer finds a value."""
+    if "%" not in fragment or _exists(data, fragment):
+        return fragment
+    decoded = unquote(fragment)
+    return decoded if _exists(data, decoded) else fragment
+
+
+def _exists(data: Any, ptr: str) -> bool:
+    """Whether the JSON pointer `ptr` names a value in `data`."""
+    node = data
+    for token in tokens(ptr):
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return False
+    return True
 
 
 def _bundle(document: Document) -> None:

@@ -225,3 +225,26 @@ def test_the_bundle_key_is_reserved(tmp_path: Path) -> None:
     spec.write_text(f"openapi: 3.1.0\n{BUNDLE_KEY}: {{}}\n")
     with pytest.raises(TrunklineError, match="reserved"):
         load(spec)
+
+
+def test_percent_encoded_ref_fragments_are_decoded(tmp_path: Path) -> None:
+    # RFC 6901 section 6: a pointer in a URI fragment is percent-encoded; APIs.guru specs write
+    # `{` as %7B in refs into `paths`. A name that really holds `%` is left as written.
+    (tmp_path / "part.json").write_text(json.dumps({"Pet Name": {"type": "string"}}))
+    spec = tmp_path / "s.json"
+    spec.write_text(json.dumps({
+        "openapi": "3.1.0",
+        "paths": {"/pets/{id}": {"get": {"parameters": [{"name": "id", "in": "path", "schema": {"type": "integer"}}]}}},
+        "x-a": {"$ref": "#/paths/~1pets~1%7Bid%7D/get/parameters/0/schema"},
+        "x-b": {"$ref": "part.json#/Pet%20Name"},
+        "x-c": {"$ref": "#/x-50%25"},
+        "x-50%25": {"type": "boolean"},
+        "x-d": {"$ref": "#/x-missing%7B"},
+    }))
+    doc = load(spec)
+    assert doc.data["x-a"]["$ref"] == "#/paths/~1pets~1{id}/get/parameters/0/schema"
+    assert doc.resolve(doc.data["x-a"]["$ref"]) == {"type": "integer"}
+    assert doc.resolve(doc.data["x-b"]["$ref"]) == {"type": "string"}
+    assert doc.data["x-c"]["$ref"] == "#/x-50%25"  # found as written: not decoded
+    assert doc.data["x-d"]["$ref"] == "#/x-missing%7B"  # found neither way: left for the unresolved-ref error
+    assert {ref.written for ref in doc.refs} >= {"#/paths/~1pets~1%7Bid%7D/get/parameters/0/schema", "part.json#/Pet%20Name"}
