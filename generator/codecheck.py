@@ -26,7 +26,7 @@ _MODULES = frozenset({"models", "datetime", "builtins"})
 _MODEL_IMPORTS = frozenset(
     {"__future__", "typing", "typing_extensions", "pydantic", "enum", "datetime", "uuid", "decimal", "ipaddress", "pathlib"}
 )
-_MODEL_CALLS = frozenset({"Field", "ConfigDict", "TypeAliasType", "float", "Decimal", "UUID", "AnyUrl", "date", "datetime", "time", "timedelta"})
+_MODEL_CALLS = frozenset({"Field", "StringConstraints", "ConfigDict", "TypeAliasType", "float", "Decimal", "UUID", "AnyUrl", "date", "datetime", "time", "timedelta"})
 
 
 def _bug(what: str) -> TrunklineError:

@@ -179,9 +179,13 @@ def method_name(operation_id: str, tag: str, http_method: str, path: str) -> str
     The tag is dropped where the operationId repeats it, first or after a leading verb:
     `repos/get` under `repos` is `get`; `ListVerifiedNumbers` under `Verified Numbers` is
     `list`; Stripe's `GetCustomersCustomer` under `customers` is `get_customer`, and its
-    `GetCustomers` and `PostCustomers` (the collection itself) are `list` and `create`.
+    `GetCustomers` and `PostCustomers` (the collection itself) are `list` and `create`. An
+    opaque operationId (`547636a6f9...`, no word of letters) is named by method and path; one
+    that starts with a digit gets the HTTP method in front, so the method stays public.
     """
     parts = words(_signed(operation_id)) or ["value"]
+    if not any(part.isalpha() for part in parts):
+        parts = words(_signed(f"{http_method} {path}")) or ["value"]
     tag_words = words(tag)
     size = len(tag_words)
     if tag_words and parts[:size] == tag_words and len(parts) > size:
@@ -191,7 +195,7 @@ def method_name(operation_id: str, tag: str, http_method: str, path: str) -> str
         if len(parts) == 1 and parts[0] == http_method.lower() and _is_collection(path, tag_words):
             parts = ["list" if parts[0] == "get" else "create" if parts[0] == "post" else parts[0]]
     name = "_".join(parts)
-    name = "_" + name if name[0].isdigit() else name
+    name = f"{snake(http_method)}_{name}" if name[0].isdigit() else name
     return name + "_" if name in _RESERVED_ATTRS or name in RUNTIME_NAMES else name
 
 

@@ -7,7 +7,11 @@ enum members become nullable types. `annotation` then types any schema for the c
 
 from __future__ import annotations
 
+import functools
 from typing import Any
+
+import pydantic_core
+from pydantic_core import core_schema
 
 from generator.errors import TrunklineError
 from generator.escape import py_literal
@@ -130,6 +134,10 @@ class SchemaSet:
             if isinstance(varnames, list) and len(varnames) == len(values):
                 schema["x-enum-varnames"] = [n for n, v in zip(schema["x-enum-varnames"], schema["enum"]) if v is not None]
             schema["enum"] = [v for v in schema["enum"] if v is not None]
+        if "pattern" in schema and not (isinstance(schema["pattern"], str) and _compiles(schema["pattern"])):
+            del schema["pattern"]  # the models could not even be imported with it
+        if isinstance(schema.get("patternProperties"), dict) and not all(map(_compiles, map(str, schema["patternProperties"]))):
+            del schema["patternProperties"]  # without the pattern it does not match, a key would be refused
         if self.version == "3.0":
             _exclusive_bounds(schema)
         if schema.get("format") not in _KEPT_FORMATS:
@@ -164,6 +172,18 @@ class SchemaSet:
         if isinstance(schema.get("not"), dict):
             out["not"] = self._normalize(schema["not"], ptr + "/not", hint + "Not", top=False)
         return out
+
+
+@functools.cache
+def _compiles(pattern: str) -> bool:
+    """Whether pydantic's regex engine (Rust's regex crate) takes `pattern`. It has no
+    look-around or back-references and rejects some ranges (`[\\s-_]`) that specs carry; a
+    model with such a pattern fails at import, so the constraint is left to the server."""
+    try:
+        pydantic_core.SchemaValidator(core_schema.str_schema(pattern=pattern))
+    except pydantic_core.SchemaError:
+        return False
+    return True
 
 
 def _needs_class(schema: dict[str, Any]) -> bool:

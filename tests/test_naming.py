@@ -114,6 +114,9 @@ def test_enum_members_are_distinct_upper_and_honour_given_names() -> None:
         ("addPet", "pets", "post", "/pets", "add_pet"),
         ("import", "other", "get", "/x", "import_"),
         ("with_raw_response", "x", "get", "/x", "with_raw_response"),
+        ("547636a6f918230da8553640", "get_prediction", "get", "/GetPrediction/{StationCodes}", "get_station_codes"),
+        ("2fa_enable", "users", "post", "/users/2fa", "post_2fa_enable"),
+        ("123", "x", "get", "/", "get"),
     ],
 )
 def test_method_names_read_well(operation_id: str, tag: str, method: str, path: str, expected: str) -> None:

@@ -1,0 +1,87 @@
+"""Shapes found in public specs nobody here wrote (APIs.guru, ReadMe's examples) that once broke a package.
+
+Each spec below is the smallest that showed the problem; the package is generated, imported
+and used, so a regression fails where a user would notice it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pydantic
+import pytest
+
+from generator.cli import main
+
+
+@pytest.fixture()
+def package(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Iterator[Any]:
+    """Generate `spec` (written by the test into tmp_path/u.json) and import the package."""
+    holder: list[Path] = []
+
+    def make(spec: dict[str, Any]) -> Any:
+        path = tmp_path / "u.json"
+        path.write_text(json.dumps(spec), encoding="utf-8")
+        assert main(["generate", "--spec", str(path), "--out", str(tmp_path / "out")]) == 0, capsys.readouterr().err
+        holder.append(tmp_path / "out" / "u" / "src")
+        sys.path.insert(0, str(holder[-1]))
+        return importlib.import_module("trunkline_u")
+
+    yield make
+    for src in holder:
+        sys.path.remove(str(src))
+    for name in [m for m in sys.modules if m == "trunkline_u" or m.startswith("trunkline_u.")]:
+        del sys.modules[name]
+
+
+def _spec(schemas: dict[str, Any], paths: dict[str, Any] | None = None) -> dict[str, Any]:
+    ok = {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/A"}}}}}
+    return {
+        "openapi": "3.0.3", "info": {"title": "U", "version": "1"},
+        "paths": paths or {"/a": {"get": {"operationId": "get_a", "responses": ok}}},
+        "components": {"schemas": schemas},
+    }
+
+
+def test_patterns_pydantic_cannot_compile_are_left_to_the_server(package: Any) -> None:
+    # AWS specs write `[\s-_]`; password rules use look-ahead. pydantic's Rust regex engine
+    # refuses both, and a model holding one could not be imported at all.
+    u = package(_spec({"A": {"type": "object", "properties": {
+        "name": {"type": "string", "pattern": "^[a-zA-Z0-9\\s-_()\\[\\]]+$"},
+        "password": {"type": "string", "pattern": "^(?=.*[A-Z]).{8,}$"},
+        "code": {"type": "string", "pattern": "^[0-9]{3}$"},
+        "letters": {"type": "string", "pattern": "^\\p{L}+$"},
+        "map": {"type": "object", "patternProperties": {"^(?!x)": {"type": "integer"}, "^x-": {"type": "string"}}},
+    }}}))
+    a = u.models.A.model_validate({"name": "a-b c", "password": "short", "code": "123", "letters": "äb", "map": {"x-a": "s", "b": 1}})
+    assert a.model_dump(exclude_none=True) == {"name": "a-b c", "password": "short", "code": "123", "letters": "äb", "map": {"x-a": "s", "b": 1}}
+    for field, bad in (("code", "12"), ("letters", "a1")):  # patterns the engine takes still hold
+        with pytest.raises(pydantic.ValidationError, match="should match pattern"):
+            u.models.A.model_validate({field: bad})
+
+
+def test_pattern_properties_become_typed_keys(package: Any) -> None:
+    u = package(_spec({"A": {"type": "object", "properties": {
+        "labels": {"type": "object", "patternProperties": {"^x-": {"type": "string"}}},
+    }}}))
+    assert u.models.A.model_validate({"labels": {"x-a": "s"}}).labels == {"x-a": "s"}
+    with pytest.raises(pydantic.ValidationError, match="should match pattern"):
+        u.models.A.model_validate({"labels": {"a": "s"}})
+
+
+def test_opaque_operation_ids_give_public_methods_named_by_path(package: Any) -> None:
+    # WMATA's operationIds are hex ids such as 547636a6f918230da8553640.
+    ok = {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/A"}}}}}
+    u = package(_spec({"A": {"type": "object", "properties": {"x": {"type": "string"}}}}, {
+        "/GetPrediction/{StationCodes}": {"get": {"operationId": "547636a6f918230da8553640", "responses": ok, "parameters": [
+            {"name": "StationCodes", "in": "path", "required": True, "schema": {"type": "string"}}]}},
+        "/users/2fa": {"post": {"operationId": "2fa_enable", "tags": ["users"], "responses": ok}},
+    }))
+    resources = {name: importlib.import_module(f"{u.__name__}.resources.{name}") for name in ("get_prediction", "users")}
+    assert callable(resources["get_prediction"].GetPredictionResource.get_station_codes)
+    assert callable(resources["users"].UsersResource.post_2fa_enable)
