@@ -5,8 +5,8 @@ What it writes is right for pydantic but not always for `mypy --strict`:
   (`= True` for `AddressBook | None`): it becomes `AddressBook(True)`;
 - a `null` default on a type without null (`int = None`): the type gets `| None` (and a
   root model's `RootModel[int]` too);
-- a default of the wrong kind for a list or dict field (`list[X] | None = ""`, a spec error
-  pydantic never checks): it becomes `None`;
+- a default of the wrong kind for a list, dict or scalar field (`list[X] | None = ""`,
+  `str | None = 0`, a spec error pydantic never checks): it becomes `None`;
 - an allOf class whose bases declare one field with different types: the field is declared
   again in the class, as the base whose type fits all the others declares it;
 - a field declared again with a type its base does not allow (an anyOf branch narrowed by
@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 _IGNORE = "  # type: ignore[assignment]"
 _WIDER = {"bool": {"int", "float"}, "int": {"float"}}  # what mypy lets stand for what
+_SCALARS = {"str", "int", "float", "bool"}
 
 
 @dataclass(frozen=True)
@@ -152,8 +153,8 @@ def _default_fixes(models: _Source, statement: ast.AnnAssign) -> list[_Edit]:
         isinstance(m, ast.Name) and m.id == "Any" for m in members
     )
     edits = []
-    if isinstance(value, ast.Constant) and not _is_none(value) and all(_is_container(m) for m in members):
-        start, end = models.span(value)  # a scalar default for a list or dict: a spec error
+    if isinstance(value, ast.Constant) and not _is_none(value) and not any(_admits(m, value.value) for m in members):
+        start, end = models.span(value)  # `list[X] = ""`, `str = 0`: a spec error
         edits.append(_Edit(start, end, "None"))
         value = None
     if value is None or _is_none(value):
@@ -166,6 +167,16 @@ def _default_fixes(models: _Source, statement: ast.AnnAssign) -> list[_Edit]:
         start, end = models.span(value)
         edits.append(_Edit(start, end, f"{root}({models.text(value)})"))
     return edits
+
+
+def _admits(member: ast.expr, value: object) -> bool:
+    """Whether a constant default may stand for the type `member`, as mypy sees it; True for
+    types this does not judge (classes, Literal, dates)."""
+    if _is_container(member):
+        return False
+    if not isinstance(member, ast.Name) or member.id not in _SCALARS:
+        return True
+    return type(value).__name__ in {member.id} | {k for k, wider in _WIDER.items() if member.id in wider}
 
 
 def _is_container(member: ast.expr) -> bool:

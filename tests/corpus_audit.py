@@ -91,7 +91,10 @@ def _has_typed_schema(document: Document, path: str, method: str, status: str, c
     if not isinstance(schema, dict):
         return False
     schema, _ = deref(document, schema, ptr)
-    return bool(set(schema) - {"description", "title", "example", "examples", "nullable"})
+    said = set(schema) - {"description", "title", "example", "examples", "nullable"}
+    if "type" not in schema:  # array keywords bind only arrays: alone they admit any body (Slack's pins.list)
+        said -= {"items", "minItems", "maxItems", "uniqueItems", "contains", "prefixItems"}
+    return bool(said)
 
 
 def _import_everything(src: Path, module: str) -> list[str]:

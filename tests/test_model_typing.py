@@ -65,6 +65,20 @@ def test_a_scalar_default_of_a_list_becomes_null() -> None:
     assert _run(fixed)["Order"]().types is None
 
 
+def test_a_default_of_another_scalar_type_becomes_null() -> None:
+    # exoapi.dev: `margin: {type: string, default: 0}`
+    source = HEADER + (
+        "class Page(BaseModel):\n    margin: str | None = 0\n    size: int = 'a'\n    scale: float = 1\n"
+        "    flag: int = True\n    label: str | int = 2\n    on: bool | None = 1\n"
+    )
+    fixed = fix_typing(source)
+    assert fixed == HEADER + (
+        "class Page(BaseModel):\n    margin: str | None = None\n    size: int | None = None\n    scale: float = 1\n"
+        "    flag: int = True\n    label: str | int = 2\n    on: bool | None = None\n"
+    )
+    assert _run(fixed)["Page"]().margin is None
+
+
 def test_bases_that_disagree_get_the_narrowest_declaration_again() -> None:
     source = HEADER + (
         "class Integration(BaseModel):\n    client_id: str | None = None\n    slug: str | None = None\n\n\n"
