@@ -105,7 +105,9 @@ def check_models(source: str) -> ast.Module:
     for node in tree.body:
         if isinstance(node, ast.ImportFrom):
             sibling = node.level == 1 and (node.module or "").startswith("_")  # another model module
-            if not sibling and (node.level or node.module not in _MODEL_IMPORTS):
+            # `from builtins import int as int_aliased`: how a field named `int` leaves the type usable
+            builtin_types = node.module == "builtins" and all(a.name in _TYPE_NAMES and a.asname for a in node.names)
+            if not sibling and not builtin_types and (node.level or node.module not in _MODEL_IMPORTS):
                 raise _bug(f"the models module imports from {node.module!r}")
         elif isinstance(node, ast.ClassDef):
             _check_class(node, calls)

@@ -9,6 +9,7 @@ to, and `models/__init__.py` imports a model's module on first access (PEP 562).
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -143,10 +144,17 @@ def _module(docstring: str, header: list[ast.ImportFrom], group: list[_Definitio
         for name in definition.refers - own:
             imports.setdefault(home_of[name], set()).add(name)
     used = set().union(*(d.names for d in group))
+    sources = [d.source for d in group]
+    for node in header:
+        for alias in node.names if node.module == "builtins" else []:
+            if alias.asname in used and not any(re.search(rf"^    {alias.name}\b", text, re.MULTILINE) for text in sources):
+                # only a class with a field named `int` needs `int_aliased`; the others say `int`
+                sources = [re.sub(rf"\b{alias.asname}\b", alias.name, text) for text in sources]
+                used.discard(alias.asname)
     parts = [f'"""{docstring}"""\n\n', *_library_imports(header, used)]
     parts += [_import(home, sorted(names)) for home, names in sorted(imports.items())]
-    for definition in group:
-        parts.append("\n\n" + definition.source)
+    for text in sources:
+        parts.append("\n\n" + text)
     after = [line for definition in group for line in definition.after]
     if after:
         parts += ["\n\n", *after]

@@ -85,3 +85,18 @@ def test_opaque_operation_ids_give_public_methods_named_by_path(package: Any) ->
     resources = {name: importlib.import_module(f"{u.__name__}.resources.{name}") for name in ("get_prediction", "users")}
     assert callable(resources["get_prediction"].GetPredictionResource.get_station_codes)
     assert callable(resources["users"].UsersResource.post_2fa_enable)
+
+
+def test_a_field_named_like_a_builtin_type_keeps_its_name(package: Any, tmp_path: Path) -> None:
+    # Jira's JsonNode has a boolean property `int`; datamodel-code-generator then imports
+    # `int as int_aliased` from builtins for the whole source.
+    u = package(_spec({
+        "A": {"type": "object", "properties": {"int": {"type": "boolean"}, "count": {"type": "integer"}}},
+        "B": {"type": "object", "properties": {"size": {"type": "integer"}}},
+    }))
+    assert u.models.A.model_validate({"int": True, "count": 3}).model_dump() == {"int": True, "count": 3}
+    assert u.models.B.model_validate({"size": 2}).size == 2
+    models = tmp_path / "out" / "u" / "src" / "trunkline_u" / "models"
+    assert "from builtins import int as int_aliased\n" in (models / "_a.py").read_text()
+    b = (models / "_b.py").read_text()
+    assert "int_aliased" not in b and "    size: int | None = None\n" in b
