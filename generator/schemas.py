@@ -137,7 +137,7 @@ class SchemaSet:
         if "pattern" in schema and not (isinstance(schema["pattern"], str) and _compiles(schema["pattern"])):
             del schema["pattern"]  # the models could not even be imported with it
         if isinstance(schema.get("patternProperties"), dict) and not all(map(_compiles, map(str, schema["patternProperties"]))):
-            del schema["patternProperties"]  # without the pattern it does not match, a key would be refused
+            del schema["patternProperties"]  # dropping one would refuse the keys it allowed: drop all
         if self.version == "3.0":
             _exclusive_bounds(schema)
         if schema.get("format") not in _KEPT_FORMATS:
