@@ -43,7 +43,10 @@ def preflight(document: Document) -> str:
     paths = data.get("paths")
     if paths is None or paths == {}:
         where = "/paths" if "paths" in data else ""
-        raise TrunklineError("empty `paths`: the spec has no operations to generate; add at least one path", document.locate(where))
+        webhooks = " (its `webhooks` are calls a server receives, not ones a client makes)" if data.get("webhooks") else ""
+        raise TrunklineError(
+            f"empty `paths`: the spec has no operations to generate{webhooks}; add at least one path", document.locate(where)
+        )
     _check_refs(document)
     check_cycles(document)
     _check_operation_ids(document)

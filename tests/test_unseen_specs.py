@@ -100,3 +100,14 @@ def test_a_field_named_like_a_builtin_type_keeps_its_name(package: Any, tmp_path
     assert "from builtins import int as int_aliased\n" in (models / "_a.py").read_text()
     b = (models / "_b.py").read_text()
     assert "int_aliased" not in b and "    size: int | None = None\n" in b
+
+
+def test_a_spec_with_only_webhooks_says_why_it_has_nothing_to_generate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Adyen's notification specs (3.1) describe webhooks only; issue 9 makes an empty `paths` exit 2.
+    spec = tmp_path / "hooks.json"
+    hook = {"post": {"requestBody": {"content": {"application/json": {"schema": {"type": "object"}}}}, "responses": {"200": {"description": "ok"}}}}
+    spec.write_text(json.dumps({"openapi": "3.1.0", "info": {"title": "H", "version": "1"}, "webhooks": {"paid": hook}}))
+    assert main(["generate", "--spec", str(spec), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert f"{spec}:1:1 #: empty `paths`" in err and "`webhooks` are calls a server receives" in err
+    assert not (tmp_path / "out").exists()
