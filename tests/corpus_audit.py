@@ -68,7 +68,8 @@ def _methods(resources: Path) -> set[tuple[str, str]]:
     found: set[tuple[str, str]] = set()
     for path in resources.glob("*.py"):
         for node in ast.parse(path.read_text(encoding="utf-8")).body:
-            if isinstance(node, ast.ClassDef) and not node.name.startswith("Async") and not node.name.endswith("WithRawResponse"):
+            # the sync classes' methods: async ones are `async def` (a tag `async` makes `AsyncResource` sync)
+            if isinstance(node, ast.ClassDef) and not node.name.endswith("WithRawResponse"):
                 for item in node.body:
                     if isinstance(item, ast.FunctionDef) and not item.name.startswith("_") and item.name != "with_raw_response":
                         found.add((node.name, item.name))
