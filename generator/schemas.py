@@ -113,6 +113,11 @@ class SchemaSet:
                 continue
             schema[key] = value
         kind = schema.get("type")
+        if not (kind is None or isinstance(kind, str) or (isinstance(kind, list) and all(isinstance(k, str) for k in kind))):
+            raise TrunklineError(
+                "`type` must name a type (`string`) or list them (`[string, \"null\"]`); a schema goes under `properties` or `items`",
+                self.document.locate(ptr + "/type"),
+            )
         if isinstance(kind, list):
             if "null" in kind:
                 nullable = True

@@ -111,3 +111,13 @@ def test_a_spec_with_only_webhooks_says_why_it_has_nothing_to_generate(tmp_path:
     err = capsys.readouterr().err
     assert f"{spec}:1:1 #: empty `paths`" in err and "`webhooks` are calls a server receives" in err
     assert not (tmp_path / "out").exists()
+
+
+def test_a_schema_as_the_value_of_type_is_a_located_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Codat's accounting spec: `itemType: {type: {type: string, enum: [...]}}`.
+    spec = tmp_path / "u.json"
+    spec.write_text(json.dumps(_spec({"A": {"type": "object", "properties": {"kind": {"type": {"type": "string"}}}}}), indent=1))
+    assert main(["generate", "--spec", str(spec), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"trunkline: error: {spec}:") and " /components/schemas/A/properties/kind/type: `type` must name a type" in err
+    assert not (tmp_path / "out").exists()
