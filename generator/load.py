@@ -116,10 +116,15 @@ class Document:
         """The value a local `$ref` (`#/a/b`) points at; raises KeyError when absent."""
         if not ref.startswith("#"):
             raise KeyError(ref)
-        node: Any = self.data
-        for token in tokens(ref[1:]):
-            node = node[int(token)] if isinstance(node, list) else node[token]
-        return node
+        return _at(self.data, ref[1:])
+
+
+def _at(data: Any, ptr: str) -> Any:
+    """The value the JSON pointer `ptr` names in `data`; KeyError, IndexError or ValueError when none."""
+    node = data
+    for token in tokens(ptr):
+        node = node[int(token)] if isinstance(node, list) else node[token]
+    return node
 
 
 class _JsonIndex:
@@ -398,14 +403,10 @@ def _decoded(fragment: str, data: Any) -> str:
 
 def _exists(data: Any, ptr: str) -> bool:
     """Whether the JSON pointer `ptr` names a value in `data`."""
-    node = data
-    for token in tokens(ptr):
-        if isinstance(node, dict) and token in node:
-            node = node[token]
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
-        else:
-            return False
+    try:
+        _at(data, ptr)
+    except (KeyError, IndexError, ValueError, TypeError):
+        return False
     return True
 
 
