@@ -1,8 +1,11 @@
 """Generation figures: Trunkline against openapi-python-client and datamodel-code-generator.
 
 For each corpus spec, prints wall time and peak memory (whole process tree) of Trunkline with an
-empty cache (cold) and with the cache of that run (warm), of openapi-python-client and of
-datamodel-code-generator, with the ratios; then the no-op and one-spec-changed regeneration of
+empty cache (cold), with the cache of that run (warm), and with that cache after one component
+schema got one more property (as a vendor's spec update often does), of openapi-python-client and of
+datamodel-code-generator, with the ratios. Then the least time black alone can take on
+Trunkline's output (one pass over files already formatted), a floor under any cold run that
+keeps black as the formatter of record; then the no-op and one-spec-changed regeneration of
 the five vendor clients. The peers are installed once into `bench/.peers/` (needs the package
 registry). Run: `python bench/generate.py [SPEC_NAME ...] [--skip-peers]`.
 """
@@ -10,17 +13,23 @@ registry). Run: `python bench/generate.py [SPEC_NAME ...] [--skip-peers]`.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from measure import Measure, run  # noqa: E402
+import black
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(Path(__file__).resolve().parent), str(ROOT)]
+from generator.fmt import MODE  # noqa: E402
+from measure import Measure, run  # noqa: E402
+
 CORPUS = ROOT.parent / "shared" / "corpus"
 SPECS = {"petstore": "petstore.yaml", "stripe": "stripe.yaml", "telnyx": "telnyx.yml", "github": "github.json"}
 PEERS = Path(__file__).resolve().parent / ".peers"
@@ -54,6 +63,28 @@ def datamodel_code_generator(spec: Path, out: Path) -> Measure:
     return run(command)
 
 
+def one_schema_changed(spec: Path, work: Path) -> Path:
+    """A JSON copy of `spec`, under the same name (which names the package), in which the first
+    component schema with properties has one more: what a vendor's spec update often is."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    document = yaml.load(spec.read_text(encoding="utf-8"), Loader=loader)  # JSON is YAML too
+    schema = next(s for s in document["components"]["schemas"].values() if isinstance(s.get("properties"), dict))
+    schema["properties"]["added_by_the_benchmark"] = {"type": "string", "description": "A field the vendor added."}
+    changed = work / "changed" / spec.name
+    changed.parent.mkdir()
+    changed.write_text(json.dumps(document), encoding="utf-8")
+    return changed
+
+
+def black_floor(out: Path) -> float:
+    """CPU seconds black spends on the Python files under `out`, which are formatted already:
+    one pass each, the least a run that formats them all can spend."""
+    started = time.process_time()
+    for path in sorted(out.rglob("*.py")):
+        black.format_str(path.read_text(encoding="utf-8"), mode=MODE)
+    return time.process_time() - started
+
+
 def cell(m: Measure | None) -> str:
     if m is None:
         return "skipped"
@@ -69,23 +100,33 @@ def ratio(ours: Measure, theirs: Measure | None, attr: str) -> str:
 
 def corpus(names: list[str], skip_peers: bool) -> None:
     print("## Generating the corpus specs (wall time, peak memory of the process tree)\n")
-    print("| spec | trunkline cold | trunkline warm | openapi-python-client | datamodel-code-generator | time vs opc | memory vs opc |")
-    print("|---|---|---|---|---|---|---|")
+    print("| spec | trunkline cold | trunkline warm | warm, one property added | openapi-python-client | datamodel-code-generator | time vs opc (cold) | memory vs opc (cold) |")
+    print("|---|---|---|---|---|---|---|---|")
+    floors: dict[str, tuple[float, Measure | None]] = {}
     for name in names:
         spec = CORPUS / SPECS[name]
         if not spec.is_file():
-            print(f"| {name} | corpus file {spec} absent | | | | | |")
+            print(f"| {name} | corpus file {spec} absent | | | | | | |")
             continue
         with tempfile.TemporaryDirectory() as tmp:
             work = Path(tmp)
             cold = trunkline(spec, work / "out", work / "cache")
             warm = trunkline(spec, work / "out", work / "cache")
+            changed = trunkline(one_schema_changed(spec, work), work / "out", work / "cache")
             opc = None if skip_peers else openapi_python_client(spec, work)
             dmcg = None if skip_peers else datamodel_code_generator(spec, work)
-        print(f"| {name} | {cell(cold)} | {cell(warm)} | {cell(opc)} | {cell(dmcg)} | {ratio(cold, opc, 'seconds')} | {ratio(cold, opc, 'peak_mib')} |", flush=True)
+            if cold.returncode == 0:
+                floors[name] = (black_floor(work / "out"), opc)
+        print(f"| {name} | {cell(cold)} | {cell(warm)} | {cell(changed)} | {cell(opc)} | {cell(dmcg)} | {ratio(cold, opc, 'seconds')} | {ratio(cold, opc, 'peak_mib')} |", flush=True)
         for label, m in (("trunkline", cold), ("openapi-python-client", opc), ("datamodel-code-generator", dmcg)):
             if m is not None and m.returncode != 0:
-                print(f"|   {label} said: {m.output.strip().splitlines()[-1][:200] if m.output.strip() else '(nothing)'} |||||||")
+                print(f"|   {label} said: {m.output.strip().splitlines()[-1][:200] if m.output.strip() else '(nothing)'} ||||||||")
+    cores = os.cpu_count() or 1
+    print(f"\n### Black alone on Trunkline's output, at the least (one pass over formatted files; {cores} cores)\n")
+    print("| spec | black CPU time | shared by all cores | half of openapi-python-client's time |\n|---|---|---|---|")
+    for name, (cpu, opc) in floors.items():
+        half = f"{opc.seconds / 2:.1f} s" if opc is not None and opc.returncode == 0 else "-"
+        print(f"| {name} | {cpu:.1f} s | {cpu / cores:.1f} s | {half} |")
     print()
 
 
