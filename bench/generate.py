@@ -2,8 +2,8 @@
 
 For each corpus spec, prints wall time and peak memory (whole process tree) of Trunkline with an
 empty cache (cold), with the cache of that run (warm), and with that cache after one component
-schema got one more property (as a vendor's spec update often does), of openapi-python-client and of
-datamodel-code-generator, with the ratios. Then the least time black alone can take on
+schema got one more property (as a vendor's spec update often does); of openapi-python-client
+and of datamodel-code-generator; and the ratios. Then the least time black alone can take on
 Trunkline's output (one pass over files already formatted), a floor under any cold run that
 keeps black as the formatter of record; then the no-op and one-spec-changed regeneration of
 the five vendor clients. The peers are installed once into `bench/.peers/` (needs the package
@@ -63,7 +63,7 @@ def datamodel_code_generator(spec: Path, out: Path) -> Measure:
     return run(command)
 
 
-def one_schema_changed(spec: Path, work: Path) -> Path:
+def one_property_added(spec: Path, work: Path) -> Path:
     """A JSON copy of `spec`, under the same name (which names the package), in which the first
     component schema with properties has one more: what a vendor's spec update often is."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -112,7 +112,7 @@ def corpus(names: list[str], skip_peers: bool) -> None:
             work = Path(tmp)
             cold = trunkline(spec, work / "out", work / "cache")
             warm = trunkline(spec, work / "out", work / "cache")
-            changed = trunkline(one_schema_changed(spec, work), work / "out", work / "cache")
+            changed = trunkline(one_property_added(spec, work), work / "out", work / "cache")
             opc = None if skip_peers else openapi_python_client(spec, work)
             dmcg = None if skip_peers else datamodel_code_generator(spec, work)
             if cold.returncode == 0:

@@ -113,7 +113,7 @@ def parsing(collector: bool) -> tuple[float, float]:
     return ours, theirs
 
 
-def _timed(call: Callable[[], object], collector: bool = True) -> float:
+def _timed(call: Callable[[], object], collector: bool) -> float:
     gc.collect()  # each run starts from the same heap
     if not collector:
         gc.disable()
