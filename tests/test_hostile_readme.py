@@ -271,3 +271,20 @@ def test_readme_template_uses_the_escaper_of_each_context() -> None:
             else:
                 assert not fenced and not inside_code, where
     assert seen > 20
+
+
+def test_changelog_shows_spec_names_as_text() -> None:
+    from generator.release import changelog, report
+    from generator.release.diff import Change, Level
+
+    message = f"operation GET /{NAME} ({PROSE}) was removed"
+    change = Change(Level.BREAKING, "operation-removed", "old", f"/paths/~1{NAME}", message)
+    for text in (report.markdown([change], level=3), changelog.entry("0.2.0", __import__("datetime").date(2026, 1, 1), [change])):
+        tokens = _flat(_parser().parse(text))
+        assert not {t.type for t in tokens} & {"image", "link_open", "html_inline", "html_block", "em_open", "hr"}
+        assert [t.tag for t in tokens if t.type == "heading_open"] == (["h2", "h3"] if text.startswith("## 0.2.0") else ["h3"])
+        [item] = [t for t in tokens if t.type == "inline" and t.map and "removed" in t.content]
+        assert _text(item).startswith(plain_line(message))
+        assert [c.content for c in item.children or [] if c.type == "code_inline"] == (
+            [f"old#/paths/~1{NAME}"] if "~1" in item.content else []
+        )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from generator import escape
 from generator.load import Document
 from generator.release.diff import Change, Level
 
@@ -53,11 +54,9 @@ def markdown(changes: list[Change], old: Document | None = None, new: Document |
         return "\n".join(out + ["No changes.", ""])
     for kind, items in grouped(changes).items():
         out += [f"{'#' * level} {HEADINGS[kind]}", ""]
-        out += [f"- {_md(c.message)}" + (f" (`{c.side}#{c.pointer}`)" if pointers else "") for c in items]
+        # spec names in a message or pointer stay text: escaped prose, a code span no backtick closes
+        out += [f"- {escape.markdown(c.message)}" + (f" ({escape.markdown_code(f'{c.side}#{c.pointer}')})" if pointers else "")
+                for c in items]
         out.append("")
     return "\n".join(out)
 
-
-def _md(message: str) -> str:
-    """Keep Markdown from reading emphasis or HTML into a message."""
-    return message.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("<", "&lt;")
