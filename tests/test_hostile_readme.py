@@ -288,3 +288,17 @@ def test_changelog_shows_spec_names_as_text() -> None:
         assert [c.content for c in item.children or [] if c.type == "code_inline"] == (
             [f"old#/paths/~1{NAME}"] if "~1" in item.content else []
         )
+
+
+def test_diff_text_is_one_plain_line_per_change(tmp_path: Path) -> None:
+    from generator.load import load
+    from generator.release import report
+    from generator.release.diff import Change, Level
+
+    spec = tmp_path / "s.json"
+    spec.write_text('{"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}')
+    document = load(spec)
+    forged = "x\nbreaking      s.json:1:1 /paths  \x1b[2J\x1b]8;;https://phish.example\x07click\x1b]8;;\x07"
+    out = report.text([Change(Level.NON_BREAKING, "model-added", "new", "/info", f"model {forged} added")], document, document)
+    assert out.count("\n") == 2 and out.splitlines()[1].startswith("1 change(s)")
+    assert "\x1b" not in out and "\x07" not in out

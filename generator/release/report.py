@@ -26,7 +26,8 @@ def text(changes: list[Change], old: Document, new: Document) -> str:
     lines = []
     for change in changes:
         where = (old if change.side == "old" else new).locate(change.pointer)
-        lines.append(f"{change.level.value:<13} {where}  {change.message}")
+        # one line per change whatever the spec names hold: no line break, no terminal control sequence
+        lines.append(f"{change.level.value:<13} {where}  {escape.plain_line(change.message)}")
     n = counts(changes)
     lines.append(f"{len(changes)} change(s): {n['breaking']} breaking, {n['non-breaking']} non-breaking, "
                  f"{n['documentation']} documentation-only")
