@@ -8,6 +8,7 @@ exactly that data in its context and can never end the context it sits in.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 
@@ -72,10 +73,67 @@ def one_line(value: Any) -> str:
     return " ".join(str(value).split()) if value else ""
 
 
+# ASCII punctuation that starts no Markdown construct in the middle of a line (CommonMark and GFM);
+# every other ASCII punctuation character is escaped: an allow-list, so `$` (math), `^`, `{` are too.
+_MARKDOWN_INERT = frozenset(" .,:;!?'\"()/-+=%@")
+_MARKDOWN_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}  # entities, so no `<` ever reaches the file
+# what makes a line a list item, a setext underline or a thematic break (`*`, `_`, `#` are always escaped)
+_BLOCK_START = re.compile(r"[-+=]|\d{1,9}[.)](?= |$)")
+
+
+def _printable(text: Any) -> str:
+    """`text` with each whitespace character (line breaks included) a space, each other unprintable one U+FFFD."""
+    return "".join(c if c.isprintable() else " " if c.isspace() else "\ufffd" for c in str(text))
+
+
+def plain_line(value: Any) -> str:
+    """Text as one printable line: whitespace runs collapsed to a space, other unprintables U+FFFD."""
+    return " ".join(_printable(value).split())
+
+
+def _markdown_char(char: str) -> str:
+    if char in _MARKDOWN_ENTITIES:
+        return _MARKDOWN_ENTITIES[char]
+    if char.isascii() and not char.isalnum() and char not in _MARKDOWN_INERT:
+        return "\\" + char
+    return char
+
+
 def markdown(text: Any) -> str:
-    """Text for Markdown prose: one paragraph, no raw HTML, no control characters."""
-    flat = "".join(c if c.isprintable() or c.isspace() else "\ufffd" for c in str(text))
-    return " ".join(flat.split()).replace("<", "&lt;").replace(">", "&gt;")
+    """Text for Markdown prose, a heading or a table cell: one line that shows exactly as the text, never markup.
+
+    Whitespace runs become one space (no line break can start a block), unprintables U+FFFD;
+    every ASCII punctuation character outside `_MARKDOWN_INERT` is backslash-escaped (`|` too,
+    so a table row keeps its cells), `<`, `>` and `&` become entities (no raw HTML, no entity
+    read into another character), and a leading `-`, `+`, `=` or `1.` is escaped so that no
+    list, thematic break or setext heading starts where the text starts a line.
+    """
+    flat = plain_line(text)
+    shown = "".join(_markdown_char(c) for c in flat)
+    start = _BLOCK_START.match(flat)
+    if start:
+        cut = start.end() - 1  # digits and `-+=.)` are never escaped: the same index in `shown`
+        shown = shown[:cut] + "\\" + shown[cut:]
+    return shown
+
+
+def markdown_code(text: Any) -> str:
+    """An inline code span, delimiters included, that shows `text` as it is (on one line).
+
+    Code spans show their content literally (no escapes, no entities, no HTML), so the only way
+    out is a backtick run as long as the delimiter: the delimiter is one backtick longer than the
+    longest run inside, with a space of padding where the content starts or ends with a backtick
+    or with spaces at both ends (CommonMark strips one space on each side). Line breaks and other
+    whitespace become spaces (a line break could start a block), other unprintables U+FFFD.
+    Not for table cells: a `|` inside a code span still splits a GFM table row.
+    """
+    content = _printable(text)
+    longest = max((len(run) for run in re.findall(r"`+", content)), default=0)
+    fence = "`" * (longest + 1)
+    edges = content[:1] + content[-1:]
+    if content.strip(" ") and ("`" in edges or edges == "  "):
+        content = f" {content} "
+    return f"{fence}{content or ' '}{fence}"  # an empty span would be no span: show one space
 
 
 def toml_string(value: Any) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from generator import escape
 from generator.load import Document
 from generator.release.diff import Change, Level
 
@@ -25,7 +26,8 @@ def text(changes: list[Change], old: Document, new: Document) -> str:
     lines = []
     for change in changes:
         where = (old if change.side == "old" else new).locate(change.pointer)
-        lines.append(f"{change.level.value:<13} {where}  {change.message}")
+        # one line per change whatever the spec names hold: no line break, no terminal control sequence
+        lines.append(f"{change.level.value:<13} {where}  {escape.plain_line(change.message)}")
     n = counts(changes)
     lines.append(f"{len(changes)} change(s): {n['breaking']} breaking, {n['non-breaking']} non-breaking, "
                  f"{n['documentation']} documentation-only")
@@ -53,11 +55,9 @@ def markdown(changes: list[Change], old: Document | None = None, new: Document |
         return "\n".join(out + ["No changes.", ""])
     for kind, items in grouped(changes).items():
         out += [f"{'#' * level} {HEADINGS[kind]}", ""]
-        out += [f"- {_md(c.message)}" + (f" (`{c.side}#{c.pointer}`)" if pointers else "") for c in items]
+        # spec names in a message or pointer stay text: escaped prose, a code span no backtick closes
+        out += [f"- {escape.markdown(c.message)}" + (f" ({escape.markdown_code(f'{c.side}#{c.pointer}')})" if pointers else "")
+                for c in items]
         out.append("")
     return "\n".join(out)
 
-
-def _md(message: str) -> str:
-    """Keep Markdown from reading emphasis or HTML into a message."""
-    return message.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("<", "&lt;")
