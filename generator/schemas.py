@@ -134,10 +134,11 @@ class SchemaSet:
                 "`type` must name a type (`string`) or list them (`[string, \"null\"]`); a schema goes under `properties` or `items`",
                 self.document.locate(ptr + "/type"),
             )
-        if isinstance(kind, str):
-            kind = [kind]
+        if isinstance(kind, str) and kind not in _TYPES:  # `type: file` and the like: no type the models know
+            del schema["type"]
+            kind = None
         if isinstance(kind, list):
-            kind = [k for k in kind if k in _TYPES]  # `type: file` and the like: no type the models know
+            kind = [k for k in kind if k in _TYPES]
             if "null" in kind:
                 nullable = True
                 kind = [k for k in kind if k != "null"]

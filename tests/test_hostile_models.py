@@ -296,3 +296,38 @@ def test_module_names_are_cut_with_a_stable_hash_and_devices_renamed() -> None:
 def test_the_writer_refuses_an_unsafe_file_name(paths: list[str]) -> None:
     with pytest.raises(TrunklineError, match="Trunkline bug"):
         check_file_names(paths)
+
+
+def test_normalizing_keeps_json_schema_types_and_drops_unknown_ones(tmp_path: Path) -> None:
+    from generator.build import build
+
+    schemas = {"Thing": {"type": "object", "properties": {
+        "done": {"type": "null", "description": "always null"},
+        "upload": {"type": "file", "customTypePath": IMPORT_STRING},
+        "either": {"type": ["string", "null", "file"]},
+        "names": {"type": "array", "items": [{"type": "string"}, {"title": "T", "$id": "https://x", "xml": {}}]},
+    }}}
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps(_spec(schemas)), encoding="utf-8")
+    props = build(load(path), "t").model_defs["Thing"]["properties"]
+    assert props["done"] == {"type": "null", "description": "always null"}
+    assert props["upload"] == {}
+    assert props["either"] == {"anyOf": [{"type": "string"}, {"type": "null"}]}
+    assert props["names"] == {"type": "array", "items": [{"type": "string"}, {}]}
+
+
+@pytest.mark.parametrize(("schema", "where"), [
+    ({"type": "object", "properties": ["a"]}, "/properties"),
+    ({"allOf": {"type": "string"}}, "/allOf"),
+    ({"type": "array", "prefixItems": {"type": "string"}}, "/prefixItems"),
+    ({"enum": "abc"}, "/enum"),
+])
+def test_a_keyword_of_the_wrong_shape_is_a_located_error(schema: dict[str, Any], where: str, tmp_path: Path) -> None:
+    from generator.build import build
+
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps(_spec({"Thing": schema}), indent=1), encoding="utf-8")
+    with pytest.raises(TrunklineError) as caught:
+        build(load(path), "t")
+    assert caught.value.location is not None and caught.value.location.pointer == "/components/schemas/Thing" + where
+    assert caught.value.location.line > 1
