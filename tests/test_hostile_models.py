@@ -331,3 +331,15 @@ def test_a_keyword_of_the_wrong_shape_is_a_located_error(schema: dict[str, Any],
         build(load(path), "t")
     assert caught.value.location is not None and caught.value.location.pointer == "/components/schemas/Thing" + where
     assert caught.value.location.line > 1
+
+
+def test_lint_finds_a_private_keyword_in_a_schema_only_a_ref_reaches(tmp_path: Path) -> None:
+    path = tmp_path / "spec.yaml"
+    path.write_text(
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\nx-defs:\n  Hidden:\n    type: object\n"
+        "    properties:\n      h: {type: string, customTypePath: pydantic.ImportString}\n"
+        "components:\n  schemas:\n    Thing: {$ref: '#/x-defs/Hidden'}\n",
+        encoding="utf-8",
+    )
+    found = [(f.location.pointer, f.location.line) for f in lint(load(path)) if f.rule == "no-private-schema-keywords"]
+    assert found == [("/x-defs/Hidden/properties/h/customTypePath", 8)]

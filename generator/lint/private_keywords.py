@@ -10,10 +10,11 @@ to anyone: an error, located at the key, rather than a warning a CI run would le
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from generator.errors import Severity
 from generator.lint.registry import Context, rule
-from generator.lint.walk import index
+from generator.lint.walk import Index, _walk_schema, index, resolve
 from generator.load import escape_token
 from generator.schemas import SCHEMA_KEYWORDS
 
@@ -28,7 +29,7 @@ MODEL_GENERATOR_PREFIXES = ("x-python-", "x-datamodel-code-generator-", "x-is-ba
 @rule("no-private-schema-keywords", Severity.ERROR,
       "Schemas use JSON Schema and OpenAPI keywords only (and `x-` extensions), never a code generator's own.")
 def private_schema_keywords(context: Context) -> Iterator[tuple[str, str]]:
-    for ptr, schema in index(context).schemas:
+    for ptr, schema in _schemas(context):
         for raw in schema:
             key = str(raw)
             where = f"{ptr}/{escape_token(key)}"
@@ -42,3 +43,23 @@ def private_schema_keywords(context: Context) -> Iterator[tuple[str, str]]:
                     f"`{key}` is no JSON Schema or OpenAPI keyword and the generator ignores it; "
                     f"fix its spelling, or write an extension as `x-{key}`"
                 )
+
+
+def _schemas(context: Context) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every schema of the spec: those the walk finds, and those only a schema's `$ref` reaches
+    (`#/x-defs/A`), which the generator normalizes all the same."""
+    found = index(context)
+    seen = {ptr for ptr, _ in found.schemas}
+    yield from found.schemas
+    refs = [ref.ref for ref in found.refs if ref.in_schema]
+    while refs:
+        target = resolve(context, refs.pop())
+        if target is None or target[1] in seen:
+            continue
+        more = Index()
+        _walk_schema(target[0], target[1], more)
+        for ptr, schema in more.schemas:
+            if ptr not in seen:
+                seen.add(ptr)
+                yield ptr, schema
+        refs += [ref.ref for ref in more.refs]
