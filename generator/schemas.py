@@ -182,7 +182,13 @@ class SchemaSet:
         return _nullable(out) if nullable else out
 
     def _check_shapes(self, schema: dict[str, Any], ptr: str) -> None:
-        """Raise at the first keyword whose value has not the shape the models stage reads."""
+        """Raise at the first keyword whose value has not the shape the models stage reads.
+
+        A keyword left empty (`properties:` with nothing after it, null) is as if absent, and a
+        description that is no text is dropped: sloppy specs have both, and they generated before.
+        """
+        for key in [k for k, v in schema.items() if (v is None and k in _SHAPES) or (k == "description" and not isinstance(v, str))]:
+            del schema[key]
         for key, value in schema.items():
             wanted = _SHAPES.get(key)
             if wanted is not None and not isinstance(value, wanted[0]):
@@ -228,7 +234,6 @@ _SHAPES: dict[str, tuple[type | tuple[type, ...], str]] = {
     "not": (_SCHEMA, "a schema"),
     "enum": (list, "a list of values"),
     "required": (list, "a list of property names"),
-    "description": (str, "a string"),
 }
 
 

@@ -343,3 +343,16 @@ def test_lint_finds_a_private_keyword_in_a_schema_only_a_ref_reaches(tmp_path: P
     )
     found = [(f.location.pointer, f.location.line) for f in lint(load(path)) if f.rule == "no-private-schema-keywords"]
     assert found == [("/x-defs/Hidden/properties/h/customTypePath", 8)]
+
+
+def test_keywords_left_empty_are_as_if_absent(tmp_path: Path) -> None:
+    from generator.build import build
+
+    path = tmp_path / "t.yaml"
+    path.write_text(
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    Thing:\n      type: object\n"
+        "      description:\n      required:\n      properties:\n        a:\n          type: string\n          description: 5\n"
+        "          default:\n          enum:\n",
+        encoding="utf-8",
+    )
+    assert build(load(path), "t").model_defs["Thing"] == {"type": "object", "properties": {"a": {"type": "string", "default": None}}}
