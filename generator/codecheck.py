@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import ast
 import re
+from typing import Any
 
 from generator import ir
-from generator.errors import TrunklineError
+from generator.errors import Location, TrunklineError
+from generator.load import escape_token
 from generator.naming import is_identifier
+from generator.schemas import DEFS, PASSED_KEYWORDS
 
 _HTTP = frozenset({"GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"})
 _LOCATIONS = frozenset({"path", "query", "header", "cookie"})
@@ -23,14 +26,25 @@ _TYPE_NAMES = frozenset(
     {"Any", "Literal", "None", "list", "dict", "str", "int", "float", "bool", "bytes", "object", "tuple", "set"}
 )
 _MODULES = frozenset({"models", "datetime", "builtins"})
-_MODEL_IMPORTS = frozenset(
-    {"__future__", "typing", "typing_extensions", "pydantic", "enum", "datetime", "uuid", "decimal", "ipaddress", "pathlib"}
-)
+# The names a models module may import, by module: what datamodel-code-generator writes for the
+# schemas `schemas` passes on. Not a module's every name: `pydantic.ImportString` imports what
+# an answer names, and any class could be a model's base.
+_MODEL_IMPORTS: dict[str, frozenset[str]] = {
+    "__future__": frozenset({"annotations"}),
+    "typing": frozenset({"Annotated", "Any", "Dict", "List", "Literal", "Optional", "TYPE_CHECKING", "Union"}),
+    "typing_extensions": frozenset({"Annotated", "Literal", "TypeAliasType"}),
+    "pydantic": frozenset({"AwareDatetime", "BaseModel", "ConfigDict", "Field", "NaiveDatetime", "RootModel", "StringConstraints"}),
+    "enum": frozenset({"Enum", "IntEnum", "StrEnum"}),
+    "datetime": frozenset({"date", "datetime", "time", "timedelta"}),
+    "uuid": frozenset({"UUID"}),
+    "decimal": frozenset({"Decimal"}),
+}
+_MODEL_BASES = frozenset({"BaseModel", "RootModel", "Enum", "IntEnum", "StrEnum"})
 _MODEL_CALLS = frozenset({"Field", "StringConstraints", "ConfigDict", "TypeAliasType", "float", "Decimal", "UUID", "AnyUrl", "date", "datetime", "time", "timedelta"})
 
 
-def _bug(what: str) -> TrunklineError:
-    return TrunklineError(f"{what}; this is a Trunkline bug, please report it with the spec")
+def _bug(what: str, location: Location | None = None) -> TrunklineError:
+    return TrunklineError(f"{what}; this is a Trunkline bug, please report it with the spec", location)
 
 
 def check_package(package: ir.Package) -> None:
@@ -100,17 +114,17 @@ def check_models(source: str) -> ast.Module:
         tree = ast.parse(source)
     except SyntaxError as exc:
         raise _bug(f"the models module is not valid Python ({exc.msg}, line {exc.lineno})") from None
+    models = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.level == 1 and (node.module or "").startswith("_"):
+            models |= {alias.asname or alias.name for alias in node.names}  # models of a sibling module
     # a model class may be called too: a root model's default is built as `Root(value)`
-    calls = _MODEL_CALLS | {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
+    calls = _MODEL_CALLS | models
     for node in tree.body:
         if isinstance(node, ast.ImportFrom):
-            sibling = node.level == 1 and (node.module or "").startswith("_")  # another model module
-            # `from builtins import int as int_aliased`: how a field named `int` leaves the type usable
-            builtin_types = node.module == "builtins" and all(a.name in _TYPE_NAMES and a.asname for a in node.names)
-            if not sibling and not builtin_types and (node.level or node.module not in _MODEL_IMPORTS):
-                raise _bug(f"the models module imports from {node.module!r}")
+            _check_import(node)
         elif isinstance(node, ast.ClassDef):
-            _check_class(node, calls)
+            _check_class(node, calls, _MODEL_BASES | models)
         elif isinstance(node, ast.Expr) and _is_rebuild(node.value):
             continue
         else:
@@ -118,10 +132,29 @@ def check_models(source: str) -> ast.Module:
     return tree
 
 
-def _check_class(node: ast.ClassDef, calls: frozenset[str]) -> None:
+def _check_import(node: ast.ImportFrom) -> None:
+    """Raise unless `node` imports models of a sibling module, or names of `_MODEL_IMPORTS`."""
+    if node.level == 1 and (node.module or "").startswith("_"):
+        return
+    # `from builtins import int as int_aliased`: how a field named `int` leaves the type usable
+    if node.module == "builtins" and all(a.name in _TYPE_NAMES and a.asname for a in node.names):
+        return
+    allowed = _MODEL_IMPORTS.get(node.module or "") if not node.level else None
+    if allowed is None:
+        raise _bug(f"the models module imports from {node.module!r}")
+    for alias in node.names:
+        if alias.name not in allowed:
+            raise _bug(f"the models module imports {alias.name!r} from {node.module!r}")
+
+
+def _check_class(node: ast.ClassDef, calls: frozenset[str], bases: frozenset[str]) -> None:
     if node.decorator_list or node.keywords:
         raise _bug(f"model {node.name} has decorators or class keywords")
     for base in node.bases:
+        # `BaseModel`, `RootModel[...]`, an enum base or another model: never a class a spec names
+        named = base.value if isinstance(base, ast.Subscript) and isinstance(base.value, ast.Name) and base.value.id == "RootModel" else base
+        if not (isinstance(named, ast.Name) and named.id in bases):
+            raise _bug(f"model {node.name} derives from `{ast.unparse(base)[:80]}`, which is no model")
         _check_data(base, calls)
     for statement in node.body:
         _check_statement(statement, calls)
@@ -189,3 +222,41 @@ def _check_data(node: ast.expr, calls: frozenset[str] = _MODEL_CALLS) -> None:
             _check_data(keyword.value, calls)
         return
     raise _bug(f"the models module holds `{ast.unparse(node)[:80]}` at line {getattr(node, 'lineno', '?')}, which is no data")
+
+
+# Keywords whose value is a schema (`items` also a list of them), a list of schemas, or a map of names to schemas.
+_ONE_SCHEMA = frozenset({"additionalProperties", "not", "items"})
+_SCHEMA_LISTS = frozenset({"allOf", "anyOf", "oneOf", "prefixItems"})
+_SCHEMA_MAPS = frozenset({"properties", "patternProperties"})
+
+
+def check_model_input(defs: dict[str, Any]) -> None:
+    """Raise unless every schema handed to datamodel-code-generator holds only passed keywords
+    and `$ref`s to its own definitions: none of its private keywords (which name code to
+    import), and no reference it could fetch from a file or the network."""
+    stack: list[tuple[str, Any]] = [(f"/$defs/{escape_token(str(name))}", schema) for name, schema in defs.items()]
+    while stack:
+        ptr, schema = stack.pop()
+        if isinstance(schema, bool):
+            continue
+        if not isinstance(schema, dict):
+            raise _bug("a schema for the models is not an object", Location("<models>", ptr))
+        for key, value in schema.items():
+            where = f"{ptr}/{escape_token(str(key))}"
+            if key == "$ref" and not (isinstance(value, str) and value.startswith(DEFS) and value[len(DEFS):] in defs):
+                raise _bug(f"a schema for the models refers to {str(value)[:200]!r}, not to one of its definitions (nothing is fetched)", Location("<models>", where))
+            if key != "$ref" and key not in PASSED_KEYWORDS:
+                raise _bug(f"a schema for the models holds the keyword {str(key)[:80]!r}, which is not passed on", Location("<models>", where))
+            stack.extend(_nested(key, value, where))
+
+
+def _nested(key: str, value: Any, ptr: str) -> list[tuple[str, Any]]:
+    """The schemas a keyword's value holds, with their pointers; a list or map of the wrong shape is a bug."""
+    if key in _SCHEMA_MAPS or key in _SCHEMA_LISTS:
+        if not isinstance(value, dict if key in _SCHEMA_MAPS else list):
+            raise _bug(f"`{key}` of a schema for the models has the wrong shape", Location("<models>", ptr))
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        return [(f"{ptr}/{escape_token(str(name))}", item) for name, item in items]
+    if key in _ONE_SCHEMA:
+        return [(f"{ptr}/{i}", item) for i, item in enumerate(value)] if isinstance(value, list) else [(ptr, value)]
+    return []

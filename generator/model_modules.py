@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from generator.errors import TrunklineError
-from generator.naming import Namer, snake
+from generator.naming import Namer, module_name, snake
 
 
 @dataclass
@@ -51,10 +51,10 @@ def split_models(source: str, docstring: str, tree: ast.Module | None = None) ->
     for definition in definitions.values():
         definition.refers = {n for n in definition.names if n in definitions and n != definition.name}
     groups = list(_components(definitions))
-    homes = Namer()
+    homes = Namer(fold_case=True)  # file names: distinct on case-insensitive filesystems too
     home_of: dict[str, str] = {}
     for group in groups:
-        home = homes.unique("_" + snake(group[0]))
+        home = homes.unique(module_name("_" + snake(group[0])), key=group[0])
         for name in group:
             home_of[name] = home
     files = {"models/__init__.py": _index(docstring, home_of)}
@@ -103,10 +103,10 @@ def _components(definitions: dict[str, _Definition]) -> Iterator[list[str]]:
     stack: list[str] = []
     on_stack: set[str] = set()
     found: list[list[str]] = []
-    for root in definitions:
+    for root, definition in definitions.items():
         if root in index:
             continue
-        work = [(root, iter(sorted(definitions[root].refers, key=order.__getitem__)))]
+        work = [(root, iter(sorted(definition.refers, key=order.__getitem__)))]
         index[root] = low[root] = len(index)
         stack.append(root)
         on_stack.add(root)

@@ -1,8 +1,9 @@
 """Render the pydantic v2 models of a package with datamodel-code-generator.
 
-Spec text reaches the generator only as placeholders (see `model_input`); its result is cached
-by content, checked to hold nothing but models, and split into lazily imported modules, which
-are cached too (by that result and the generator's code).
+Spec text reaches the generator only as placeholders (see `model_input`) and only in the
+keywords `schemas` passes on, checked again here; its result is cached by content, checked to
+hold nothing but models, and split into lazily imported modules, which are cached too (by that
+result and the generator's code).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 from datamodel_code_generator import generate
 
 from generator.cache import ContentCache, digest
-from generator.codecheck import check_models
+from generator.codecheck import check_model_input, check_models
 from generator.errors import TrunklineError
 from generator.escape import docstring, one_line
 from generator.manifest import generator_digest
@@ -45,6 +46,10 @@ _OPTIONS: dict[str, Any] = {
     "use_title_as_name": False,
     "enum_field_as_literal": None,
     "set_default_enum_member": True,
+    # Every `$ref` it is given is local (`codecheck.check_model_input`); should one not be, it
+    # is refused, not fetched from a file or the network.
+    "allow_remote_refs": False,
+    "allow_private_network": False,
 }
 
 _CLASS_DOCSTRING = re.compile(r'^(class [^\n]*:\n    """\n(?:.*\n)*?    """\n)(?=    \S)', re.MULTILINE)
@@ -56,6 +61,7 @@ def render_models(defs: dict[str, Any], api_name: str) -> dict[str, str]:
     doc = f"Models of the {docstring(one_line(api_name))}, generated from its OpenAPI spec; do not edit."
     if not defs:
         return {"models/__init__.py": f'"""{doc}\n\nThe spec documents no models.\n"""\n'}
+    check_model_input(defs)  # only keywords we understand, only references to these definitions
     given = prepare(defs)  # placeholders for text, names from `naming`
     document = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Unused", "$defs": given.defs}
     text = json.dumps(document, sort_keys=False)
@@ -106,7 +112,7 @@ def _generate(text: str, aliases: dict[str, str]) -> str:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             source = generate(text, **_OPTIONS, aliases=aliases)
-    except Exception as exc:  # datamodel-code-generator raises many types; all mean the same here
+    except Exception as exc:  # noqa: BLE001  (datamodel-code-generator raises many types; all mean the same here)
         raise TrunklineError(f"datamodel-code-generator failed on the schemas: {exc}") from None
     if not isinstance(source, str):
         raise TrunklineError("datamodel-code-generator returned several modules; expected one")

@@ -8,10 +8,11 @@ an ASCII identifier that is no keyword and shadows nothing the generated code re
 from __future__ import annotations
 
 import builtins
+import hashlib
 import keyword
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from generator.errors import TrunklineError
@@ -54,6 +55,13 @@ MODEL_ATTRIBUTES = frozenset(
 _HTTP_VERBS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
 _VERSION_SEGMENT = re.compile(r"(?i)v\d+(\.\d+)*|api")
 _VENDOR = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*")
+# File names: a module name derived from spec text is at most this long (with `.py` and a `_2`
+# suffix still far below the 255 bytes filesystems allow, and any path component below 100).
+MAX_MODULE = 80
+MAX_PATH_COMPONENT = 100
+MAX_VENDOR = 64
+# Device names Windows reserves whatever the extension (`con.py`, `Aux.txt`): a file so named cannot be written.
+_DEVICE = re.compile(r"(?i)(con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3]|conin\$|conout\$|clock\$)")
 
 
 def words(text: str) -> list[str]:
@@ -151,8 +159,34 @@ def _value_words(value: Any) -> str:
 
 
 def namespace(tag: str) -> str:
-    """The client attribute of a tag (before collisions are resolved)."""
-    return attribute(tag)
+    """The client attribute of a tag (before collisions are resolved); it names the tag's module too."""
+    return module_name(attribute(tag))
+
+
+def module_name(name: str) -> str:
+    """`name` safe as a module's file name everywhere: at most `MAX_MODULE` characters (a longer
+    one is cut and ends in a stable hash of the whole) and no Windows device name (`con_`)."""
+    if len(name) > MAX_MODULE:
+        tail = hashlib.sha256(name.encode("utf-8")).hexdigest()[:10]
+        name = f"{name[: MAX_MODULE - len(tail) - 1]}_{tail}"
+    return name + "_" if is_device_name(name) else name
+
+
+def is_device_name(file_name: str) -> bool:
+    """True for a name Windows keeps for a device (`con`, `NUL.py`, `com1.tar.gz`)."""
+    return bool(_DEVICE.fullmatch(file_name.split(".", 1)[0].rstrip(" ")))
+
+
+def check_file_names(paths: Iterable[str]) -> None:
+    """Raise unless every path's parts are short and no device name, and no two paths differ in case alone."""
+    seen: dict[str, str] = {}
+    for path in paths:
+        for part in path.split("/"):
+            if len(part.encode("utf-8")) > MAX_PATH_COMPONENT or is_device_name(part):
+                raise TrunklineError(f"generated file name {part[:120]!r} is too long or a device name; this is a Trunkline bug")
+        other = seen.setdefault(path.casefold(), path)
+        if other != path:
+            raise TrunklineError(f"generated files {other!r} and {path!r} differ only in case; this is a Trunkline bug")
 
 
 def resource_class(attribute_name: str, taken: set[str]) -> str:
@@ -211,6 +245,11 @@ def vendor_names(vendor: str) -> tuple[str, str, str]:
         raise TrunklineError(
             f"{vendor!r} cannot name a package; name the spec file with lowercase letters, digits, '-' or '_'"
         )
+    if len(vendor) > MAX_VENDOR or is_device_name(vendor):
+        raise TrunklineError(
+            f"{vendor[:MAX_VENDOR]!r} cannot name a package directory (longer than {MAX_VENDOR} characters, or a name "
+            "Windows keeps for a device); rename the spec file or pass --name"
+        )
     return "trunkline-" + vendor.replace("_", "-"), "trunkline_" + snake(vendor), upper_snake(vendor)
 
 
@@ -223,11 +262,13 @@ class Namer:
     """Hands out unique names in one scope; the same request always gets the same answer.
 
     Snake-case names get `_2`, `_3`...; class names (`separator=""`) get `2`, `3`..., the only
-    suffix datamodel-code-generator keeps as given.
+    suffix datamodel-code-generator keeps as given. With `fold_case` names that differ in case
+    alone collide (file names, on case-insensitive filesystems).
     """
 
-    def __init__(self, taken: frozenset[str] | set[str] = frozenset(), separator: str = "_") -> None:
-        self._taken: set[str] = set(taken)
+    def __init__(self, taken: frozenset[str] | set[str] = frozenset(), separator: str = "_", fold_case: bool = False) -> None:
+        self._fold: Callable[[str], str] = str.casefold if fold_case else str
+        self._taken: set[str] = {self._fold(name) for name in taken}
         self._given: dict[str, str] = {}
         self._separator = separator
 
@@ -237,12 +278,12 @@ class Namer:
         if key in self._given:
             return self._given[key]
         candidate, n = name, 2
-        while candidate in self._taken:
+        while self._fold(candidate) in self._taken:
             candidate = f"{name}{self._separator}{n}" if name[-1:].isalnum() else f"{name}{n}"
             n += 1
-        self._taken.add(candidate)
+        self._taken.add(self._fold(candidate))
         self._given[key] = candidate
         return candidate
 
     def __contains__(self, name: str) -> bool:
-        return name in self._taken
+        return self._fold(name) in self._taken

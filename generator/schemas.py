@@ -20,8 +20,27 @@ from generator.naming import Namer, class_name, pascal
 
 DEFS = "#/$defs/"
 _COMPONENT = "#/components/schemas/"
-_DROP = {"example", "examples", "xml", "externalDocs", "nullable", "discriminator", "deprecated", "readOnly", "writeOnly", "$schema", "$id", "$comment", "title"}
 _COMPOSED = ("allOf", "anyOf", "oneOf")
+# The only keywords that reach datamodel-code-generator: what the models stage understands. An
+# allow-list, because the model generator reads keywords of its own that name Python code
+# (`customTypePath: pydantic.ImportString`, `customBasePath: pathlib.Path`); `$ref` is written by
+# `_ref` alone, and `x-enum-varnames` is replaced by names from `naming`.
+PASSED_KEYWORDS = frozenset({
+    "type", "properties", "required", "additionalProperties", "patternProperties", "items", "prefixItems",
+    *_COMPOSED, "not", "enum", "const", "default", "description", "format", "pattern",
+    "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength",
+    "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties", "x-enum-varnames",
+})
+# Every keyword of a JSON Schema (2020-12 and the drafts OpenAPI 3.0 uses) or OpenAPI Schema
+# Object: the models stage ignores those it does not pass on; lint reports any other key.
+SCHEMA_KEYWORDS = PASSED_KEYWORDS | {
+    "$schema", "$id", "$ref", "$anchor", "$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor",
+    "$vocabulary", "$comment", "$defs", "definitions", "dependencies", "contains", "minContains", "maxContains",
+    "dependentSchemas", "dependentRequired", "propertyNames", "if", "then", "else", "unevaluatedItems",
+    "unevaluatedProperties", "additionalItems", "contentEncoding", "contentMediaType", "contentSchema", "title",
+    "deprecated", "readOnly", "writeOnly", "examples", "example", "nullable", "discriminator", "xml", "externalDocs",
+}
+_TYPES = frozenset({"string", "integer", "number", "boolean", "array", "object", "null"})
 # Formats whose Python type reads and writes the wire text unchanged; others stay `str`.
 _KEPT_FORMATS = {"date", "date-time", "binary", "int32", "int64", "float", "double"}
 
@@ -103,28 +122,31 @@ class SchemaSet:
             raise TrunklineError("a schema must be an object", self.document.locate(ptr))
         if isinstance(node.get("$ref"), str):
             ref = self._ref(node["$ref"], ptr + "/$ref")
-            if "description" in node and self.version == "3.1":
+            if isinstance(node.get("description"), str) and self.version == "3.1":
                 ref = {**ref, "description": node["description"]}
             return _nullable(ref) if node.get("nullable") is True else ref
         nullable = node.get("nullable") is True
-        schema: dict[str, Any] = {}
-        for key, value in node.items():
-            if key in _DROP or (key.startswith("x-") and key != "x-enum-varnames"):
-                continue
-            schema[key] = value
+        schema = {key: value for key, value in node.items() if key in PASSED_KEYWORDS and key != "$ref"}
+        self._check_shapes(schema, ptr)
         kind = schema.get("type")
         if not (kind is None or isinstance(kind, str) or (isinstance(kind, list) and all(isinstance(k, str) for k in kind))):
             raise TrunklineError(
                 "`type` must name a type (`string`) or list them (`[string, \"null\"]`); a schema goes under `properties` or `items`",
                 self.document.locate(ptr + "/type"),
             )
+        if isinstance(kind, str) and kind not in _TYPES:  # `type: file` and the like: no type the models know
+            del schema["type"]
+            kind = None
         if isinstance(kind, list):
+            kind = [k for k in kind if k in _TYPES]
             if "null" in kind:
                 nullable = True
                 kind = [k for k in kind if k != "null"]
             schema["type"] = kind[0] if len(kind) == 1 else kind
             if not kind:
                 del schema["type"]
+        if isinstance(schema.get("required"), list):
+            schema["required"] = [name for name in schema["required"] if isinstance(name, str)]
         varnames = schema.get("x-enum-varnames")
         values: list[Any] = schema["enum"] if isinstance(schema.get("enum"), list) else []
         if varnames is not None and not (
@@ -139,13 +161,15 @@ class SchemaSet:
             if isinstance(varnames, list) and len(varnames) == len(values):
                 schema["x-enum-varnames"] = [n for n, v in zip(schema["x-enum-varnames"], schema["enum"]) if v is not None]
             schema["enum"] = [v for v in schema["enum"] if v is not None]
+        if "enum" not in schema:
+            schema.pop("x-enum-varnames", None)  # names nothing; and only enums have their names replaced
         if "pattern" in schema and not (isinstance(schema["pattern"], str) and _compiles(schema["pattern"])):
             del schema["pattern"]  # the models could not even be imported with it
         if isinstance(schema.get("patternProperties"), dict) and not all(map(_compiles, map(str, schema["patternProperties"]))):
             del schema["patternProperties"]  # dropping one would refuse the keys it allowed: drop all
         if self.version == "3.0":
             _exclusive_bounds(schema)
-        if schema.get("format") not in _KEPT_FORMATS:
+        if not isinstance(schema.get("format"), str) or schema["format"] not in _KEPT_FORMATS:
             schema.pop("format", None)
         if not top and _needs_class(schema):
             name = self._by_ptr.get(ptr) or self._names.unique(class_name(hint), key=ptr)  # one class per location
@@ -157,26 +181,60 @@ class SchemaSet:
             out = self._normalize_members(schema, ptr, hint)
         return _nullable(out) if nullable else out
 
+    def _check_shapes(self, schema: dict[str, Any], ptr: str) -> None:
+        """Raise at the first keyword whose value has not the shape the models stage reads.
+
+        A keyword left empty (`properties:` with nothing after it, null) is as if absent, and a
+        description that is no text is dropped: sloppy specs have both, and they generated before.
+        """
+        for key in [k for k, v in schema.items() if (v is None and k in _SHAPES) or (k == "description" and not isinstance(v, str))]:
+            del schema[key]
+        for key, value in schema.items():
+            wanted = _SHAPES.get(key)
+            if wanted is not None and not isinstance(value, wanted[0]):
+                raise TrunklineError(f"`{key}` must be {wanted[1]}", self.document.locate(ptr + pointer(key)))
+
     def _normalize_members(self, schema: dict[str, Any], ptr: str, hint: str) -> dict[str, Any]:
+        """`schema` with every schema nested in it normalized (and so cleared of unknown keywords)."""
         out = dict(schema)
-        if isinstance(schema.get("properties"), dict):
-            out["properties"] = {
-                key: self._normalize(value, ptr + pointer("properties", key), hint + pascal(str(key)), top=False)
-                for key, value in schema["properties"].items()
-            }
-        if "items" in schema and not isinstance(schema["items"], list):
+        for key, suffix in (("properties", ""), ("patternProperties", "Value")):
+            if key in schema:
+                out[key] = {
+                    name: self._normalize(value, ptr + pointer(key, name), hint + (suffix or pascal(str(name))), top=False)
+                    for name, value in schema[key].items()
+                }
+        if isinstance(schema.get("items"), list):  # the tuple form of drafts before 2020-12
+            out["items"] = [self._normalize(m, ptr + pointer("items", i), f"{hint}Item{i + 1}", top=False) for i, m in enumerate(schema["items"])]
+        elif "items" in schema:
             out["items"] = self._normalize(schema["items"], ptr + "/items", hint + "Item", top=False)
         if isinstance(schema.get("additionalProperties"), dict):
             out["additionalProperties"] = self._normalize(schema["additionalProperties"], ptr + "/additionalProperties", hint + "Value", top=False)
-        for key in _COMPOSED:
-            if isinstance(schema.get(key), list):
+        for key, part in (("allOf", "Part"), ("anyOf", ""), ("oneOf", ""), ("prefixItems", "Item")):
+            if key in schema:
                 out[key] = [
-                    self._normalize(member, ptr + pointer(key, i), f"{hint}{i + 1}" if key != "allOf" else f"{hint}Part{i + 1}", top=False)
+                    self._normalize(member, ptr + pointer(key, i), f"{hint}{part}{i + 1}", top=False)
                     for i, member in enumerate(schema[key])
                 ]
-        if isinstance(schema.get("not"), dict):
+        if "not" in schema:
             out["not"] = self._normalize(schema["not"], ptr + "/not", hint + "Not", top=False)
         return out
+
+
+_SCHEMA = (dict, bool)
+# What each passed keyword's value must be, for the keywords that hold schemas or names.
+_SHAPES: dict[str, tuple[type | tuple[type, ...], str]] = {
+    "properties": (dict, "a mapping of property names to schemas"),
+    "patternProperties": (dict, "a mapping of patterns to schemas"),
+    "additionalProperties": (_SCHEMA, "a schema or a boolean"),
+    "items": ((dict, bool, list), "a schema"),
+    "prefixItems": (list, "a list of schemas"),
+    "allOf": (list, "a list of schemas"),
+    "anyOf": (list, "a list of schemas"),
+    "oneOf": (list, "a list of schemas"),
+    "not": (_SCHEMA, "a schema"),
+    "enum": (list, "a list of values"),
+    "required": (list, "a list of property names"),
+}
 
 
 @functools.cache

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from generator.errors import TrunklineError
+from generator.naming import check_file_names
 
 STAGING_PREFIX = ".trunkline-staging-"
 _JOURNAL = "journal.json"
@@ -25,6 +26,8 @@ _JOURNAL = "journal.json"
 
 def write_packages(out: Path, packages: dict[str, dict[str, str]]) -> None:
     """Replace `out/<name>` with each rendered package; all of them, or none on failure."""
+    for name, files in packages.items():
+        check_file_names(f"{name}/{rel}" for rel in files)  # names `naming` made safe: proven before any write
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

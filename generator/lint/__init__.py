@@ -12,6 +12,7 @@ from generator.lint import (  # noqa: F401  (each module registers its rules)
     markdown,
     operations,
     paths,
+    private_keywords,
     schema_rules,
     servers,
     structure,

@@ -139,6 +139,11 @@ CASES = [
     Case("x-enum-varnames", H31 + "paths: {}\ncomponents:\n  schemas:\n    A:\n      type: integer\n      enum: [1, 2] #!\n",
          "/components/schemas/A/enum",
          H31 + "paths: {}\ncomponents:\n  schemas:\n    A:\n      type: [integer, 'null']\n      enum: [1, 2, null]\n      x-enum-varnames: [ONE, TWO]\n"),
+    Case("no-private-schema-keywords", H31 + "paths: {}\ncomponents:\n  schemas:\n    A:\n      type: object\n      properties:\n"
+         "        handler:\n          type: string\n          customTypePath: pydantic.ImportString #!\n",
+         "/components/schemas/A/properties/handler/customTypePath",
+         H31 + "paths: {}\ncomponents:\n  schemas:\n    A:\n      type: object\n      properties:\n"
+         "        customTypePath: {type: string, x-note: a property may have any name}\n"),
     Case("oas3-valid-media-example",
          op("      requestBody:\n        content:\n          application/json:\n            schema: {type: object, properties: {n: {type: integer}}}\n"
             "            examples:\n              one:\n                value:\n                  n: three #!\n", method="post"),
