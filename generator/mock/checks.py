@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl
 
+from generator.mock.body import parse_json
 from generator.mock.coerce import parameter_value, scalar, schema_at
 from generator.mock.model import MockOperation, SchemeSpec
 from generator.mock.schemas import SchemaChecker
@@ -122,8 +122,8 @@ def _body(checker: SchemaChecker, op: MockOperation, request: Incoming, verdict:
     kind = media_type(declared)
     if kind.endswith("json") or (kind == "*/*" and sent_type.endswith("json")):
         try:
-            value = json.loads(request.body)
-        except (ValueError, UnicodeDecodeError) as exc:
+            value = parse_json(request.body)
+        except ValueError as exc:  # UnicodeDecodeError included: a JSON body must be UTF-8, -16 or -32
             verdict.problems.append(Problem("body", f"the body is not valid JSON: {exc}"))
             return False
     elif kind == "application/x-www-form-urlencoded":
