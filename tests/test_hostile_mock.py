@@ -225,26 +225,53 @@ def test_idle_connections_past_the_bound_drop_the_oldest(spec_file: Path) -> Non
                 sock.close()
 
 
-def test_a_slow_drip_of_headers_is_cut_at_the_timeout(mock: Mock) -> None:
+def drip(sock: socket.socket, seconds: float) -> bytes:
+    """Send one byte of a header every 0.1 s until the server answers or closes; what it sent."""
+    received = b""
+    started = time.monotonic()
+    sock.settimeout(0.1)
+    while time.monotonic() - started < seconds:
+        try:
+            sock.sendall(b"X")  # never idle, never done
+        except OSError:
+            break
+        try:
+            chunk = sock.recv(1024)
+        except TimeoutError:
+            continue
+        except ConnectionResetError:
+            break
+        if not chunk:
+            break
+        received += chunk
+    return received
+
+
+def test_a_slow_drip_of_headers_is_answered_408_at_the_timeout(mock: Mock) -> None:
     with connect(mock) as sock:
-        sock.sendall(b"GET /base/v1/items/2 HTTP/1.1\r\n")
+        sock.sendall(b"GET /base/v1/items/2 HTTP/1.1\r\nX-Slow: ")
         started = time.monotonic()
-        closed = False
-        while time.monotonic() - started < TIMEOUT + 2.0:
-            try:
-                sock.sendall(b"X")  # one byte of a header, every 0.1 s: never idle, never done
-            except OSError:
-                closed = True
-                break
-            sock.settimeout(0.1)
-            try:
-                if sock.recv(1024) == b"":
-                    closed = True
-                    break
-            except TimeoutError:
-                pass
-        assert closed
-        assert TIMEOUT - 0.1 < time.monotonic() - started < TIMEOUT + 1.0
+        raw = drip(sock, TIMEOUT + 2.0)
+    assert TIMEOUT - 0.1 < time.monotonic() - started < TIMEOUT + 1.0
+    status, headers, body = parse(raw)
+    assert status == 408
+    assert problem(status, headers, body)["detail"] == f"the request head did not arrive within {TIMEOUT:g} s (--timeout)"
+
+
+def test_slow_drips_of_headers_hold_no_thread(spec_file: Path) -> None:
+    limits = Limits(timeout=TIMEOUT, max_connections=2, max_queued=1)
+    with running(spec_file, limits) as mock:
+        slow = [connect(mock) for _ in range(20)]
+        try:
+            for sock in slow:
+                sock.sendall(b"GET /base/v1/items/2 HTTP/1.1\r\nX-Slow: a")
+            mock.answers_normally()  # meanwhile
+            for sock in slow:
+                assert read_all(sock).startswith(b"HTTP/1.1 408 ")
+        finally:
+            for sock in slow:
+                sock.close()
+        mock.answers_normally()
 
 
 def test_a_slow_body_is_answered_400_at_the_timeout(mock: Mock) -> None:
@@ -258,13 +285,13 @@ def test_a_slow_body_is_answered_400_at_the_timeout(mock: Mock) -> None:
     assert message == f"the body did not arrive in time: the request took longer than {TIMEOUT:g} s (--timeout)"
 
 
-def test_busy_threads_queue_then_refuse_with_503_and_recover(spec_file: Path) -> None:
+def test_slow_bodies_take_the_threads_then_a_short_queue_then_503_and_all_recover(spec_file: Path) -> None:
     limits = Limits(timeout=TIMEOUT, max_connections=2, max_queued=1)
     with running(spec_file, limits) as mock:
         slow = [connect(mock) for _ in range(3)]  # two hold the threads, one waits in the queue
         try:
             for sock in slow:
-                sock.sendall(b"GET /base/v1/items/2 HTTP/1.1\r\n")  # a request line, then nothing
+                sock.sendall(post_head(100) + b'{"name": ')  # a whole head, then 9 of 100 bytes of body
             time.sleep(0.2)
             started = time.monotonic()
             status, headers, body = send(mock, b"GET /base/v1/items/2 HTTP/1.1\r\n" + AUTH_LINE + b"\r\n")
@@ -273,7 +300,7 @@ def test_busy_threads_queue_then_refuse_with_503_and_recover(spec_file: Path) ->
             assert problem(status, headers, body)["type"] == "urn:trunkline:mock:busy"
             held, queued = slow[:2], slow[2]
             for sock in held:
-                assert read_all(sock) == b""  # cut at the timeout
+                assert parse(read_all(sock))[0] == 400  # the body did not arrive in time
             assert parse(read_all(queued))[0] == 503  # its time ran out while it waited
         finally:
             for sock in slow:
@@ -339,8 +366,10 @@ def test_json_at_the_depth_bound_is_checked_as_usual(mock: Mock) -> None:
     ("request_bytes", "status", "says"),
     [
         (b"G(E)T /base/v1/items/2 HTTP/1.1\r\n\r\n", 400, "is not an HTTP token"),
-        (b"GET /base/v1/items/2 HTTP/1.1\r\nX-Big: " + b"a" * 70_000 + b"\r\n\r\n", 431, "Line too long"),
-        (b"GET /base/v1/" + b"a" * 70_000 + b" HTTP/1.1\r\n\r\n", 414, "Request-URI Too Long"),
+        (b"GET /base/v1/items/2 HTTP/1.1\r\nX-Big: " + b"a" * 70_000 + b"\r\n\r\n", 431, "headers are longer than 65536"),
+        (b"GET /base/v1/items/2 HTTP/1.1\r\n" + b"X: a\r\n" * 11_000 + b"\r\n", 431, "headers are longer than 65536"),
+        (b"GET /base/v1/items/2 HTTP/1.1\r\n" + b"X: a\r\n" * 101 + b"\r\n", 431, "Too many headers"),
+        (b"GET /base/v1/" + b"a" * 70_000 + b" HTTP/1.1\r\n\r\n", 414, "line is longer than 65536"),
         (b"GET /base/v1/items/\xff\xfe HTTP/1.1\r\n" + AUTH_LINE + b"\r\n", 400, "not printable ASCII"),
         (b"GET /base/v1/\x1b[31mred HTTP/1.1\r\n" + AUTH_LINE + b"\r\n", 400, "not printable ASCII"),
         (b"GET /base/v1/items/%00 HTTP/1.1\r\n" + AUTH_LINE + b"\r\n", 400, "the request does not match items_get"),
@@ -349,6 +378,7 @@ def test_json_at_the_depth_bound_is_checked_as_usual(mock: Mock) -> None:
         (b"GET /base/v1/items/2 HTTP/9.9\r\n\r\n", 505, "Invalid HTTP version (9.9)"),
         (b"GET /base/v1/items/2 HTTP/1.1.1\r\n\r\n", 400, "Bad request version"),
         (b"GET\r\n\r\n", 400, "Bad request syntax"),
+        (b"GET /base/v1/items/2 HTTP/1.1\n" + AUTH_LINE.replace(b"\r", b"") + b"\n", 200, None),
         (post_head(None, b"Content-Length: 2\r\n") + b"{}", 400, "both Transfer-Encoding and Content-Length"),
         (post_head(2, b"Content-Length: 3\r\n") + b"{}", 400, "more than once, with different values"),
         (post_head(None, b"Transfer-Encoding: gzip\r\n"), 400, "is not supported"),
@@ -361,8 +391,8 @@ def test_json_at_the_depth_bound_is_checked_as_usual(mock: Mock) -> None:
         (post_head(13).replace(b"application/json", b"text/plain") + b'{"name": "x"}', 415, "does not take this content type"),
     ],
     ids=[
-        "method-token", "huge-header", "huge-target", "non-utf8-path", "escape-in-path", "nul-in-path", "bad-percent",
-        "header-without-colon", "http-9.9", "bad-version", "empty-request-line", "te-and-cl", "two-lengths",
+        "method-token", "huge-header", "many-headers", "101-headers", "huge-target", "non-utf8-path", "escape-in-path", "nul-in-path", "bad-percent",
+        "header-without-colon", "http-9.9", "bad-version", "one-word", "bare-line-feeds", "te-and-cl", "two-lengths",
         "gzip-coding", "chunked-then-gzip", "negative-length", "5000-digit-length",
         "json-not-utf8", "json-latin1", "json-lone-surrogate", "wrong-content-type",
     ],

@@ -1,15 +1,18 @@
 """Run the mock on a real socket with werkzeug, bounded against hostile clients; stop on SIGINT or SIGTERM.
 
-A connection costs no thread until it has sent its first bytes: the accept loop holds idle ones (at
-most `max_idle`, the oldest dropped first) and closes them after `timeout`. A connection that has
-sent something is served by one of at most `max_connections` threads; beyond that it waits in a
-short queue, and past the queue it is answered 503. Every request must arrive whole within
-`timeout` of its connection being accepted, so a slow drip cannot hold a thread for longer.
+A connection costs no thread until the head of its request (request line and headers) has
+arrived: the accept loop reads heads itself, holding at most `max_idle` connections (the oldest
+dropped first), and closes those still incomplete after `timeout` (408 when some of it came). A
+head longer than MAX_HEAD is refused. A connection with a whole head is served by one of at most
+`max_connections` threads; beyond that it waits in a short queue, and past the queue it is answered
+503. Its body must arrive within `timeout` of the connection being accepted too, so a slow drip
+cannot hold a thread for longer.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import selectors
 import signal
 import socket
@@ -17,7 +20,7 @@ import sys
 import threading
 import time
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from email.message import Message
 from http import HTTPStatus
 from types import FrameType
@@ -31,10 +34,12 @@ from generator.mock.problem import CONTENT_TYPE, problem_body
 TIMEOUT = 30.0  # seconds a connection has, from accept, to send its whole request (`--timeout`)
 MAX_CONNECTIONS = 32  # threads serving requests at once (`--max-connections`)
 MAX_QUEUED = 64  # connections with a request waiting for a free thread; beyond, 503
-MAX_IDLE = 512  # accepted connections that have sent nothing yet; beyond, the oldest is closed
+MAX_IDLE = 512  # accepted connections whose head has not all come; beyond, the oldest is closed
+MAX_HEAD = 64 * 1024  # bytes of request line and headers taken; a longer head is 414 or 431
 LINGER = 2.0  # seconds at most spent dropping what a client still sends after its answer
 _LINGER_IDLE = 0.2  # ... and the pause in its sending that ends that sooner
 _PIECE = 64 * 1024  # bytes read at a time
+_HEAD_END = re.compile(rb"\n\r?\n")  # the empty line after the headers (http.server takes bare LF too)
 
 
 @dataclass(frozen=True)
@@ -47,13 +52,15 @@ class Limits:
     max_idle: int = MAX_IDLE
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Connection:
-    """An accepted socket, its peer, and the monotonic time by which its request must have arrived."""
+    """An accepted socket, its peer, the monotonic time by which its request must have arrived, and
+    what the accept loop has read of it so far."""
 
     sock: socket.socket
     address: Any
     deadline: float
+    received: bytes = field(default=b"")
 
 
 class _Input(io.RawIOBase):
@@ -64,9 +71,10 @@ class _Input(io.RawIOBase):
     answered on the first read, so a body refused before it is read is never asked for.
     """
 
-    def __init__(self, sock: socket.socket, deadline: float, timeout: float) -> None:
-        """Read from `sock` until `deadline`; `timeout` is the socket's timeout between reads."""
+    def __init__(self, sock: socket.socket, deadline: float, timeout: float, received: bytes) -> None:
+        """Give `received` first, then read from `sock` until `deadline`; `timeout` is the socket's timeout."""
         self.sock = sock
+        self.received = received
         self.deadline = deadline
         self.timeout = timeout
         self.answered = False
@@ -80,6 +88,11 @@ class _Input(io.RawIOBase):
         """Fill `buffer` from the socket; 0 once answered; TimeoutError past the deadline."""
         if self.answered:
             return 0
+        if self.received:
+            size = min(len(buffer), len(self.received))
+            buffer[:size] = self.received[:size]
+            self.received = self.received[size:]
+            return size
         if self.continue_pending:
             self.continue_pending = False
             self.sock.sendall(b"HTTP/1.1 100 Continue\r\n\r\n")
@@ -127,7 +140,7 @@ class _Handler(WSGIRequestHandler):
         timeout = self.server.limits.timeout
         self.connection.settimeout(timeout)
         self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, True)
-        self.input = _Input(connection.sock, connection.deadline, timeout)
+        self.input = _Input(connection.sock, connection.deadline, timeout, connection.received)
         self.rfile = io.BufferedReader(self.input, _PIECE)
         self.wfile = _Output(connection.sock, self.input)
 
@@ -178,7 +191,7 @@ class _Handler(WSGIRequestHandler):
 
 
 class MockServer(BaseWSGIServer):
-    """werkzeug's WSGI server with a selector accept loop and a bounded set of serving threads."""
+    """werkzeug's WSGI server with a selector loop that reads request heads and a bounded set of serving threads."""
 
     multithread = True
 
@@ -187,57 +200,119 @@ class MockServer(BaseWSGIServer):
         super().__init__(host, port, app, handler=_Handler, fd=fd)
         self.limits = limits
         self._lock = threading.Lock()
-        self._busy = 0
-        self._queued: deque[_Connection] = deque()
+        self._busy = 0  # threads serving
+        self._queued: deque[_Connection] = deque()  # whole heads waiting for a thread
+        self._waiting: dict[socket.socket, _Connection] = {}  # accepted, head not whole yet, oldest first
+        self._closing: dict[socket.socket, float] = {}  # answered by the loop, input dropped until then
+        self._selector = selectors.DefaultSelector()
         self._stop = threading.Event()
         self._stopped = threading.Event()
 
     def serve_forever(self, poll_interval: float = 0.5) -> None:
-        """Accept, hold idle connections, hand each connection with data to a thread; until shutdown()."""
-        idle: dict[socket.socket, _Connection] = {}
-        with selectors.DefaultSelector() as selector:
-            selector.register(self.socket, selectors.EVENT_READ)
-            try:
-                while not self._stop.is_set():
-                    for key, _ in selector.select(poll_interval):
-                        if key.fileobj is self.socket:
-                            self._accept(selector, idle)
-                        else:
-                            selector.unregister(key.fileobj)
-                            self._dispatch(idle.pop(key.fileobj))  # type: ignore[call-overload]
-                    self._expire(selector, idle, time.monotonic())
-            finally:
-                for connection in idle.values():
-                    connection.sock.close()
-                self.server_close()
-                self._stopped.set()
+        """Accept, read heads, hand each connection with a whole head to a thread; until shutdown()."""
+        self._selector.register(self.socket, selectors.EVENT_READ, "listening")
+        try:
+            while not self._stop.is_set():
+                for key, _ in self._selector.select(poll_interval):
+                    sock: Any = key.fileobj
+                    if key.data == "listening":
+                        self._accept()
+                    elif key.data == "head":
+                        self._receive(self._waiting[sock])
+                    else:
+                        self._drain(sock)
+                self._expire(time.monotonic())
+        finally:
+            for sock in [*self._waiting, *self._closing]:
+                self._close(sock)
+            self._selector.close()
+            self.server_close()
+            self._stopped.set()
 
     def shutdown(self) -> None:
         """Stop serve_forever (from another thread) and wait until it has returned."""
         self._stop.set()
         self._stopped.wait()
 
-    def _accept(self, selector: selectors.BaseSelector, idle: dict[socket.socket, _Connection]) -> None:
-        """Take one new connection and wait, without a thread, for its first bytes."""
+    def _accept(self) -> None:
+        """Take one new connection and wait, without a thread, for the head of its request."""
         try:
             sock, address = self.socket.accept()
         except OSError:  # out of file descriptors, or the peer gave up: make room
-            if idle:
-                _drop(selector, idle, next(iter(idle)))
+            if self._waiting:
+                self._close(next(iter(self._waiting)))
             return
-        if len(idle) >= self.limits.max_idle:
-            _drop(selector, idle, next(iter(idle)))
+        if len(self._waiting) >= self.limits.max_idle:
+            self._close(next(iter(self._waiting)))
         sock.setblocking(False)
-        idle[sock] = _Connection(sock, address, time.monotonic() + self.limits.timeout)
-        selector.register(sock, selectors.EVENT_READ)
+        self._waiting[sock] = _Connection(sock, address, time.monotonic() + self.limits.timeout)
+        self._selector.register(sock, selectors.EVENT_READ, "head")
 
-    def _expire(self, selector: selectors.BaseSelector, idle: dict[socket.socket, _Connection], now: float) -> None:
-        """Close idle connections past their deadline (the oldest come first)."""
-        while idle:
-            oldest = next(iter(idle))
-            if idle[oldest].deadline > now:
-                return
-            _drop(selector, idle, oldest)
+    def _receive(self, connection: _Connection) -> None:
+        """Read what has come of a head; serve the connection once the head is whole, refuse it when too long."""
+        data = _recv(connection.sock)
+        if data is None:
+            return
+        if not data:  # the client left before its request was whole: nothing to answer
+            self._close(connection.sock)
+            return
+        connection.received += data
+        end = _HEAD_END.search(connection.received)
+        if end is not None and end.end() <= MAX_HEAD:
+            self._selector.unregister(connection.sock)
+            del self._waiting[connection.sock]
+            self._dispatch(connection)
+        elif end is not None or len(connection.received) > MAX_HEAD:
+            if connection.received.find(b"\n", 0, MAX_HEAD) < 0:
+                self._refuse(connection.sock, 414, f"the request line is longer than {MAX_HEAD} bytes")
+            else:
+                self._refuse(connection.sock, 431, f"the request line and headers are longer than {MAX_HEAD} bytes")
+
+    def _drain(self, sock: socket.socket) -> None:
+        """Drop what a refused client still sends; close when it is done."""
+        if _recv(sock) == b"":
+            self._close(sock)
+
+    def _expire(self, now: float) -> None:
+        """Close what has run out of time: heads not whole by their deadline (408 if some came), refusals."""
+        while self._waiting:
+            oldest = next(iter(self._waiting))
+            connection = self._waiting[oldest]
+            if connection.deadline > now:
+                break
+            if connection.received:  # some of a request came, too slowly: say so
+                timeout = self.limits.timeout
+                self._refuse(oldest, 408, f"the request head did not arrive within {timeout:g} s (--timeout)")
+            else:
+                self._close(oldest)
+        while self._closing:
+            oldest = next(iter(self._closing))
+            if self._closing[oldest] > now:
+                break
+            self._close(oldest)
+
+    def _refuse(self, sock: socket.socket, status: int, detail: str) -> None:
+        """Answer a problem from the loop without blocking, then drop the client's input for a moment."""
+        if sock in self._waiting:
+            self._selector.unregister(sock)
+            del self._waiting[sock]
+        try:
+            sock.send(_refusal(status, detail))  # a fresh socket's buffer takes it whole
+            sock.shutdown(socket.SHUT_WR)
+        except OSError:
+            sock.close()
+            return
+        if len(self._closing) >= self.limits.max_idle:
+            self._close(next(iter(self._closing)))
+        self._closing[sock] = time.monotonic() + LINGER
+        self._selector.register(sock, selectors.EVENT_READ, "closing")
+
+    def _close(self, sock: socket.socket) -> None:
+        """Close a connection the loop holds."""
+        self._selector.unregister(sock)
+        self._waiting.pop(sock, None)
+        self._closing.pop(sock, None)
+        sock.close()
 
     def _dispatch(self, connection: _Connection) -> None:
         """Serve `connection` on a new thread if one is free, else queue it, else answer 503."""
@@ -251,7 +326,8 @@ class MockServer(BaseWSGIServer):
         if start:
             threading.Thread(target=self._work, args=(connection,), daemon=True).start()
         else:
-            _refuse(connection.sock)
+            detail = "the mock is serving as many requests as it may (--max-connections); retry"
+            self._refuse(connection.sock, 503, detail)
 
     def _work(self, connection: _Connection) -> None:
         """Serve `connection`, then each queued one, until the queue is empty."""
@@ -264,12 +340,14 @@ class MockServer(BaseWSGIServer):
                     self._busy -= 1
 
     def _serve(self, connection: _Connection) -> None:
-        """One connection: its request and answer (503 if it waited past its deadline), then a lingering close."""
+        """One connection on this thread: its request and answer (503 if it waited past its deadline), then a
+        lingering close."""
         try:
-            if time.monotonic() >= connection.deadline:
-                _refuse(connection.sock)
-                return
             connection.sock.setblocking(True)
+            connection.sock.settimeout(self.limits.timeout)
+            if time.monotonic() >= connection.deadline:
+                connection.sock.sendall(_refusal(503, "the request waited for a free thread past its time; retry"))
+                return
             self.RequestHandlerClass(connection, connection.address, self)  # type: ignore[arg-type]
         except Exception:  # noqa: BLE001  (a failure of one connection must not end its thread's loop)
             self.handle_error(connection.sock, connection.address)
@@ -293,29 +371,27 @@ def _framing_problem(headers: Message) -> str | None:
     return None
 
 
-def _drop(selector: selectors.BaseSelector, idle: dict[socket.socket, _Connection], sock: socket.socket) -> None:
-    """Close an idle connection."""
-    selector.unregister(sock)
-    del idle[sock]
-    sock.close()
-
-
-def _refuse(sock: socket.socket) -> None:
-    """Answer 503 without blocking (what the client sent is dropped) and close."""
-    body = problem_body(503, "the mock is serving as many connections as it may (--max-connections); retry", [], "")
-    head = f"HTTP/1.1 503 Service Unavailable\r\nContent-Type: {CONTENT_TYPE}\r\nContent-Length: {len(body)}\r\n"
+def _recv(sock: socket.socket) -> bytes | None:
+    """What a non-blocking socket has: b"" at its end (or a reset), None when nothing has come yet."""
     try:
-        sock.setblocking(False)
-        try:
-            sock.recv(_PIECE)
-        except OSError:
-            pass
-        sock.send(head.encode("ascii") + b"Retry-After: 1\r\nConnection: close\r\n\r\n" + body)
-        sock.shutdown(socket.SHUT_WR)
+        return sock.recv(_PIECE)
+    except BlockingIOError:
+        return None
     except OSError:
-        pass
-    finally:
-        sock.close()
+        return b""
+
+
+def _refusal(status: int, detail: str) -> bytes:
+    """A whole problem+json answer that closes the connection (503 says when to retry)."""
+    body = problem_body(status, detail, [], "")
+    head = [
+        f"HTTP/1.1 {status} {HTTPStatus(status).phrase}",
+        f"Content-Type: {CONTENT_TYPE}",
+        f"Content-Length: {len(body)}",
+        *(["Retry-After: 1"] if status == 503 else []),
+        "Connection: close",
+    ]
+    return "\r\n".join(head).encode("ascii") + b"\r\n\r\n" + body
 
 
 def _linger(sock: socket.socket) -> None:
