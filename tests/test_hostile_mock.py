@@ -7,7 +7,10 @@ a normal request afterwards.
 from __future__ import annotations
 
 import json
+import os
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -23,6 +26,7 @@ from generator.mock.body import MAX_BODY, MAX_DEPTH
 from generator.mock.model import mock_spec
 from generator.mock.server import Limits, MockServer, bind
 from tests.test_mock import AUTH, SPEC
+from tests.test_replay_http import ROOT, MockProcess
 
 CAP = 64 * 1024  # the body cap of the servers here
 TIMEOUT = 1.0  # seconds a connection has to send its request here
@@ -411,3 +415,70 @@ def test_the_log_line_escapes_control_characters(mock: Mock) -> None:
     send(mock, b"GET /base/v1/\x1b[2Jcleared HTTP/1.1\r\n\r\n")
     assert mock.lines[-1].startswith("GET /base/v1/\\x1b[2Jcleared 400 ")
     assert not any("\x1b" in line for line in mock.lines)
+
+
+# -- the command's options -----------------------------------------------------------------
+
+
+def test_cli_limits_are_options(spec_file: Path) -> None:
+    server = MockProcess(spec_file, "--max-body", "10", "--timeout", "0.5", "--max-connections", "1")
+    try:
+        address = tuple(server.url.split("//")[1].split("/")[0].split(":"))
+        big = httpx.post(server.url + "/items", content=b'{"name": "x"}', headers={**AUTH, "Content-Type": "application/json"})
+        assert big.status_code == 413
+        assert big.json()["errors"][0]["message"] == "the body is 13 bytes; the mock takes at most 10 (--max-body)"
+        with socket.create_connection((address[0], int(address[1])), timeout=WAIT) as idle:
+            started = time.monotonic()
+            assert read_all(idle) == b""
+            assert time.monotonic() - started < 1.5  # --timeout 0.5
+        assert httpx.get(server.url + "/items/2", headers=AUTH).status_code == 200
+    finally:
+        assert server.stop() == 0
+
+
+@pytest.mark.parametrize(
+    ("option", "says"),
+    [
+        (["--max-body", "-1"], "--max-body -1 is negative"),
+        (["--timeout", "0"], "--timeout 0.0 is out of range"),
+        (["--timeout", "nan"], "--timeout nan is out of range"),
+        (["--max-connections", "0"], "--max-connections 0 is out of range"),
+    ],
+)
+def test_cli_refuses_a_limit_that_would_disable_itself(spec_file: Path, option: list[str], says: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "mock", str(spec_file), *option], cwd=ROOT, capture_output=True, text=True,
+        timeout=30, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False,
+    )
+    assert result.returncode == 2
+    assert result.stdout == "" and says in result.stderr and "Traceback" not in result.stderr
+
+
+def test_idle_sockets_past_the_descriptor_limit_leave_room_to_serve(spec_file: Path) -> None:
+    """With few file descriptors allowed, idle sockets are dropped before they starve a serving thread."""
+
+    few_files = (
+        "import resource, runpy, sys; resource.setrlimit(resource.RLIMIT_NOFILE, (48, 48)); "
+        "sys.argv = ['generator.mock', sys.argv[1]]; runpy.run_module('generator.mock', run_name='__main__')"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", few_files, str(spec_file)], cwd=ROOT, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)}, text=True,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    idle: list[socket.socket] = []
+    try:
+        url = process.stdout.readline().strip()
+        host, port = url.split("//")[1].split("/")[0].split(":")
+        idle = [socket.create_connection((host, int(port)), timeout=WAIT) for _ in range(100)]
+        for _ in range(3):
+            assert httpx.get(url + "/items/2", headers=AUTH, timeout=WAIT).status_code == 200
+    finally:
+        for sock in idle:
+            sock.close()
+        process.terminate()
+        assert process.wait(10) == 0
+        log = process.stderr.read()
+        process.stdout.close()
+        process.stderr.close()
+    assert "Traceback" not in log and "Too many open files" not in log

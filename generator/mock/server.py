@@ -11,6 +11,7 @@ cannot hold a thread for longer.
 
 from __future__ import annotations
 
+import errno
 import io
 import re
 import selectors
@@ -205,6 +206,7 @@ class MockServer(BaseWSGIServer):
         self._waiting: dict[socket.socket, _Connection] = {}  # accepted, head not whole yet, oldest first
         self._closing: dict[socket.socket, float] = {}  # answered by the loop, input dropped until then
         self._selector = selectors.DefaultSelector()
+        self._held = _held_at_most(limits)  # waiting plus closing, so that serving threads keep descriptors
         self._stop = threading.Event()
         self._stopped = threading.Event()
 
@@ -238,12 +240,16 @@ class MockServer(BaseWSGIServer):
         """Take one new connection and wait, without a thread, for the head of its request."""
         try:
             sock, address = self.socket.accept()
-        except OSError:  # out of file descriptors, or the peer gave up: make room
-            if self._waiting:
-                self._close(next(iter(self._waiting)))
+        except OSError as exc:
+            if exc.errno in (errno.EMFILE, errno.ENFILE):  # out of file descriptors: make room
+                held = self._waiting or self._closing
+                if held:
+                    self._close(next(iter(held)))
+                else:
+                    time.sleep(0.01)  # all are serving: do not spin until one ends
             return
-        if len(self._waiting) >= self.limits.max_idle:
-            self._close(next(iter(self._waiting)))
+        if len(self._waiting) + len(self._closing) >= self._held:
+            self._close(next(iter(self._closing or self._waiting)))
         sock.setblocking(False)
         self._waiting[sock] = _Connection(sock, address, time.monotonic() + self.limits.timeout)
         self._selector.register(sock, selectors.EVENT_READ, "head")
@@ -302,8 +308,8 @@ class MockServer(BaseWSGIServer):
         except OSError:
             sock.close()
             return
-        if len(self._closing) >= self.limits.max_idle:
-            self._close(next(iter(self._closing)))
+        if len(self._waiting) + len(self._closing) >= self._held:
+            self._close(next(iter(self._closing or self._waiting)))
         self._closing[sock] = time.monotonic() + LINGER
         self._selector.register(sock, selectors.EVENT_READ, "closing")
 
@@ -369,6 +375,23 @@ def _framing_problem(headers: Message) -> str | None:
     if len(lengths) > 1:
         return "Content-Length is given more than once, with different values"
     return None
+
+
+def _held_at_most(limits: Limits) -> int:
+    """How many connections the loop may hold: `max_idle`, less if the process may open few files.
+
+    Each serving thread needs a few descriptors (its socket, werkzeug's selector); idle sockets must
+    not take them all.
+    """
+    try:
+        import resource
+    except ImportError:  # not on Unix
+        return limits.max_idle
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft == resource.RLIM_INFINITY:
+        return limits.max_idle
+    spare = soft - 2 * limits.max_connections - limits.max_queued - 64  # 64: the process's own files
+    return max(8, min(limits.max_idle, spare))
 
 
 def _recv(sock: socket.socket) -> bytes | None:
