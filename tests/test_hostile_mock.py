@@ -23,6 +23,7 @@ import pytest
 from generator.load import load
 from generator.mock.app import MockApp
 from generator.mock.body import MAX_BODY, MAX_DEPTH
+from generator.mock.checks import MAX_PROBLEMS
 from generator.mock.model import mock_spec
 from generator.mock.server import Limits, MockServer, bind
 from tests.test_mock import AUTH, SPEC
@@ -361,6 +362,17 @@ def test_json_at_the_depth_bound_is_checked_as_usual(mock: Mock) -> None:
     status, headers, body = send(mock, post_head(len(deep)) + deep)
     assert status == 400
     assert [e["location"] for e in problem(status, headers, body)["errors"]] == ["body/size"]  # type: ignore[attr-defined]
+
+
+def test_a_flood_of_bad_values_lists_a_bounded_number_of_problems(mock: Mock) -> None:
+    """Ten thousand bad array items give 100 problems and a note, not an answer ten thousand long."""
+    tags = ",".join(["x"] * 10_000)
+    status, headers, body = send(mock, f"GET /base/v1/items?limit=1&tags={tags} HTTP/1.1\r\n".encode() + AUTH_LINE + b"\r\n")
+    assert status == 400
+    errors = problem(status, headers, body)["errors"]
+    assert isinstance(errors, list) and len(errors) == MAX_PROBLEMS + 1
+    assert errors[-1] == {"location": "query.tags.100", "message": f"and more problems; the mock lists the first {MAX_PROBLEMS}"}
+    assert len(body) < 20_000
 
 
 # -- malformed requests of every other kind: a 4xx problem, and the server stays up ---------
