@@ -401,6 +401,10 @@ def test_a_flood_of_bad_values_lists_a_bounded_number_of_problems(mock: Mock) ->
         (post_head(None).replace(b"chunked", b"chunked, gzip"), 400, "is not supported"),
         (post_head(2).replace(b"Content-Length: 2", b"Content-Length: -2") + b"{}", 400, "is not a number of bytes"),
         (post_head(2).replace(b"Content-Length: 2", b"Content-Length: " + b"9" * 5000), 413, "the mock takes at most"),
+        (b"GET /base/v1/items/" + b"9" * 5000 + b" HTTP/1.1\r\n" + AUTH_LINE + b"\r\n", 400, '"location": "path.id"'),
+        (b"GET /base/v1/items?limit=" + b"9" * 5000 + b" HTTP/1.1\r\n" + AUTH_LINE + b"\r\n", 400, '"location": "query.limit"'),
+        (b"GET /base/v1/items/%D9%A1%D9%A2 HTTP/1.1\r\n" + AUTH_LINE + b"\r\n", 400, "is not of type 'integer'"),
+        (post_head(26) + b'{"name": "x", "size": 1e999}', 400, "the request does not match items_create"),
         (post_head(3) + b'"\xff"', 400, "the body is not valid JSON"),
         (post_head(13) + b'{"name": "\xe9"}', 400, "the body is not valid JSON"),
         (post_head(31) + b'{"name": "x", "size": "\\ud800"}', 400, "the request does not match items_create"),
@@ -410,7 +414,7 @@ def test_a_flood_of_bad_values_lists_a_bounded_number_of_problems(mock: Mock) ->
         "method-token", "huge-header", "many-headers", "101-headers", "huge-target", "non-utf8-path", "escape-in-path", "nul-in-path", "bad-percent",
         "header-without-colon", "http-9.9", "bad-version", "one-word", "bare-line-feeds", "te-and-cl", "two-lengths",
         "gzip-coding", "chunked-then-gzip", "negative-length", "5000-digit-length",
-        "json-not-utf8", "json-latin1", "json-lone-surrogate", "wrong-content-type",
+        "5000-digit-path-value", "5000-digit-query-value", "arabic-indic-digits", "json-infinite-number", "json-not-utf8", "json-latin1", "json-lone-surrogate", "wrong-content-type",
     ],
 )
 def test_malformed_requests_get_a_4xx_problem(mock: Mock, request_bytes: bytes, status: int, says: str | None) -> None:
