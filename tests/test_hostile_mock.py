@@ -327,11 +327,18 @@ def test_short_body_then_half_close_is_400(mock: Mock) -> None:
 @pytest.mark.parametrize(
     ("chunks", "says"),
     [
-        (b"zz\r\n{}\r\n0\r\n\r\n", "Invalid chunk header"),
-        (b"2\r\n{}XX0\r\n\r\n", "Missing chunk terminating newline"),
-        (b"10\r\n{}", "Missing chunk terminating newline"),  # half-closed inside a chunk
+        (b"zz\r\n{}\r\n0\r\n\r\n", "expected a chunk size in hexadecimal, got 'zz\\r\\n'"),
+        (b"-2\r\n{}\r\n0\r\n\r\n", "expected a chunk size in hexadecimal, got '-2\\r\\n'"),
+        (b"1" * 16 + b"\r\n{}\r\n0\r\n\r\n", f"expected a chunk size in hexadecimal, got '{'1' * 16}\\r\\n'"),
+        (b"2" + b" " * 5000 + b"\r\n{}\r\n0\r\n\r\n", "a line of the chunked framing is longer than 4096 bytes"),
+        (b"2\r\n{}XX0\r\n\r\n", "a chunk is longer than its size says (no line end after its data)"),
+        (b"10\r\n{}", "the body ended with 14 bytes of a chunk still to come"),
+        (b"2\r\n{}\r\n", "expected a chunk size in hexadecimal, got 'the end of the body'"),
+        (b"2\r\n{}\r\n0\r\nX-Trailer: 1", "the body ended before the empty line after the last chunk"),
+        (b"2\r\n{}\r\n0\r\n" + b"X: 1\r\n" * 101 + b"\r\n", "more than 100 trailer lines after the last chunk"),
     ],
-    ids=["bad-size", "no-terminator", "cut-short"],
+    ids=["bad-size", "negative-size", "size-too-long", "size-line-too-long", "no-terminator", "cut-short", "no-last-chunk",
+         "cut-in-trailers", "too-many-trailers"],
 )
 def test_bad_chunked_encoding_is_400(mock: Mock, chunks: bytes, says: str) -> None:
     status, headers, body = send(mock, post_head() + chunks, half_close=True)
@@ -341,6 +348,12 @@ def test_bad_chunked_encoding_is_400(mock: Mock, chunks: bytes, says: str) -> No
 
 def test_a_good_chunked_body_is_read(mock: Mock) -> None:
     status, _, body = send(mock, post_head() + b"f\r\n{\"name\": \"big\",\r\nc\r\n \"size\": 10}\r\n0\r\n\r\n")
+    assert status == 201 and json.loads(body)["size"] == 10
+
+
+def test_chunk_extensions_and_trailers_are_ignored(mock: Mock) -> None:
+    chunks = b"F ;name=value\r\n{\"name\": \"big\",\r\nc;x\r\n \"size\": 10}\r\n0\r\nX-Checksum: 1\r\n\r\n"
+    status, _, body = send(mock, post_head() + chunks)
     assert status == 201 and json.loads(body)["size"] == 10
 
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import json
-from typing import IO, Any
+import re
+from typing import IO, Any, Protocol
 
 MAX_BODY = 10 * 1024 * 1024  # bytes of request body the mock reads at most (`--max-body`)
 MAX_DEPTH = 100  # nesting of a JSON body the mock accepts: deeper would recurse in json and jsonschema
 _PIECE = 64 * 1024  # bytes read at a time
+_LINE = 4096  # longest chunk-size or trailer line taken
+_MAX_TRAILERS = 100  # trailer lines taken after the last chunk
+_CHUNK_SIZE = re.compile(rb"([0-9A-Fa-f]{1,15})[ \t]*(;[^\r\n]*)?\r?\n")  # size, then extensions (ignored)
 
 
 class BadBody(Exception):
@@ -28,15 +33,15 @@ def read_body(environ: dict[str, Any], limit: int) -> bytes:
     """
     stream: IO[bytes] = environ["wsgi.input"]
     try:
-        if environ.get("wsgi.input_terminated"):  # chunked: werkzeug dechunks, the length is unknown
+        if environ.get("wsgi.input_terminated"):  # chunked (the server gives a Dechunked): no length known
             return _read_to_end(stream, limit)
         return _read_exactly(stream, _declared_length(environ.get("CONTENT_LENGTH"), limit))
     except TimeoutError as exc:
         raise BadBody(400, f"the body did not arrive in time: {exc}") from None
-    except (ConnectionError, EOFError) as exc:
-        raise BadBody(400, f"the connection ended inside the body: {exc}") from None
-    except OSError as exc:  # werkzeug's dechunker: "Invalid chunk header", "Missing chunk terminating newline"
+    except BrokenChunks as exc:
         raise BadBody(400, f"the chunked body is malformed: {exc}") from None
+    except OSError as exc:  # reset by the client, or the like
+        raise BadBody(400, f"the connection failed inside the body: {exc}") from None
 
 
 def _declared_length(text: str | None, limit: int) -> int:
@@ -101,3 +106,81 @@ def _too_deep(value: Any) -> bool:
                     return True
                 stack.append((child, depth + 1))
     return False
+
+
+class Lines(Protocol):
+    """A buffered byte stream: what Dechunked reads from."""
+
+    def read(self, size: int = -1, /) -> bytes:
+        """At most `size` bytes."""
+        ...
+
+    def readline(self, size: int = -1, /) -> bytes:
+        """One line, at most `size` bytes."""
+        ...
+
+
+class BrokenChunks(ValueError):
+    """A chunked body that does not follow RFC 9112 section 7.1."""
+
+
+class Dechunked(io.RawIOBase):
+    """The data of a chunked body read from `stream`; extensions and trailers are read and ignored.
+
+    BrokenChunks says what is wrong with the framing; the stream's own errors (a timeout) pass through.
+    """
+
+    def __init__(self, stream: Lines) -> None:
+        """Read chunks from `stream` (the connection, after the head)."""
+        self.stream = stream
+        self.left = 0  # bytes left in the current chunk
+        self.done = False
+
+    def readable(self) -> bool:
+        """A readable stream."""
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        """Fill `buffer` with data of the current chunk (reading the next size line first); 0 at the end."""
+        if self.done:
+            return 0
+        if self.left == 0:
+            self.left = self._size()
+            if self.left == 0:
+                self._trailers()
+                self.done = True
+                return 0
+        data = self.stream.read(min(len(buffer), self.left))
+        if not data:
+            raise BrokenChunks(f"the body ended with {self.left} bytes of a chunk still to come")
+        buffer[: len(data)] = data
+        self.left -= len(data)
+        if self.left == 0 and self._line() not in (b"\r\n", b"\n"):
+            raise BrokenChunks("a chunk is longer than its size says (no line end after its data)")
+        return len(data)
+
+    def _size(self) -> int:
+        """The size on the next chunk-size line."""
+        line = self._line()
+        found = _CHUNK_SIZE.fullmatch(line)
+        if found is None:
+            shown = line[:40].decode("latin-1") if line else "the end of the body"
+            raise BrokenChunks(f"expected a chunk size in hexadecimal, got {shown!r}")
+        return int(found.group(1), 16)
+
+    def _trailers(self) -> None:
+        """Read the trailer section after the last chunk, up to its empty line."""
+        for _ in range(_MAX_TRAILERS + 1):
+            line = self._line()
+            if line in (b"\r\n", b"\n"):
+                return
+            if not line.endswith(b"\n"):
+                raise BrokenChunks("the body ended before the empty line after the last chunk")
+        raise BrokenChunks(f"more than {_MAX_TRAILERS} trailer lines after the last chunk")
+
+    def _line(self) -> bytes:
+        """One line, at most _LINE bytes; BrokenChunks when it is longer."""
+        line = self.stream.readline(_LINE + 1)
+        if len(line) > _LINE:
+            raise BrokenChunks(f"a line of the chunked framing is longer than {_LINE} bytes")
+        return line

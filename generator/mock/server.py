@@ -30,6 +30,7 @@ from typing import Any, TextIO
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler
 
 from generator.mock.app import MockApp, printable
+from generator.mock.body import Dechunked
 from generator.mock.problem import CONTENT_TYPE, problem_body
 
 TIMEOUT = 30.0  # seconds a connection has, from accept, to send its whole request (`--timeout`)
@@ -144,6 +145,13 @@ class _Handler(WSGIRequestHandler):
         self.input = _Input(connection.sock, connection.deadline, timeout, connection.received)
         self.rfile = io.BufferedReader(self.input, _PIECE)
         self.wfile = _Output(connection.sock, self.input)
+
+    def make_environ(self) -> dict[str, Any]:
+        """werkzeug's environ, with a chunked body read by body.Dechunked (extensions, trailers, clear errors)."""
+        environ = super().make_environ()
+        if environ.get("wsgi.input_terminated"):
+            environ["wsgi.input"] = Dechunked(self.rfile)
+        return environ
 
     def handle_expect_100(self) -> bool:
         """Say nothing yet: `100 Continue` goes out when the application reads the body (see run_wsgi)."""
