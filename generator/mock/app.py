@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -9,6 +10,7 @@ from urllib.parse import urlsplit
 
 from werkzeug.wrappers import Request, Response
 
+from generator.mock.body import MAX_BODY, BadBody, read_body
 from generator.mock.checks import Incoming, Problem, check
 from generator.mock.model import MockSpec
 from generator.mock.problem import CONTENT_TYPE, problem_body
@@ -21,13 +23,21 @@ EXAMPLE_HEADER = "X-Trunkline-Example"  # the name of the documented exchange an
 
 StartResponse = Callable[..., Any]
 
+_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # RFC 9110 token: what a method may be
+_TARGET = re.compile(r"[!-~]*")  # a request target is printable ASCII; anything else must be percent-encoded
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
 
 class MockApp:
     """Serves one spec's documented exchanges; a WSGI callable."""
 
-    def __init__(self, spec: MockSpec, log: Callable[[str], None] | None = None) -> None:
-        """Route, check and answer with the operations of `spec`; `log` gets one line per request."""
+    def __init__(self, spec: MockSpec, log: Callable[[str], None] | None = None, max_body: int = MAX_BODY) -> None:
+        """Route, check and answer with the operations of `spec`; `log` gets one line per request.
+
+        A request body longer than `max_body` bytes is refused with 413 without being read.
+        """
         self.spec = spec
+        self.max_body = max_body
         self.router = Router(spec.operations, spec.prefixes)
         self.checker = SchemaChecker(spec.document, spec.version)
         self.log = log
@@ -43,12 +53,16 @@ class MockApp:
             response = _problem(500, f"the mock failed: {type(exc).__name__}: {exc}", [], path)
         if self.log is not None:
             elapsed = (time.perf_counter() - started) * 1000
-            self.log(f"{request.method} {path} {response.status_code} {elapsed:.1f}ms")
+            self.log(printable(f"{request.method} {path} {response.status_code} {elapsed:.1f}ms"))
         result: Iterable[bytes] = response(environ, start_response)
         return result
 
     def answer(self, request: Request, path: str) -> Response:
         """The response to one request."""
+        if not _TOKEN.fullmatch(request.method):
+            return _problem(400, f"the method {request.method[:40]!r} is not an HTTP token", [], path)
+        if not _TARGET.fullmatch(path):
+            return _problem(400, "the request target has a byte that is not printable ASCII; percent-encode it", [], path)
         found = self.router.find(request.method, path)
         if found is None:
             return _problem(404, f"no operation of the spec serves {path}", [], path)
@@ -63,13 +77,18 @@ class MockApp:
     def _operation(self, request: Request, path: str, found: Match) -> Response:
         """Check the request against its operation, then answer with the chosen exchange."""
         op = found.operation
+        try:
+            body = read_body(request.environ, self.max_body)
+        except BadBody as bad:
+            detail = "the request body is too large" if bad.status == 413 else "the request body is malformed"
+            return _problem(bad.status, detail, [Problem("body", bad.message)], path)
         incoming = Incoming(
             method=request.method,
             path_values=found.values,
             query={key: request.args.getlist(key) for key in request.args},
             headers={key.lower(): value for key, value in request.headers.items()},
             cookies=dict(request.cookies),
-            body=request.get_data(cache=False),
+            body=body,
         )
         verdict = check(self.checker, op, incoming)
         if verdict.status:
@@ -106,11 +125,25 @@ def _raw_path(environ: dict[str, Any]) -> str:
     """The request path as sent, still percent-encoded (PATH_INFO has `%2F` already decoded)."""
     raw = environ.get("RAW_URI") or environ.get("REQUEST_URI")
     if isinstance(raw, str) and raw:
+        raw = _undo_wsgi_dance(raw)
         if "://" in raw:
             raw = urlsplit(raw).path
         return raw.split("?", 1)[0] or "/"
     script = str(environ.get("SCRIPT_NAME") or "")
     return script + str(environ.get("PATH_INFO") or "/")
+
+
+def _undo_wsgi_dance(text: str) -> str:
+    """The text werkzeug received: it stores request line text encoded to UTF-8 and read back as Latin-1."""
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text
+
+
+def printable(text: str) -> str:
+    """`text` with control characters escaped, so that a client cannot write escape sequences into the log."""
+    return _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
 
 
 def _problem(status: int, detail: str, problems: list[Problem], path: str) -> Response:

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 from urllib.parse import parse_qsl
 
+from generator.mock.body import parse_json
 from generator.mock.coerce import parameter_value, scalar, schema_at
 from generator.mock.model import MockOperation, SchemeSpec
 from generator.mock.schemas import SchemaChecker
+
+MAX_PROBLEMS = 100  # problems listed in one answer: a body of a million bad items must not make a huge answer
 
 
 @dataclass(frozen=True)
@@ -79,8 +83,8 @@ def check(checker: SchemaChecker, op: MockOperation, request: Incoming) -> Verdi
             continue
         value = parameter_value(checker, param.schema_ptr, param.style, param.explode, texts)
         verdict.params[param.location][param.name] = value
-        for inner, message in checker.errors(param.schema_ptr, value):
-            verdict.problems.append(Problem(where + inner.replace("/", ".") if inner else where, message))
+        found = checker.errors(param.schema_ptr, value)
+        _note(verdict, ((where + inner.replace("/", ".") if inner else where, message) for inner, message in found))
     unsupported = _body(checker, op, request, verdict)
     if unsupported:
         verdict.status = 415
@@ -122,8 +126,8 @@ def _body(checker: SchemaChecker, op: MockOperation, request: Incoming, verdict:
     kind = media_type(declared)
     if kind.endswith("json") or (kind == "*/*" and sent_type.endswith("json")):
         try:
-            value = json.loads(request.body)
-        except (ValueError, UnicodeDecodeError) as exc:
+            value = parse_json(request.body)
+        except ValueError as exc:  # UnicodeDecodeError included: a JSON body must be UTF-8, -16 or -32
             verdict.problems.append(Problem("body", f"the body is not valid JSON: {exc}"))
             return False
     elif kind == "application/x-www-form-urlencoded":
@@ -132,9 +136,18 @@ def _body(checker: SchemaChecker, op: MockOperation, request: Incoming, verdict:
         verdict.body, verdict.has_body = request.body, True
         return False
     verdict.body, verdict.has_body = value, True
-    for inner, message in checker.errors(schema_ptr, value):
-        verdict.problems.append(Problem("body" + inner, message))
+    _note(verdict, (("body" + inner, message) for inner, message in checker.errors(schema_ptr, value)))
     return False
+
+
+def _note(verdict: Verdict, found: Iterable[tuple[str, str]]) -> None:
+    """Add problems (location, message) up to MAX_PROBLEMS in all, then one saying the list stops there."""
+    room = max(0, MAX_PROBLEMS - len(verdict.problems))
+    listed = list(islice(found, room + 1))
+    verdict.problems.extend(Problem(where, message) for where, message in listed[:room])
+    if len(listed) > room and len(verdict.problems) == MAX_PROBLEMS:  # said once
+        location = listed[room][0]
+        verdict.problems.append(Problem(location, f"and more problems; the mock lists the first {MAX_PROBLEMS}"))
 
 
 def _form(checker: SchemaChecker, schema_ptr: str | None, raw: bytes) -> dict[str, Any]:

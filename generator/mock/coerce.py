@@ -8,8 +8,8 @@ from typing import Any
 from generator.load import Document
 from generator.mock.schemas import SchemaChecker
 
-_INTEGER = re.compile(r"-?\d+")
-_NUMBER = re.compile(r"-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?")
+_INTEGER = re.compile(r"-?[0-9]+")  # ASCII digits only: int() would also read "١٢"
+_NUMBER = re.compile(r"-?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
 _SEPARATORS = {"spaceDelimited": " ", "pipeDelimited": "|"}
 
 
@@ -78,10 +78,11 @@ def _json_type(value: Any) -> str:
 def _candidates(text: str, types: list[str]) -> list[Any]:
     """Readings of `text`, the schema's preferred types first, the plain string last."""
     readings: dict[str, Any] = {}
-    if _INTEGER.fullmatch(text):
-        readings["integer"] = int(text)
+    whole = _whole(text)
+    if whole is not None:
+        readings["integer"] = whole
     if _NUMBER.fullmatch(text):
-        readings["number"] = int(text) if _INTEGER.fullmatch(text) else float(text)
+        readings["number"] = whole if whole is not None else float(text)
     if text in ("true", "false"):
         readings["boolean"] = text == "true"
     if text in ("null", ""):
@@ -89,6 +90,16 @@ def _candidates(text: str, types: list[str]) -> list[Any]:
     ordered = [readings[t] for t in types if t in readings]
     ordered.append(text)
     return ordered
+
+
+def _whole(text: str) -> int | None:
+    """`text` as an integer; None when it is not one, or has more digits than Python converts (4300)."""
+    if not _INTEGER.fullmatch(text):
+        return None
+    try:
+        return int(text)
+    except ValueError:  # too many digits: left as text, which the schema then refuses
+        return None
 
 
 def scalar(checker: SchemaChecker, schema_ptr: str | None, schema: dict[str, Any], text: str) -> Any:

@@ -13,8 +13,10 @@ TYPES = {
     401: "urn:trunkline:mock:missing-credential",
     404: "urn:trunkline:mock:no-such-route",
     405: "urn:trunkline:mock:method-not-allowed",
+    413: "urn:trunkline:mock:body-too-large",
     415: "urn:trunkline:mock:unsupported-content-type",
     500: "urn:trunkline:mock:internal-error",
+    503: "urn:trunkline:mock:busy",
 }
 CONTENT_TYPE = "application/problem+json"
 
@@ -29,4 +31,5 @@ def problem_body(status: int, detail: str, problems: list[Problem], instance: st
         "instance": instance,
         "errors": [{"location": p.location, "message": p.message} for p in problems],
     }
-    return json.dumps(document, ensure_ascii=False).encode("utf-8")
+    # ASCII with escapes: a message quoting a sent value with a lone surrogate (`"\ud800"`) still encodes
+    return json.dumps(document).encode("ascii")
