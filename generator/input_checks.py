@@ -115,10 +115,9 @@ def scan(
     refs: list[tuple[str, dict[str, Any]]] = []
     found: list[Duplicate] = []
     pointers: dict[int, tuple[Path, str]] = {}  # id of a linked path -> the path (kept alive) and its pointer
-    # node, its linked path, its depth, under `example`, under data (examples, defaults, x-*)
-    stack: list[tuple[Any, Path, int, bool, bool]] = [(data, None, 0, False, False)]
+    stack: list[tuple[Any, Path, int, bool]] = [(data, None, 0, False)]  # node, linked path, depth, under `example`
     while stack:
-        node, path, depth, in_example, in_data = stack.pop()
+        node, path, depth, in_example = stack.pop()
         if depth > MAX_DEPTH:
             raise TrunklineError(
                 f"the data nests more than {MAX_DEPTH} levels deep; no API needs that, flatten it "
@@ -127,23 +126,31 @@ def scan(
             if duplicates and id(node) in duplicates:
                 ptr = path_pointer(path)
                 found.extend(Duplicate(f"{ptr}/{escape_token(key)}", key) for key in duplicates[id(node)])
-            if not in_example and type(node.get("$ref")) is str:
+            if not in_example and "$ref" in node and type(node["$ref"]) is str:
                 refs.append((_cached_pointer(path, pointers), node))
             for key, value in node.items():
                 if type(value) in _CONTAINERS:
-                    stack.append((value, (path, key), depth + 1, in_example or key == "example",
-                                  in_data or key in _DATA_KEYS or key[:2] == "x-"))
-                elif key[:1] == "$" and key not in _ALLOWED_DOLLAR and not in_data:
+                    stack.append((value, (path, key), depth + 1, in_example or key == "example"))
+                elif key[:1] == "$" and key not in _ALLOWED_DOLLAR and not _under_data(path):
                     _refuse_keyword(key, value, locate(path_pointer((path, key))))
             if check_strings:
                 _check_members(node.items(), path, locate)
         else:
             for index, value in enumerate(node):
                 if type(value) in _CONTAINERS:
-                    stack.append((value, (path, index), depth + 1, in_example, in_data))
+                    stack.append((value, (path, index), depth + 1, in_example))
             if check_strings:
                 _check_members(enumerate(node), path, locate)
     return refs, found
+
+
+def _under_data(path: Path) -> bool:
+    """Whether a linked path runs through data (an example, a default, an `x-` extension), not schema keywords."""
+    while path is not None:
+        path, token = path
+        if type(token) is str and (token in _DATA_KEYS or token.startswith("x-")):
+            return True
+    return False
 
 
 _CONTAINERS = frozenset({dict, list})
@@ -164,9 +171,10 @@ def _cached_pointer(path: Path, pointers: dict[int, tuple[Path, str]]) -> str:
 def _check_members(members: Any, path: Path, locate: Callable[[str], Location]) -> None:
     """Refuse a key or string that is not Unicode text."""
     for key, value in members:
-        for text in (key, value):
-            if type(text) is str and has_surrogate(text):
-                raise surrogate_error(locate(path_pointer((path, key))))
+        if type(key) is str and has_surrogate(key):  # the key cannot be printed: point at its object
+            raise surrogate_error(locate(path_pointer(path)))
+        if type(value) is str and has_surrogate(value):
+            raise surrogate_error(locate(path_pointer((path, key))))
 
 
 def _refuse_keyword(key: str, value: Any, where: Location) -> None:

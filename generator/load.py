@@ -219,8 +219,9 @@ def _child(node: yaml.Node, token: str) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode):
         found: yaml.Node | None = None
         for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode) and key.value == "<<" and found is None:
-                found = _child(value, token)
+            if isinstance(key, yaml.ScalarNode) and key.tag == _MERGE and found is None:
+                sources = value.value if isinstance(value, yaml.SequenceNode) else [value]
+                found = next((hit for hit in (_child(source, token) for source in sources) if hit is not None), None)
             elif isinstance(key, yaml.ScalarNode) and _key_text(key) == token and isinstance(value, yaml.Node):
                 found = value  # the last duplicate wins, as in the data
         return found
@@ -263,14 +264,14 @@ def _read_bytes(path: Path, display: str) -> bytes:
     if stat.S_ISDIR(info.st_mode):
         raise TrunklineError("is a directory; give the path of a spec file", Location(display))
     if not stat.S_ISREG(info.st_mode):
-        raise TrunklineError("not a regular file (a device, FIFO or socket); give the path of a spec file", Location(display))
+        raise TrunklineError("not a regular file (a device, FIFO or socket); give the path of a spec file", Location(display, "", 1, 1))
     if info.st_size > MAX_FILE_BYTES:
         raise _too_big(display)
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(fd, "rb") as stream:
             if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):  # swapped since the check
-                raise TrunklineError("not a regular file; give the path of a spec file", Location(display))
+                raise TrunklineError("not a regular file; give the path of a spec file", Location(display, "", 1, 1))
             data = stream.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise TrunklineError(f"cannot read the file: {exc.strerror or exc}", Location(display)) from None
@@ -282,7 +283,7 @@ def _read_bytes(path: Path, display: str) -> bytes:
 def _too_big(display: str) -> TrunklineError:
     return TrunklineError(
         f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB, more than any API spec needs; "
-        "split it into files joined by `$ref`s", Location(display))
+        "split it into files joined by `$ref`s", Location(display, "", 1, 1))
 
 
 def _decode(data: bytes, display: str) -> str:
@@ -418,6 +419,8 @@ _STR = _TAG + "str"
 _BOOL_OR_NULL = (_TAG + "bool", _TAG + "null")
 _SCALAR_TAGS = frozenset({_STR, _TAG + "int", _TAG + "float", *_BOOL_OR_NULL})
 _MERGE = _TAG + "merge"
+_MAP = _TAG + "map"
+_SEQ = _TAG + "seq"
 
 
 class _YamlBuilder:
@@ -458,21 +461,35 @@ class _YamlBuilder:
                 raise self._alias_error(
                     f"YAML aliases expand to more than {MAX_ALIAS_NODES:,} nodes; write the data out or use `$ref`s", node, path)
             return known
-        if depth >= MAX_DEPTH:
+        if depth > MAX_DEPTH:
             raise self.fail(f"the data nests more than {MAX_DEPTH} levels deep; no API needs that, flatten it "
                             "(give nested schemas names under components and `$ref` them)", node, path)
         self.open.add(id(node))
         made: tuple[Any, int]
-        if isinstance(node, yaml.MappingNode) and node.tag == _TAG + "map":
+        if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
             made = self.mapping(node, path, depth)
-        elif isinstance(node, yaml.SequenceNode) and node.tag == _TAG + "seq":
-            items = [self.build(child, (path, index), depth + 1) for index, child in enumerate(node.value)]
-            made = ([value for value, _ in items], 1 + sum(size for _, size in items))
+        elif isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+            made = self.sequence(node, path, depth)
         else:
             raise self.fail(f"YAML tag {node.tag!r} makes a value JSON has no type for; write a plain mapping or list", node, path)
         self.open.discard(id(node))
         self.built[id(node)] = made
         return made
+
+    def sequence(self, node: yaml.SequenceNode, path: Any, depth: int) -> tuple[list[Any], int]:
+        """A list; plain strings are taken as they are (the common case, kept fast)."""
+        items: list[Any] = []
+        size = 1
+        plain = not self.check_strings
+        for index, child in enumerate(node.value):
+            if plain and child.__class__ is yaml.ScalarNode and child.tag == _STR:
+                items.append(child.value)
+                size += 1
+            else:
+                value, added = self.build(child, (path, index), depth + 1)
+                items.append(value)
+                size += added
+        return items, size
 
     def scalar(self, node: yaml.ScalarNode, path: Any) -> Any:
         """A plain scalar: a string, a bounded integer, a finite float, a boolean or null."""
@@ -493,34 +510,48 @@ class _YamlBuilder:
         return value
 
     def mapping(self, node: yaml.MappingNode, path: Any, depth: int) -> tuple[dict[str, Any], int]:
-        """A mapping with string keys; merge keys (`<<`) first, own keys override them."""
+        """A mapping with string keys: merged keys (`<<`, the first mapping merged wins) first, own keys override them."""
         merged: list[dict[str, Any]] = []
-        own: list[tuple[str, Any]] = []
+        result: dict[str, Any] = {}
         size = 1
-        seen: set[str] = set()
+        plain = not self.check_strings
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
-                sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
-                for source in reversed(sources) if isinstance(value_node, yaml.SequenceNode) else sources:
-                    value, added = self.build(source, (path, "<<"), depth + 1)
-                    if not isinstance(value, dict):
-                        raise self.fail("a merge key (`<<`) takes a mapping or a list of mappings", source, path)
-                    merged.append(value)
-                    size += added
+                size += self.merge(value_node, path, depth, merged)
                 continue
-            key = self.key(key_node, path)
-            if key in seen:
+            if plain and key_node.__class__ is yaml.ScalarNode and key_node.tag == _STR:
+                key = key_node.value
+            else:
+                key = self.key(key_node, path)
+            if key in result:
                 mark = key_node.start_mark
                 self.duplicates.append(Duplicate(path_pointer((path, key)), key, mark.line + 1, mark.column + 1))
-            seen.add(key)
-            value, added = self.build(value_node, (path, key), depth + 1)
-            own.append((key, value))
+            if plain and value_node.__class__ is yaml.ScalarNode and value_node.tag == _STR:
+                result[key] = value_node.value
+                size += 1
+            else:
+                result[key], added = self.build(value_node, (path, key), depth + 1)
+                size += added
+        if not merged:
+            return result, size
+        flat: dict[str, Any] = {}
+        for source in merged:  # the first mapping merged with a key gives its value
+            for key, value in source.items():
+                flat.setdefault(key, value)
+        flat.update(result)
+        return flat, size
+
+    def merge(self, value_node: yaml.Node, path: Any, depth: int, merged: list[dict[str, Any]]) -> int:
+        """Build the mapping(s) a merge key (`<<`) names into `merged`; how many nodes they add."""
+        size = 0
+        sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+        for source in sources:
+            value, added = self.build(source, (path, "<<"), depth + 1)
+            if not isinstance(value, dict):
+                raise self.fail("a merge key (`<<`) takes a mapping or a list of mappings", source, path)
+            merged.append(value)
             size += added
-        result: dict[str, Any] = {}
-        for source in merged:
-            result.update(source)
-        result.update(own)
-        return result, size
+        return size
 
     def key(self, node: yaml.Node, path: Any) -> str:
         """The string a mapping key becomes in the data, as JSON would have it."""
@@ -620,6 +651,7 @@ class _Bundler:
         self.root_dir = main.path.resolve().parent
         self.keys: dict[Path, str] = {main.path.resolve(): ""}
         self.queue: list[tuple[Document, str]] = [(main, "")]
+        self.size = len(main.text)  # bytes read so far, the main file's counted as characters
 
     def run(self) -> None:
         """Rewrite every `$ref` of the main file and of each file it reaches."""
@@ -647,10 +679,18 @@ class _Bundler:
             raise TrunklineError(
                 f"`$ref` {written!r} leaves the spec's directory {shown_dir}; move the file under it", where)
         shown = str(shown_dir / path.relative_to(self.root_dir))
-        if not path.is_file():
+        if not path.exists():
             raise TrunklineError(f"`$ref` {written!r} names a file that does not exist ({shown}); fix the path", where)
+        if not path.is_file():
+            raise TrunklineError(f"`$ref` {written!r} names {shown}, which is not a regular file (a directory, device, "
+                                 "FIFO or socket); point it at a spec file", where)
         key = self.keys.get(path)
         if key is None:
+            self.size += path.stat().st_size
+            if self.size > MAX_FILE_BYTES:
+                raise TrunklineError(
+                    f"the spec and the files its `$ref`s name are larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB "
+                    "together, more than any API spec needs; this `$ref` goes past that", where)
             key = self._new_key(path)
             part = read(path, shown)
             self.keys[path] = key
