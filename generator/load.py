@@ -359,13 +359,33 @@ def _parse_json(text: str, path: Path, display: str) -> Document:
             f"invalid JSON: {exc.msg}; fix the syntax", Location(display, "", exc.lineno, exc.colno)
         ) from None
     except RecursionError:
-        raise TrunklineError("the JSON nests too deeply to read", Location(display)) from None
+        raise TrunklineError(
+            f"the data nests more than {MAX_DEPTH} levels deep; no API needs that, flatten it "
+            "(give nested schemas names under components and `$ref` them)",
+            Location(display, "", *_JsonIndex(text).position(_too_deep(text)))) from None
     document = Document(path, data, text, display, None, True)
     if bad:
         _refuse_number(document, bad[0])
     document._dupes = {key: twice for key, (_, twice) in dupes.items()}
     document._keep = [made for made, _ in dupes.values()]
     return document
+
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _too_deep(text: str) -> int:
+    """The offset of the first bracket that opens more than MAX_DEPTH levels below the top (0 when none does)."""
+    depth = -1  # the top-level value is depth 0, as in `scan`
+    for match in _JSON_TOKEN.finditer(text):
+        char = text[match.start()]
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return match.start()
+        elif char in "]}":
+            depth -= 1
+    return 0
 
 
 def _refuse_number(document: Document, number: _BadNumber) -> None:

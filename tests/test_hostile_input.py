@@ -125,6 +125,7 @@ CASES = [
     Case("nested.json", _nested_json(900), 5, 6 + 27 * 62, "/components/schemas/A" + "/items" * 62, "nests more than 64 levels"),
     Case("nested.yaml", HEAD + "    A:\n" + "".join("      " + "  " * i + "items:\n" for i in range(100)) + "  " * 106 + "type: string\n",
          18 + 62, 7 + 2 * 62, "/components/schemas/A" + "/items" * 62, "nests more than 64 levels"),
+    Case("deep.json", '{"a":\n' + "[" * 100_000 + "]" * 100_000 + "}\n", 2, 65, "", "nests more than 64 levels"),
     Case("ref-chain.json", _chain(2000, through_property=False), 5, 15, "/components/schemas/A/$ref", "`$ref`s in a row"),
     Case("ref-depth.json", _chain(2000, through_property=True), 2, 161,
          "/paths/~1a/get/responses/200/content/application~1json/schema/$ref", "once `$ref`s are followed"),
