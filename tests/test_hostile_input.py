@@ -357,6 +357,11 @@ def test_yaml_data_is_plain_json_shaped() -> None:
     assert yaml.safe_load(json.dumps(data)) == data
 
 
+def test_a_surrogate_pair_is_one_character_and_loads() -> None:
+    document = parse('{"description": "smile \\ud83d\\ude00"}', Path("p.json"), "p.json")
+    assert document.data == {"description": "smile \U0001f600"}
+
+
 def test_deref_tells_a_long_chain_from_a_cycle() -> None:
     chain = {f"S{i}": {"$ref": f"#/S{i + 1}"} for i in range(100)} | {"S100": {"type": "string"}}
     document = parse(json.dumps(chain), Path("c.json"), "c.json")
