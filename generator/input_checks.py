@@ -47,7 +47,7 @@ KNOWN_DIALECTS = frozenset({
 # Keys whose values are data (examples, defaults, extensions), not schema keywords.
 _DATA_KEYS = frozenset({"example", "examples", "default", "const", "enum", "value"})
 
-Path = tuple[Any, ...] | None  # a linked path: (parent path, token) or None for the root
+LinkedPath = tuple[Any, ...] | None  # a linked path: (parent path, token) or None for the root
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ def escape_token(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
 
-def path_pointer(path: Path) -> str:
+def path_pointer(path: LinkedPath) -> str:
     """The JSON pointer of a linked path."""
     parts: list[str] = []
     while path is not None:
@@ -114,8 +114,8 @@ def scan(
     """
     refs: list[tuple[str, dict[str, Any]]] = []
     found: list[Duplicate] = []
-    pointers: dict[int, tuple[Path, str]] = {}  # id of a linked path -> the path (kept alive) and its pointer
-    stack: list[tuple[Any, Path, int, bool]] = [(data, None, 0, False)]  # node, linked path, depth, under `example`
+    pointers: dict[int, tuple[LinkedPath, str]] = {}  # id of a linked path -> the path (kept alive) and its pointer
+    stack: list[tuple[Any, LinkedPath, int, bool]] = [(data, None, 0, False)]  # node, linked path, depth, under `example`
     while stack:
         node, path, depth, in_example = stack.pop()
         if depth > MAX_DEPTH:
@@ -144,7 +144,7 @@ def scan(
     return refs, found
 
 
-def _under_data(path: Path) -> bool:
+def _under_data(path: LinkedPath) -> bool:
     """Whether a linked path runs through data (an example, a default, an `x-` extension), not schema keywords."""
     while path is not None:
         path, token = path
@@ -156,7 +156,7 @@ def _under_data(path: Path) -> bool:
 _CONTAINERS = frozenset({dict, list})
 
 
-def _cached_pointer(path: Path, pointers: dict[int, tuple[Path, str]]) -> str:
+def _cached_pointer(path: LinkedPath, pointers: dict[int, tuple[LinkedPath, str]]) -> str:
     """`path_pointer`, reusing the pointers of paths already seen (refs share long prefixes)."""
     if path is None:
         return ""
@@ -168,7 +168,7 @@ def _cached_pointer(path: Path, pointers: dict[int, tuple[Path, str]]) -> str:
     return known[1]
 
 
-def _check_members(members: Any, path: Path, locate: Callable[[str], Location]) -> None:
+def _check_members(members: Any, path: LinkedPath, locate: Callable[[str], Location]) -> None:
     """Refuse a key or string that is not Unicode text."""
     for key, value in members:
         if type(key) is str and has_surrogate(key):  # the key cannot be printed: point at its object
@@ -201,12 +201,14 @@ def check_dialect(data: dict[str, Any], locate: Callable[[str], Location]) -> No
 
 def check_ref_chains(document: Document) -> None:
     """Refuse a run of more than MAX_REF_CHAIN `$ref`s each pointing at another `$ref` (cycles are preflight's)."""
-    length: dict[str, int] = {}
+    length: dict[str, int] = {}  # target -> how many targets the chain from it reaches, itself included
     for ref in document.refs:
         chain: list[str] = []
+        seen: set[str] = set()
         target = ref.target
-        while target not in length and target not in chain:
+        while target not in length and target not in seen and len(chain) <= MAX_REF_CHAIN:
             chain.append(target)
+            seen.add(target)
             try:
                 node = document.resolve(target)
             except (KeyError, IndexError, ValueError, TypeError):
@@ -220,7 +222,7 @@ def check_ref_chains(document: Document) -> None:
             length[hop] = tail
         if tail > MAX_REF_CHAIN:
             raise TrunklineError(
-                f"a chain of {tail} `$ref`s in a row, each pointing at another `$ref` (at most {MAX_REF_CHAIN}); "
+                f"more than {MAX_REF_CHAIN} `$ref`s in a row, each pointing at another `$ref`; "
                 "point the `$ref` at the schema itself", document.locate(ref.ptr + "/$ref"))
 
 
