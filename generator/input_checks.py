@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from generator.load import Document, Ref
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # the largest public specs (Microsoft Graph) are about 20 MB
+MAX_YAML_NODES = 3_000_000  # upper bound by `yaml_node_bound`: ~1 GB of YAML nodes; Stripe's 4 MB counts 460,000
 MAX_DEPTH = 64  # nested objects and arrays; real specs stay under 25, the validator fails near 100
 MAX_ALIAS_NODES = 100_000  # nodes YAML aliases may add to a document (billion laughs adds 10**9)
 MAX_REF_CHAIN = 32  # `$ref`s in a row that point at another `$ref`
@@ -72,6 +73,16 @@ def path_pointer(path: LinkedPath) -> str:
         path, token = path
         parts.append(escape_token(str(token)))
     return "".join("/" + part for part in reversed(parts))
+
+
+def yaml_node_bound(text: str) -> int:
+    """An upper bound on the nodes YAML text composes to, counted at C speed before composing it.
+
+    Every node but the first starts a line or follows one of `,[{:-?`; a mapping entry may add an
+    implicit null, hence twice. Composing keeps a Python object per node (hundreds of bytes), so
+    a dense file of a few MB can take gigabytes; this bound refuses such a file first.
+    """
+    return 2 * (1 + sum(text.count(char) for char in "\n,[{:-?"))
 
 
 def may_hold_surrogates(text: str) -> bool:

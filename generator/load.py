@@ -29,6 +29,7 @@ from generator.input_checks import (
     MAX_DEPTH,
     MAX_FILE_BYTES,
     MAX_INT_DIGITS,
+    MAX_YAML_NODES,
     Duplicate,
     check_dialect,
     check_expanded_depth,
@@ -39,6 +40,7 @@ from generator.input_checks import (
     path_pointer,
     scan,
     surrogate_error,
+    yaml_node_bound,
 )
 
 _BaseLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -407,6 +409,10 @@ def _refuse_number(document: Document, number: _BadNumber) -> None:
 
 
 def _parse_yaml(text: str, path: Path, display: str) -> Document:
+    if yaml_node_bound(text) > MAX_YAML_NODES:
+        raise TrunklineError(
+            f"the YAML holds too many values to load safely (more than {MAX_YAML_NODES:,} by a quick count); "
+            "convert it to JSON or split it into files joined by `$ref`s", Location(display, "", 1, 1))
     try:
         loader = _SpecLoader(text)
         try:

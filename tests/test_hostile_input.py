@@ -257,6 +257,18 @@ def test_a_file_past_the_size_limit_is_refused_before_it_is_parsed(
     assert "the file is larger than" in capsys.readouterr().err
 
 
+def test_yaml_too_dense_to_compose_is_refused_before_composing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(load_module, "MAX_YAML_NODES", 10_000)
+    path = tmp_path / "dense.yaml"
+    path.write_text(HEAD + "    A: {type: integer, enum: [" + ",".join(["1"] * 5_000) + "]}\n")
+    assert main(["lint", str(path)]) == 2
+    assert capsys.readouterr().out.startswith(f"{path}:1:1 # error [unreadable] the YAML holds too many values")
+    path.write_text(HEAD + "    A: {type: integer, enum: [" + ",".join(["1"] * 1_000) + "]}\n")
+    assert len(load(path).data["components"]["schemas"]["A"]["enum"]) == 1_000
+
+
 def test_external_refs_count_toward_the_size_limit_and_may_not_name_a_fifo(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
