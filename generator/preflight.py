@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.errors import TrunklineError
+from generator.input_checks import refuse_duplicates
 from generator.load import Document, pointer
 from generator.spec import HTTP_METHODS
 
@@ -35,6 +36,7 @@ def spec_version(document: Document) -> str:
 
 def preflight(document: Document) -> str:
     """Raise on the first defect that makes the spec unusable; its OpenAPI version otherwise."""
+    refuse_duplicates(document)
     version = spec_version(document)
     data = document.data
     if not isinstance(data.get("info"), dict):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.errors import TrunklineError
+from generator.input_checks import MAX_REF_CHAIN
 from generator.load import Document, pointer
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -40,10 +41,16 @@ def operations(document: Document) -> Iterator[OperationRef]:
 
 def deref(document: Document, node: Any, ptr: str, depth: int = 0) -> tuple[Any, str]:
     """Follow local `$ref`s; the value and the pointer where it really lives."""
+    seen: set[str] = set()
     while isinstance(node, dict) and isinstance(node.get("$ref"), str):
         ref = node["$ref"]
-        if depth > 50:
+        if ref in seen:
             raise TrunklineError("a `$ref` cycle: the reference points back at itself", document.locate(ptr))
+        if depth > MAX_REF_CHAIN:
+            raise TrunklineError(
+                f"more than {MAX_REF_CHAIN} `$ref`s in a row, each pointing at another `$ref`; "
+                "point the `$ref` at the object itself", document.locate(ptr))
+        seen.add(ref)
         if not ref.startswith("#"):  # `load` bundles local files, so only an unloaded document gets here
             raise TrunklineError(f"external `$ref` {ref!r} was not bundled; load the spec with `load`", document.locate(ptr))
         try:
