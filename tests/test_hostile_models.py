@@ -305,7 +305,7 @@ def test_normalizing_keeps_json_schema_types_and_drops_unknown_ones(tmp_path: Pa
         "done": {"type": "null", "description": "always null"},
         "upload": {"type": "file", "customTypePath": IMPORT_STRING},
         "either": {"type": ["string", "null", "file"]},
-        "names": {"type": "array", "items": [{"type": "string"}, {"title": "T", "$id": "https://x", "xml": {}}]},
+        "names": {"type": "array", "items": [{"type": "string"}, {"title": "T", "xml": {}}]},
     }}}
     path = tmp_path / "t.json"
     path.write_text(json.dumps(_spec(schemas)), encoding="utf-8")
