@@ -539,3 +539,20 @@ def test_a_long_honest_walk_is_not_cut(pkg: ModuleType) -> None:
     items = _call(pkg, "sync", server, lambda c: c.pages.link())
     assert len(server.requests) == 41
     assert items == [{"n": n} for n in range(41) if n % 3]
+
+
+def test_httpx_log_lines_stay_masked_beside_another_package_filter(pkg: ModuleType, caplog: pytest.LogCaptureFixture) -> None:
+    # every generated package adds its filter to the "httpx" logger; one that masks other names may run first
+    other = pkg._runtime._SecretFilter()
+    other.params.add("unrelated")
+    httpx_logger = logging.getLogger("httpx")
+    httpx_logger.filters.insert(0, other)
+    try:
+        caplog.set_level(logging.INFO, logger="httpx")
+        server = Server(_ok)
+        _call(pkg, "sync", server, lambda c: c.things.keyed_get(id="1"))
+    finally:
+        httpx_logger.removeFilter(other)
+    assert server.requests[0].url.params["api_key"] == API_KEY
+    [line] = [r.getMessage() for r in caplog.records if r.name == "httpx"]
+    assert "api_key=***" in line and API_KEY not in line
