@@ -373,7 +373,7 @@ def _texts(error: BaseException) -> list[str]:
     """Every rendering of an error a user or a log could see: str, repr, traceback, and those of its response and request."""
     texts = [str(error), repr(error), "".join(traceback.format_exception(error))]
     for holder in (error, getattr(error, "response", None)):
-        for attr in ("response", "request"):
+        for attr in ("response", "request", "next_request"):
             try:
                 value = getattr(holder, attr, None)
             except RuntimeError:  # httpx.Response.request when there is none
@@ -416,6 +416,16 @@ SCENARIOS: dict[str, tuple[Callable[[int, httpx.Request], httpx.Response | BaseE
         "RedirectError",
     ),
     "redirect-followed": (_redirect_then(403), lambda c: c.things.keyed_get(id="1"), "PermissionDeniedError"),
+    "redirect-loop": (
+        lambda n, r: httpx.Response(302, headers={"Location": f"/v1/keyed/{n}?api_key={API_KEY}"}),
+        lambda c: c.things.keyed_get(id="1"),
+        "RedirectError",
+    ),
+    "foreign-redirect-userinfo": (
+        lambda n, r: httpx.Response(301, headers={"Location": f"https://{API_KEY}:{TOKEN}@evil.example/"}),
+        lambda c: c.things.keyed_get(id="1"),
+        "RedirectError",
+    ),
     "next-page": (_paged_then(429), lambda c: c.pages.link(), "RateLimitError"),
 }
 
@@ -556,3 +566,18 @@ def test_httpx_log_lines_stay_masked_beside_another_package_filter(pkg: ModuleTy
     assert server.requests[0].url.params["api_key"] == API_KEY
     [line] = [r.getMessage() for r in caplog.records if r.name == "httpx"]
     assert "api_key=***" in line and API_KEY not in line
+
+
+@pytest.mark.parametrize("flavour", FLAVOURS)
+def test_a_refused_foreign_redirect_leaves_no_request_to_send_there(pkg: ModuleType, flavour: str) -> None:
+    # httpx's next request for another origin drops Authorization but keeps an API-key header
+    server = Server(lambda n, r: httpx.Response(307, headers={"Location": "https://evil.example:8443/x"}))
+    with pytest.raises(pkg.RedirectError) as caught:
+        _call(pkg, flavour, server, lambda c: c.things.keyed_get(id="1"))
+    assert str(caught.value) == (
+        "keyed_get: answered 307 with a redirect to https://evil.example:8443; it is not followed"
+        " (another origin: credentials are never sent there)"
+    )
+    assert caught.value.response.next_request is None
+    assert caught.value.location == "https://evil.example:8443/x"
+    assert len(server.requests) == 1
