@@ -581,3 +581,9 @@ def test_a_refused_foreign_redirect_leaves_no_request_to_send_there(pkg: ModuleT
     assert caught.value.response.next_request is None
     assert caught.value.location == "https://evil.example:8443/x"
     assert len(server.requests) == 1
+
+
+def test_a_base_url_query_is_kept_and_the_path_goes_before_it(pkg: ModuleType) -> None:
+    server = Server(_ok)
+    _call(pkg, "sync", server, lambda c: c.things.keyed_get(id="@x"), base_url="https://api.example.com/v1?tenant=t1")
+    assert server.requests[0].url.raw_path == f"/v1/keyed/@x?tenant=t1&api_key={API_KEY}".encode()
