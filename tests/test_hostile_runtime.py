@@ -587,3 +587,11 @@ def test_a_base_url_query_is_kept_and_the_path_goes_before_it(pkg: ModuleType) -
     server = Server(_ok)
     _call(pkg, "sync", server, lambda c: c.things.keyed_get(id="@x"), base_url="https://api.example.com/v1?tenant=t1")
     assert server.requests[0].url.raw_path == f"/v1/keyed/@x?tenant=t1&api_key={API_KEY}".encode()
+
+
+def test_a_header_is_sent_once_whatever_the_case_of_its_name(pkg: ModuleType) -> None:
+    server = Server(_ok)
+    options = {"extra_headers": {"authorization": "Bearer other", "ACCEPT": "text/plain"}}
+    _call(pkg, "sync", server, lambda c: c.things.get(id="1", request_options=options), default_headers={"accept": "x/y"})
+    sent = server.requests[0].headers
+    assert sent.get_list("authorization") == ["Bearer other"] and sent.get_list("accept") == ["text/plain"]
