@@ -595,3 +595,44 @@ def test_a_header_is_sent_once_whatever_the_case_of_its_name(pkg: ModuleType) ->
     _call(pkg, "sync", server, lambda c: c.things.get(id="1", request_options=options), default_headers={"accept": "x/y"})
     sent = server.requests[0].headers
     assert sent.get_list("authorization") == ["Bearer other"] and sent.get_list("accept") == ["text/plain"]
+
+
+FOREIGN = [
+    "https://evil.example/",
+    "//evil.example/x",
+    "https://api.example.com.evil.example/v1/keyed/1",
+    "https://api.example.com:444/v1/keyed/1",
+    "http://api.example.com/v1/keyed/1",
+    "https://x@api.example.com/v1/keyed/1",
+    "https://api.example.com@evil.example/v1",
+    "https:\\\\evil.example/v1",
+    "file:///etc/passwd",
+    "https://[::1]/v1",
+    "https://xn--api-example-com.evil/",
+    "https://api.example.com%2eevil.example/",
+]
+
+
+@pytest.mark.parametrize("flavour", FLAVOURS)
+@pytest.mark.parametrize("location", FOREIGN)
+def test_no_redirect_or_next_link_leaves_the_origin(pkg: ModuleType, location: str, flavour: str) -> None:
+    def redirect(n: int, request: httpx.Request) -> httpx.Response:
+        return httpx.Response(302, headers={"Location": location}) if n == 0 else httpx.Response(200, json={})
+
+    def link(n: int, request: httpx.Request) -> httpx.Response:
+        return _page([{"n": 1}], location)
+
+    server = Server(redirect, cap=5)
+    with pytest.raises(pkg.APIError, match="not followed"):  # a RedirectError, or an invalid Location
+        _call(pkg, flavour, server, lambda c: c.things.keyed_get(id="1"))
+    assert len(server.requests) == 1
+    _assert_on_origin(server.requests[0])
+    server = Server(link, cap=10)
+    try:
+        _call(pkg, flavour, server, lambda c: c.pages.link())
+    except pkg.ForeignNextLinkError:
+        assert len(server.requests) == 1
+    # "https:\\evil.example" is a relative reference to httpx: followed on the origin, until no progress
+    assert len(server.requests) <= 1 + pkg.pagination.MAX_PAGES_WITHOUT_PROGRESS
+    for request in server.requests:
+        _assert_on_origin(request)
