@@ -182,6 +182,9 @@ HOSTILE_VALUES = [
     "\u2215evil\uff0eexample",
     "ü/../é",
     " @evil",
+    "%40evil.example",
+    "x\r\nHost: evil.example",
+    "a\x00b",
 ]
 
 
