@@ -16,11 +16,12 @@ import json
 import logging
 import os
 import random
+import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypedDict, TypeVar
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import httpx
 import pydantic
@@ -34,6 +35,7 @@ from .errors import (
     AuthenticationError,
     BadRequestError,
     ConflictError,
+    ForeignNextLinkError,
     InternalServerError,
     MissingCredentialError,
     NotFoundError,
@@ -59,7 +61,15 @@ DEFAULT_MAX_RETRIES = 2
 DEFAULT_MAX_RESPONSE_SIZE = 32 * 1024 * 1024
 MAX_REDIRECTS = 5
 _IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
+# RFC 3986 pchar: safe inside one path segment once the base URL is parsed (see _url_for); the rest is escaped.
 _PATH_SAFE = "!$&'()*+,;=:@"
+_PLACEHOLDER = re.compile(r"(\{[^{}]*\})")
+# RFC 6265 cookie-octet, less "%" (the escape itself); quote() always keeps letters, digits and "_.-~".
+_COOKIE_SAFE = "!#$&'()*+/:<=>?@[]^`{|}"
+_TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+_FIELD_VALUE = re.compile(r"[\t\x20-\x7e]*")
+# Headers whose values a repr masks, besides the API-key headers of the spec's security schemes.
+_SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie"})
 _RAW = contextvars.ContextVar("trunkline_agendize_raw", default=False)
 
 
@@ -424,10 +434,77 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _check_header(name: str, value: str) -> str:
-    if "\r" in value or "\n" in value or "\0" in value:
-        raise ValueError(f"header {name!r} holds a line break or NUL; refusing to send it")
-    return value
+def _check_header_name(name: object, what: str = "header") -> str:
+    """`name` if it is an HTTP token (RFC 9110), else a ValueError naming it: nothing else is a header name."""
+    if not isinstance(name, str) or not _TOKEN.fullmatch(name):
+        raise ValueError(f"{what} name {name!r} is not a valid HTTP token; refusing to send it")
+    return name
+
+
+def _check_header(name: object, value: object, what: str = "header") -> str:
+    """The value of header `name` ready for the wire, or a ValueError naming the header (never echoing the value).
+
+    Only TAB, space and visible ASCII may go in a header value: a line break or NUL could add
+    headers, and anything else cannot be sent. Surrounding blanks are dropped, as every
+    HTTP parser drops them.
+    """
+    label = _check_header_name(name, what) if what == "header" else name
+    if not isinstance(value, str):
+        raise TypeError(f"{what} {label!r} must be a str, not {type(value).__name__}")
+    if _FIELD_VALUE.fullmatch(value):
+        return value.strip(" \t")
+    if any(c in value for c in "\r\n\0"):
+        reason = "holds a line break or NUL"
+    elif not value.isascii():
+        reason = "holds non-ASCII characters (an HTTP header is ASCII: encode the value first)"
+    else:
+        reason = "holds a control character"
+    raise ValueError(f"{what} {label!r} {reason}; refusing to send it")
+
+
+def _cookie_value(name: str, value: str, what: str = "cookie") -> str:
+    """A cookie value as RFC 6265 cookie-octets: anything else percent-encoded, so no value can add a cookie.
+
+    `%` is encoded too, so the server can decode the value back exactly; a line break or NUL
+    is refused outright, like in a header.
+    """
+    if any(c in value for c in "\r\n\0"):
+        raise ValueError(f"{what} {name!r} holds a line break or NUL; refusing to send it")
+    return quote(value, safe=_COOKIE_SAFE)
+
+
+def _cookie_header(cookies: Mapping[str, str]) -> str:
+    """The Cookie header of `cookies`, names checked as tokens and values already encoded."""
+    return "; ".join(f"{_check_header_name(k, 'cookie')}={v}" for k, v in cookies.items())
+
+
+@functools.lru_cache(maxsize=1024)
+def _path_template(template: str) -> tuple[tuple[str, bool], ...]:
+    """`template` split into its text, already encoded (keeping `/` and existing escapes), and its `{name}`s."""
+    parts = []
+    for part in _PLACEHOLDER.split(template):
+        if part.startswith("{") and part.endswith("}"):
+            parts.append((part[1:-1], True))
+        elif part:
+            parts.append((quote(part, safe=_PATH_SAFE + "/%"), False))
+    return tuple(parts)
+
+
+def _render_path(template: str, segments: Mapping[str, str]) -> str:
+    """The path of `template` with each `{name}` replaced by its encoded segment, always starting with `/`.
+
+    One pass, so a value never meets another placeholder; the spec's own text is encoded too,
+    so nothing in the path can start a query or a fragment.
+    """
+    path = "".join(
+        (
+            segments[text]
+            if is_name and text in segments
+            else (quote("{" + text + "}") if is_name else text)
+        )
+        for text, is_name in _path_template(template)
+    )
+    return path if path.startswith("/") else "/" + path
 
 
 def _path_segment(value: Any) -> str:
@@ -484,29 +561,82 @@ def _dig(value: Any, path: Sequence[str]) -> Any:
 
 
 def _masked_url(url: httpx.URL, names: frozenset[str] | set[str]) -> str:
-    """`url` with the values of the query parameters in `names` replaced by `***`."""
+    """`url` with the values of the query parameters in `names`, and any password, replaced by `***`."""
+    if url.password:
+        url = url.copy_with(username=url.username, password="\x00masked\x00")
     pairs = url.params.multi_items()
-    if not names & {k for k, _ in pairs}:
-        return str(url)
-    masked = url.copy_with(params=[(k, "\x00masked\x00" if k in names else v) for k, v in pairs])
-    return str(masked).replace("%00masked%00", "***")
+    if names & {k for k, _ in pairs}:
+        url = url.copy_with(params=[(k, "\x00masked\x00" if k in names else v) for k, v in pairs])
+    return str(url).replace("%00masked%00", "***")
+
+
+class _MaskedURL(httpx.URL):
+    """An `httpx.URL` whose repr masks the query parameters that carry credentials."""
+
+    _secret_params: frozenset[str] = frozenset()
+
+    def __repr__(self) -> str:
+        return f"URL({_masked_url(self, self._secret_params)!r})"
+
+
+class _MaskedHeaders(httpx.Headers):
+    """`httpx.Headers` whose repr masks every header that carries a credential, cookies included."""
+
+    _secret_names: frozenset[str] = _SECRET_HEADERS
+
+    def __repr__(self) -> str:
+        shown = [
+            (k, "[secure]" if k.lower() in self._secret_names else v) for k, v in self.multi_items()
+        ]
+        return f"Headers({shown!r})"
+
+
+class _Request(httpx.Request):
+    """An `httpx.Request` whose repr (and its URL's and headers') never shows a credential.
+
+    Every request the client sends is one, redirects and next pages included, so
+    `repr(error.response.request)` is safe to log.
+    """
+
+    def __init__(
+        self,
+        *args: Any,
+        secret_params: frozenset[str],
+        secret_headers: frozenset[str],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        url = _MaskedURL(self.url)
+        url._secret_params = secret_params
+        self.url = url
+        headers = _MaskedHeaders(self.headers)
+        headers._secret_names = _SECRET_HEADERS | secret_headers
+        self.headers = headers
+
+    def __repr__(self) -> str:
+        return f"<Request({self.method!r}, {self.url!r})>"
 
 
 class _SecretFilter(logging.Filter):
-    """Masks query-string credentials in the URLs that the `httpx` logger writes at INFO."""
+    """Masks query-string credentials and passwords in the URLs that the `httpx` logger writes at INFO.
+
+    A URL of a request this runtime built names its own secret parameters, so the first filter
+    to see it masks it right even when several generated packages each add a filter.
+    """
 
     def __init__(self) -> None:
         super().__init__()
         self.params: set[str] = set()
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if (
-            self.params
-            and isinstance(record.args, tuple)
-            and any(isinstance(a, httpx.URL) for a in record.args)
-        ):
+        if isinstance(record.args, tuple) and any(isinstance(a, httpx.URL) for a in record.args):
             record.args = tuple(
-                _masked_url(a, self.params) if isinstance(a, httpx.URL) else a for a in record.args
+                (
+                    _masked_url(a, self.params | set(getattr(a, "_secret_params", ())))
+                    if isinstance(a, httpx.URL)
+                    else a
+                )
+                for a in record.args
             )
         return True
 
@@ -520,9 +650,10 @@ def _is_json(content_type: str) -> bool:
     return mime.endswith("/json") or mime.endswith("+json")
 
 
-def _origin(url: httpx.URL | str) -> tuple[str, str, int | None]:
-    parsed = httpx.URL(url)
-    return parsed.scheme, parsed.host, parsed.port
+def _origin(url: httpx.URL | str) -> tuple[bytes, bytes, int | None, bytes]:
+    """What a request URL may never change: scheme, host, port and userinfo."""
+    parsed = url if isinstance(url, httpx.URL) else httpx.URL(url)
+    return parsed.raw_scheme, parsed.raw_host, parsed.port, parsed.userinfo
 
 
 _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
@@ -556,12 +687,23 @@ class BaseAPIClient:
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
     ) -> None:
         self.base_url = base_url.rstrip("/")
+        self._base = httpx.URL(self.base_url)
+        self._base_path = self._base.raw_path.split(b"?", 1)[0].rstrip(b"/")
+        self._base_origin = _origin(self._base)
+        self._base_query: list[tuple[str, Any]] = list(self._base.params.multi_items())
+        userinfo = self._base.userinfo.decode("ascii") + "@" if self._base.userinfo else ""
+        self._base_text = f"{self._base.scheme}://{userinfo}{self._base.netloc.decode('ascii')}{self._base_path.decode('ascii')}"
         self._credentials = {
             name: value if value is not None else os.environ.get(self._credential_env[name])
             for name, value in credentials.items()
         }
         self._secret_params = frozenset(
             s.wire for s in self._schemes.values() if s.kind == "apikey" and s.location == "query"
+        )
+        self._secret_headers = frozenset(
+            s.wire.lower()
+            for s in self._schemes.values()
+            if s.kind == "apikey" and s.location == "header"
         )
         _SECRET_FILTER.params.update(self._secret_params)
         if auth_scheme is not None and auth_scheme not in self._schemes:
@@ -578,7 +720,7 @@ class BaseAPIClient:
         self._random = random.Random()
 
     def __repr__(self) -> str:
-        return f"<{type(self).__name__} base_url={self.base_url!r}>"
+        return f"<{type(self).__name__} base_url={_masked_url(self._base, self._secret_params)!r}>"
 
     # -- requests -----------------------------------------------------------------------
     def _build_request(
@@ -588,8 +730,9 @@ class BaseAPIClient:
         options: RequestOptions | None,
         url: str | None = None,
     ) -> httpx.Request:
+        """The request of one call; every header, cookie and the URL checked before anything is sent."""
         options = options or {}
-        path = op.path
+        segments: dict[str, str] = {}
         query: list[tuple[str, Any]] = []
         binary = any(
             s.kind in ("binary", "text") for k, s in op.responses.items() if k.startswith("2")
@@ -604,38 +747,89 @@ class BaseAPIClient:
             if isinstance(value, NotGiven):
                 continue
             if spec.location == "path":
-                path = path.replace("{" + spec.wire + "}", _path_segment(value))
+                segments[spec.wire] = _path_segment(value)
             elif spec.location == "query":
                 if value is not None:
                     query.extend(_query_pairs(spec, value))
             elif spec.location == "header":
                 if value is not None:
-                    headers[spec.wire] = _check_header(spec.wire, _text(value))
+                    headers[spec.wire] = _text(value)
             elif spec.location == "cookie" and value is not None:
-                cookies[spec.wire] = _text(value)
+                cookies[spec.wire] = _cookie_value(spec.wire, _text(value), "cookie parameter")
         for key, extra in (options.get("extra_query") or {}).items():
             query.append((str(key), _text(extra)))
         self._authenticate(op, headers, query, cookies)
-        for key, header in (options.get("extra_headers") or {}).items():
-            headers[key] = _check_header(key, header)
+        headers.update(options.get("extra_headers") or {})
         content, content_type = self._body(op, args, options)
         if content_type is not None:
             headers["Content-Type"] = content_type
         if cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
+            headers["Cookie"] = _cookie_header(cookies)
+        checked: dict[str, tuple[str, str]] = (
+            {}
+        )  # by lower-case name: a later header replaces an earlier one
+        for name, value in headers.items():
+            checked[_check_header_name(name).lower()] = (name, _check_header(name, value))
         if url is None:
-            full = httpx.URL(self.base_url + path)
-            if query:
-                full = full.copy_merge_params(query)
+            full = self._url_for(op, _render_path(op.path, segments), query)
         else:
-            full = httpx.URL(url)
-            if query:
-                known = {k for k, _ in full.params.multi_items()}
+            full = self._next_url(op, url)
+            known = {k for k, _ in full.params.multi_items()}
+            if any(k not in known for k, _ in query):
                 full = full.copy_merge_params([(k, v) for k, v in query if k not in known])
         timeout = options.get("timeout", self.timeout)
-        request = httpx.Request(op.method, full, headers=headers, content=content)
+        request = _Request(
+            op.method,
+            full,
+            headers=list(checked.values()),
+            content=content,
+            secret_params=self._secret_params,
+            secret_headers=self._secret_headers,
+        )
         request.extensions["timeout"] = httpx.Timeout(timeout).as_dict()
         return request
+
+    def _url_for(self, op: OperationSpec, path: str, query: list[tuple[str, Any]]) -> httpx.URL:
+        """The base URL with `path` appended to its path and `query` as its query, parsed once.
+
+        A ValueError if the result left the base, whatever the spec says: the scheme, host, port
+        and userinfo are the base's, and the path lies under the base's path.
+        """
+        base = self._checked_base()
+        # `path` starts with "/" and holds only encoded text: the authority ends where the base's does.
+        text = self._base_text + path
+        query = self._base_query + query
+        url = httpx.URL(f"{text}?{httpx.QueryParams(query)}" if query else text)
+        inside = (url.raw_path.split(b"?", 1)[0] + b"/").startswith(self._base_path + b"/")
+        if not inside or _origin(url) != self._base_origin:
+            raise ValueError(
+                f"{op.id}: the path of this call would leave the API's base URL; refusing to send it"
+            )
+        return url
+
+    def _next_url(self, op: OperationSpec, url: str) -> httpx.URL:
+        """A next-page URL, refused unless it is on the API's own origin (scheme, host, port and userinfo)."""
+        base = self._checked_base()
+        try:
+            full = base.join(url)
+        except httpx.InvalidURL:
+            raise ForeignNextLinkError(
+                f"{op.id}: the next link is not a valid URL; it is not followed"
+            ) from None
+        if _origin(full) != self._base_origin:
+            raise ForeignNextLinkError(
+                f"{op.id}: the next link leads to another origin; credentials are only sent to the API's own origin"
+            )
+        return full
+
+    def _checked_base(self) -> httpx.URL:
+        """The base URL, which must be absolute http(s) for any request to be built."""
+        base = self._base
+        if base.scheme not in ("http", "https") or not base.host:
+            raise ValueError(
+                f"the base URL {_masked_url(base, self._secret_params)!r} is not an absolute http(s) URL; pass base_url= to the client"
+            )
+        return base
 
     def _body(
         self, op: OperationSpec, args: Mapping[str, Any], options: RequestOptions
@@ -688,7 +882,7 @@ class BaseAPIClient:
             if all(self._credentials.get(s.credential) for s in schemes):
                 for scheme in schemes:
                     secret = _check_header(
-                        scheme.credential, str(self._credentials[scheme.credential])
+                        scheme.credential, str(self._credentials[scheme.credential]), "credential"
                     )
                     if scheme.kind == "bearer":
                         headers["Authorization"] = f"Bearer {secret}"
@@ -698,7 +892,9 @@ class BaseAPIClient:
                     elif scheme.location == "query":
                         query.append((scheme.wire, secret))
                     elif scheme.location == "cookie":
-                        cookies[scheme.wire] = secret
+                        cookies[scheme.wire] = _cookie_value(
+                            scheme.credential, secret, "credential"
+                        )
                     else:
                         headers[scheme.wire] = secret
                 return
@@ -746,10 +942,23 @@ class BaseAPIClient:
         if target is None:
             return None
         if _origin(target.url) != _origin(response.request.url):
+            # httpx's next request keeps every header but Authorization (an API-key header too): drop it.
+            response.next_request = None
             return None
-        if hops >= MAX_REDIRECTS:
-            return None
-        return target
+        headers = [
+            (k, _check_header(k, v)) for k, v in target.headers.multi_items()
+        ]  # httpx adds the cookie jar's
+        following = _Request(
+            target.method,
+            target.url,
+            headers=headers,
+            stream=target.stream,
+            extensions=target.extensions,
+            secret_params=self._secret_params,
+            secret_headers=self._secret_headers,
+        )
+        response.next_request = following
+        return following if hops < MAX_REDIRECTS else None
 
     @staticmethod
     def _retryable_status(status: int) -> bool:
@@ -828,12 +1037,15 @@ class BaseAPIClient:
                 break
         if 300 <= status < 400:
             where = response.headers.get("location", "")
-            target = urlsplit(where)
-            origin = f"{target.scheme}://{target.netloc}" if target.netloc else ""
+            try:
+                target = response.request.url.join(where) if where else None
+            except httpx.InvalidURL:
+                target = None
+            origin = (
+                f"{target.scheme}://{target.netloc.decode('ascii')}" if target is not None else ""
+            )
             message = f"{op.id}: answered {status} with a redirect{' to ' + origin if origin else ''}; it is not followed"
-            if response.next_request is not None and _origin(response.next_request.url) != _origin(
-                response.request.url
-            ):
+            if target is not None and _origin(target) != _origin(response.request.url):
                 message += " (another origin: credentials are never sent there)"
             return RedirectError(
                 message, response=response, body=body, parsed=parsed, location=where
@@ -934,6 +1146,16 @@ class SyncAPIClient(BaseAPIClient):
                     raise APITimeoutError(
                         f"{op.id}: timed out after {attempt + 1} attempt(s)"
                     ) from None
+            except httpx.InvalidURL:
+                # httpx reads a redirect's Location while receiving the answer; one that is no URL ends the call.
+                raise APIError(
+                    f"{op.id}: the answer redirects to something that is not a valid URL; it is not followed"
+                ) from None
+            except httpx.LocalProtocolError:
+                # The request itself is malformed: sending it again would fail again. (Its message may hold a header value.)
+                raise ValueError(
+                    f"{op.id}: httpx refused to send this request as HTTP; it was not retried"
+                ) from None
             except httpx.TransportError as exc:
                 self._log(request, None, started, f" failed: {type(exc).__name__}")
                 if attempt >= retries:
@@ -965,13 +1187,14 @@ class SyncAPIClient(BaseAPIClient):
         args: Mapping[str, Any],
         options: RequestOptions | None,
         url: str | None = None,
+        walk: Any = None,
     ) -> Any:
         from .pagination import Page
 
         request = self._build_request(op, args, options, url)
         response = self._send(op, request, options)
         page: Page[Any, Any] = Page(
-            self, op, dict(args), options, self._parse(op, response), response
+            self, op, dict(args), options, self._parse(op, response), response, walk
         )
         return RawResponse(response, lambda: page) if _RAW.get() else page
 
@@ -1046,6 +1269,16 @@ class AsyncAPIClient(BaseAPIClient):
                     raise APITimeoutError(
                         f"{op.id}: timed out after {attempt + 1} attempt(s)"
                     ) from None
+            except httpx.InvalidURL:
+                # httpx reads a redirect's Location while receiving the answer; one that is no URL ends the call.
+                raise APIError(
+                    f"{op.id}: the answer redirects to something that is not a valid URL; it is not followed"
+                ) from None
+            except httpx.LocalProtocolError:
+                # The request itself is malformed: sending it again would fail again. (Its message may hold a header value.)
+                raise ValueError(
+                    f"{op.id}: httpx refused to send this request as HTTP; it was not retried"
+                ) from None
             except httpx.TransportError as exc:
                 self._log(request, None, started, f" failed: {type(exc).__name__}")
                 if attempt >= retries:
@@ -1077,13 +1310,14 @@ class AsyncAPIClient(BaseAPIClient):
         args: Mapping[str, Any],
         options: RequestOptions | None,
         url: str | None = None,
+        walk: Any = None,
     ) -> Any:
         from .pagination import AsyncPage
 
         request = self._build_request(op, args, options, url)
         response = await self._send(op, request, options)
         page: AsyncPage[Any, Any] = AsyncPage(
-            self, op, dict(args), options, self._parse(op, response), response
+            self, op, dict(args), options, self._parse(op, response), response, walk
         )
         return RawResponse(response, lambda: page) if _RAW.get() else page
 

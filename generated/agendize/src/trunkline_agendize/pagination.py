@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
+import pydantic_core
 
-from ._runtime import OperationSpec, PaginationSpec, RequestOptions, _dig
+from ._runtime import (
+    BaseAPIClient,
+    OperationSpec,
+    PaginationSpec,
+    RequestOptions,
+    _dig,
+    _origin,
+    logger,
+)
 from .errors import ForeignNextLinkError
 
 if TYPE_CHECKING:
@@ -15,6 +25,50 @@ if TYPE_CHECKING:
 
 ItemT = TypeVar("ItemT")
 ResponseT = TypeVar("ResponseT")
+
+_UNREAD = object()
+# A walk ends after this many pages in a row that bring no new item (empty, or the same items again).
+MAX_PAGES_WITHOUT_PROGRESS = 5
+
+
+def _digest(*parts: bytes) -> bytes:
+    """A short fingerprint, so a long walk keeps little memory (and no credential) per page."""
+    return hashlib.blake2b(b"\x00".join(parts), digest_size=16).digest()
+
+
+def _request_key(request: httpx.Request) -> bytes:
+    """What makes two requests the same: method, URL and body."""
+    try:
+        body = request.content
+    except httpx.RequestNotRead:
+        body = b""
+    return _digest(request.method.encode(), str(request.url).encode(), body)
+
+
+class _Walk:
+    """What one walk over the pages has seen, to stop it on a repeat or when it makes no progress.
+
+    Each page has a depth (0 for the first); a request or a list of items seen at a smaller
+    depth than the page being fetched is a repeat. Keeping the smallest depth (not a plain set)
+    lets `next_page()` be called twice on the same page without that counting as a loop.
+    """
+
+    def __init__(self) -> None:
+        self.requests: dict[bytes, int] = {}
+        self.items: dict[bytes, int] = {}
+
+    def seen_request(self, key: bytes, depth: int) -> bool:
+        """Whether the request `key`, about to be made for a page at `depth`, was made earlier in this walk."""
+        return self.requests.get(key, depth) < depth
+
+    def record(self, key: bytes, items: bytes | None, depth: int) -> bool:
+        """Note a page fetched at `depth`; True when it brought new items."""
+        self.requests[key] = min(self.requests.get(key, depth), depth)
+        if items is None:
+            return False
+        new = self.items.get(items, depth) >= depth
+        self.items[items] = min(self.items.get(items, depth), depth)
+        return new
 
 
 class _PageBase(Generic[ItemT, ResponseT]):
@@ -27,14 +81,22 @@ class _PageBase(Generic[ItemT, ResponseT]):
         options: RequestOptions | None,
         response: ResponseT,
         http_response: httpx.Response,
-        base_url: str,
+        client: BaseAPIClient,
+        walk: tuple[_Walk, int, int] | None,
     ) -> None:
         self._op = op
         self._args = args
         self._options = options
         self.response = response
         self.http_response = http_response
-        self._base_url = base_url
+        self._base_url = client.base_url
+        self._builder = client
+        self._body: Any = _UNREAD
+        self._walk, self._depth, stalled = walk if walk is not None else (_Walk(), 0, 0)
+        progress = self._walk.record(
+            _request_key(http_response.request), self._items_key(), self._depth
+        )
+        self._stalled = 0 if progress else stalled + 1
 
     @property
     def _spec(self) -> PaginationSpec:
@@ -47,11 +109,62 @@ class _PageBase(Generic[ItemT, ResponseT]):
         found = _dig(self.response, self._spec.items)
         return list(found) if isinstance(found, list) else []
 
-    def _json(self) -> Any:
-        try:
-            return self.http_response.json()
-        except ValueError:
+    def _items_key(self) -> bytes | None:
+        """A fingerprint of this page's items as sent; None for a page without items."""
+        found = _dig(self._json(), self._spec.items)
+        if not isinstance(found, list) or not found:
             return None
+        try:
+            return _digest(pydantic_core.to_json(found))
+        except (
+            ValueError
+        ):  # what JSON cannot hold (a lone surrogate that the standard library let through)
+            return _digest(repr(found).encode("utf-8", "backslashreplace"))
+
+    def _following(self, warn: bool) -> tuple[dict[str, Any], str | None] | None:
+        """The next page's arguments and URL, unless the walk must end here.
+
+        It ends on the last page, when the next request would repeat one already made in this
+        walk, and after `MAX_PAGES_WITHOUT_PROGRESS` pages in a row without a new item: a server
+        that loops would otherwise be asked forever.
+        """
+        following = self._next()
+        if following is None:
+            return None
+        stop = ""
+        if self._stalled >= MAX_PAGES_WITHOUT_PROGRESS:
+            stop = f"{self._stalled} pages in a row brought no new item"
+        else:
+            args, url = following
+            candidate = self._builder._build_request(self._op, args, self._options, url)
+            if self._walk.seen_request(_request_key(candidate), self._depth + 1):
+                stop = "the next page would repeat a request already made in this walk"
+        if stop:
+            if warn:
+                logger.warning(
+                    "%s: pagination stopped after %d page(s): %s",
+                    self._op.id,
+                    self._depth + 1,
+                    stop,
+                )
+            return None
+        return following
+
+    def _walk_state(self) -> tuple[_Walk, int, int]:
+        """What the next page inherits: this walk, its depth and the pages without progress so far."""
+        return self._walk, self._depth + 1, self._stalled
+
+    def _json(self) -> Any:
+        """The answer's JSON as sent (None when it is not JSON), decoded once per page."""
+        if self._body is _UNREAD:
+            try:
+                self._body = pydantic_core.from_json(self.http_response.content)
+            except ValueError:
+                try:  # JSON in UTF-16 or UTF-32, which only the standard library reads
+                    self._body = self.http_response.json()
+                except ValueError:
+                    self._body = None
+        return self._body
 
     def _next(self) -> tuple[dict[str, Any], str | None] | None:
         """Arguments (and URL, for next links) of the next page; None on the last page."""
@@ -64,13 +177,14 @@ class _PageBase(Generic[ItemT, ResponseT]):
                 return None
             try:
                 url = str(httpx.URL(self.http_response.request.url).join(str(link)))
+                foreign = _origin(url) != _origin(self._base_url)
             except httpx.InvalidURL:
                 raise ForeignNextLinkError(
                     f"{self._op.id}: the next link is not a valid URL; it is not followed"
                 ) from None
-            if _origin(url) != _origin(self._base_url):
+            if foreign:
                 raise ForeignNextLinkError(
-                    f"{self._op.id}: refusing to follow a next link to another origin ({_origin(url)});"
+                    f"{self._op.id}: refusing to follow a next link to another origin ({_shown_origin(url)});"
                     " credentials are only sent to the API's own origin"
                 )
             return dict(self._args), url
@@ -118,8 +232,8 @@ class _PageBase(Generic[ItemT, ResponseT]):
         return None
 
     def has_next_page(self) -> bool:
-        """Whether there is a page after this one."""
-        return self._next() is not None
+        """Whether there is a page after this one (False too where the walk would stop on a loop)."""
+        return self._following(warn=False) is not None
 
 
 def _number(value: Any) -> int | None:
@@ -137,7 +251,8 @@ def _arg(op: OperationSpec, wire: str) -> str:
     return wire
 
 
-def _origin(url: str) -> str:
+def _shown_origin(url: str) -> str:
+    """scheme://host[:port] of `url`, for a message (never its userinfo)."""
     parts = httpx.URL(url)
     port = f":{parts.port}" if parts.port is not None else ""
     return f"{parts.scheme}://{parts.host}{port}".lower()
@@ -154,18 +269,19 @@ class Page(_PageBase[ItemT, ResponseT]):
         options: RequestOptions | None,
         response: ResponseT,
         http_response: httpx.Response,
+        walk: tuple[_Walk, int, int] | None = None,
     ) -> None:
-        super().__init__(op, args, options, response, http_response, client.base_url)
+        super().__init__(op, args, options, response, http_response, client, walk)
         self._client = client
 
     def next_page(self) -> Page[ItemT, ResponseT] | None:
-        """Fetch the next page; None on the last one."""
-        following = self._next()
+        """Fetch the next page; None on the last one, or where the walk stops on a loop (logged as a warning)."""
+        following = self._following(warn=True)
         if following is None:
             return None
         args, url = following
         page: Page[ItemT, ResponseT] = self._client._request_page(
-            self._op, args, self._options, url
+            self._op, args, self._options, url, self._walk_state()
         )
         return page
 
@@ -192,18 +308,19 @@ class AsyncPage(_PageBase[ItemT, ResponseT]):
         options: RequestOptions | None,
         response: ResponseT,
         http_response: httpx.Response,
+        walk: tuple[_Walk, int, int] | None = None,
     ) -> None:
-        super().__init__(op, args, options, response, http_response, client.base_url)
+        super().__init__(op, args, options, response, http_response, client, walk)
         self._client = client
 
     async def next_page(self) -> AsyncPage[ItemT, ResponseT] | None:
-        """Fetch the next page; None on the last one."""
-        following = self._next()
+        """Fetch the next page; None on the last one, or where the walk stops on a loop (logged as a warning)."""
+        following = self._following(warn=True)
         if following is None:
             return None
         args, url = following
         page: AsyncPage[ItemT, ResponseT] = await self._client._request_page(
-            self._op, args, self._options, url
+            self._op, args, self._options, url, self._walk_state()
         )
         return page
 
