@@ -281,7 +281,7 @@ def _enum_defects(enum: list[Any], ptr: str) -> Iterator[Defect]:
         earlier = enum[seen]
         if seen != index and type(earlier) is not type(member):
             yield f"{ptr}/{index}", (
-                f"enum member {json.dumps(member)} equals member {seen} ({json.dumps(earlier)}) as a Python value, so the "
+                f"enum members {seen} ({json.dumps(earlier)}) and {index} ({json.dumps(member)}) are one Python value, so the "
                 "generated enum would merge them; remove one, or write the values as strings if both are meant")
 
 
