@@ -53,41 +53,41 @@ def _is_number(value: Any) -> bool:
 
 def _is_type(value: Any) -> bool:
     if isinstance(value, list):
-        return bool(value) and all(isinstance(v, str) and v in TYPE_NAMES for v in value)
+        return all(isinstance(v, str) and v in TYPE_NAMES for v in value)
     return isinstance(value, str) and value in TYPE_NAMES
 
 
 # keyword -> (accepts the value?, what to write instead). One table for every schema keyword whose
 # value the generator or the model generator reads; keywords not listed are not type-checked here.
 KEYWORD_TYPES: dict[str, tuple[Callable[[Any], bool], str]] = {
-    **{k: ((lambda v: _is_int(v) and v >= 0), "a non-negative integer, e.g. `10`")
+    **{k: ((lambda v: _is_int(v) and v >= 0), "be a non-negative integer, e.g. `10`")
        for k in ("maxLength", "minLength", "maxItems", "minItems", "maxProperties", "minProperties", "maxContains", "minContains")},
-    **{k: (_is_number, "a number, e.g. `0`") for k in ("minimum", "maximum")},
-    **{k: ((lambda v: _is_number(v) or isinstance(v, bool)), "a number (OpenAPI 3.1) or true/false (3.0)")
+    **{k: (_is_number, "be a number, e.g. `0`") for k in ("minimum", "maximum")},
+    **{k: ((lambda v: _is_number(v) or isinstance(v, bool)), "be a number (OpenAPI 3.1) or true/false (3.0)")
        for k in ("exclusiveMinimum", "exclusiveMaximum")},
-    "multipleOf": ((lambda v: _is_number(v) and v > 0), "a number greater than 0"),
-    **{k: ((lambda v: isinstance(v, bool)), "true or false")
+    "multipleOf": ((lambda v: _is_number(v) and v > 0), "be a number greater than 0"),
+    **{k: ((lambda v: isinstance(v, bool)), "be true or false")
        for k in ("nullable", "readOnly", "writeOnly", "deprecated", "uniqueItems")},
-    **{k: ((lambda v: isinstance(v, str)), "a string")
+    **{k: ((lambda v: isinstance(v, str)), "be a string")
        for k in ("pattern", "format", "title", "description", "$ref", "contentMediaType", "contentEncoding")},
-    "type": (_is_type, f"one of {', '.join(TYPE_NAMES)} (or a list of them)"),
+    "type": (_is_type, f"name a type ({', '.join(TYPE_NAMES)}) or list them (`[string, \"null\"]`); a schema goes under `properties` or `items`"),
     "required": ((lambda v: isinstance(v, list) and all(isinstance(n, str) for n in v)),
-                 "a list of property names, e.g. `[id, name]` (a property is made required in its object's `required`)"),
-    "enum": ((lambda v: isinstance(v, list)), "a list of the allowed values"),
-    **{k: ((lambda v: isinstance(v, dict)), "a mapping of names to schemas") for k in _MAP},
-    **{k: ((lambda v: isinstance(v, list) and bool(v)), "a non-empty list of schemas") for k in ("allOf", "anyOf", "oneOf")},
-    "prefixItems": ((lambda v: isinstance(v, list)), "a list of schemas"),
-    **{k: ((lambda v: isinstance(v, (dict, bool))), "a schema (a mapping, or true/false)") for k in _ONE},
+                 "be a list of property names, e.g. `[id, name]` (a property is made required in its object's `required`)"),
+    "enum": ((lambda v: isinstance(v, list)), "be a list of the allowed values"),
+    **{k: ((lambda v: isinstance(v, dict)), "be a mapping of names to schemas") for k in _MAP},
+    **{k: ((lambda v: isinstance(v, list) and bool(v)), "be a non-empty list of schemas") for k in ("allOf", "anyOf", "oneOf")},
+    "prefixItems": ((lambda v: isinstance(v, list)), "be a list of schemas"),
+    **{k: ((lambda v: isinstance(v, (dict, bool))), "be a schema (a mapping, or true/false)") for k in _ONE},
     "discriminator": ((lambda v: isinstance(v, dict) and isinstance(v.get("propertyName"), str)),
-                      "a mapping with a `propertyName` string"),
+                      "be a mapping with a `propertyName` string"),
 }
 
 
 def defects(document: Document) -> Iterator[Defect]:
     """Every shape defect that would make generation fail, guess or build a wrong client, in a stable order."""
     yield from _path_keys(document)
-    yield from _operations(document)
-    yield from _security_schemes(document)
+    yield from _objects(document)
+    yield from _templates(document)
     yield from _schemas(document)
 
 
@@ -103,8 +103,97 @@ def _path_keys(document: Document) -> Iterator[Defect]:
                 "(a path is appended to the server URL, so anything else could change the host)")
 
 
-def _operations(document: Document) -> Iterator[Defect]:
-    """Each operation's parameter lists, parameters, and path templates."""
+# OpenAPI object -> field -> what its value must be: another object kind (a `$ref` to one is
+# followed), ("map", kind) a mapping of names to that kind, ("list", kind), or a JSON type
+# ("string", "any"). Only what the generator reads; schemas are checked by KEYWORD_TYPES instead.
+OBJECTS: dict[str, dict[str, Any]] = {
+    "document": {"servers": ("list", "server"), "paths": ("map", "pathItem"), "components": "components",
+                 "security": ("list", "requirement"), "tags": ("list", "tag")},
+    "components": {"parameters": ("map", "parameter"), "responses": ("map", "response"), "requestBodies": ("map", "requestBody"),
+                   "headers": ("map", "header"), "examples": ("map", "example"), "securitySchemes": ("map", "securityScheme"),
+                   "schemas": ("map", "any")},
+    "pathItem": {**{method: "operation" for method in HTTP_METHODS}, "parameters": ("list", "parameter"), "servers": ("list", "server")},
+    "operation": {"tags": ("list", "any"), "operationId": "string", "parameters": ("list", "parameter"), "requestBody": "requestBody",
+                  "responses": ("map", "response"), "security": ("list", "requirement"), "servers": ("list", "server")},
+    "parameter": {"content": ("map", "mediaType"), "examples": ("map", "example")},
+    "requestBody": {"content": ("map", "mediaType")},
+    "response": {"content": ("map", "mediaType"), "headers": ("map", "header")},
+    "header": {"content": ("map", "mediaType"), "examples": ("map", "example")},
+    "mediaType": {"examples": ("map", "example"), "encoding": ("map", "encoding")},
+    "encoding": {"headers": ("map", "header")},
+    "example": {},
+    "server": {"url": "string", "variables": ("map", "serverVariable")},
+    "serverVariable": {"enum": ("list", "any")},
+    "tag": {"name": "string"},
+    "securityScheme": {"type": "string"},
+    "requirement": {},
+}
+_NOUNS = {"pathItem": "Path Item", "requestBody": "Request Body", "mediaType": "Media Type", "securityScheme": "Security Scheme",
+          "serverVariable": "Server Variable", "requirement": "Security Requirement"}
+
+
+def _noun(kind: str) -> str:
+    """`response` -> `Response Object`, as the OpenAPI specification names it."""
+    return _NOUNS.get(kind, kind.capitalize()) + " Object"
+
+
+def _objects(document: Document) -> Iterator[Defect]:
+    """Every OpenAPI object the generator reads has the JSON type it must have; each `$ref` target is checked once."""
+    seen: set[str] = set()
+    stack: list[tuple[str, Any, str]] = [("document", document.data, "")]
+    while stack:
+        kind, node, ptr = stack.pop()
+        if kind != "document":
+            node, ptr = deref(document, node, ptr)
+            if ptr in seen:
+                continue
+            seen.add(ptr)
+        if not isinstance(node, dict):
+            noun = _noun(kind)
+            yield ptr, f"this must be {'an' if noun[0] in 'AEIOU' else 'a'} {noun} (a mapping), not {_shown(node)}"
+            continue
+        problem = _special_defect(kind, node, ptr)
+        if problem is not None:
+            yield problem
+            continue
+        children: list[tuple[str, Any, str]] = []
+        for key, expected in OBJECTS[kind].items():
+            if key in node:
+                found, more = _field_defect(key, node[key], expected, f"{ptr}/{escape_token(key)}")
+                yield from found
+                children.extend(more)
+        stack.extend(reversed(children))
+
+
+def _field_defect(key: str, value: Any, expected: Any, ptr: str) -> tuple[list[Defect], list[tuple[str, Any, str]]]:
+    """The defect of one field's value, or the objects inside it to check next."""
+    if expected == "any":
+        return [], []
+    if expected == "string":
+        return ([] if isinstance(value, str) else [(ptr, f"`{key}` must be a string, not {_shown(value)}")]), []
+    if isinstance(expected, str):
+        return [], [(expected, value, ptr)]
+    shape, kind = expected
+    if shape == "map":
+        if not isinstance(value, dict):
+            return [(ptr, f"`{key}` must be a mapping of names to {_noun(kind)}s, not {_shown(value)}")], []
+        return [], ([] if kind == "any" else [(kind, item, f"{ptr}/{escape_token(str(name))}") for name, item in value.items()])
+    if not isinstance(value, list):
+        return [(ptr, f"`{key}` must be a list (`- ...` entries), not a mapping or a single value: {_shown(value)}")], []
+    return [], ([] if kind == "any" else [(kind, item, f"{ptr}/{index}") for index, item in enumerate(value)])
+
+
+def _special_defect(kind: str, node: dict[str, Any], ptr: str) -> Defect | None:
+    """The checks of a parameter and a security scheme beyond their fields' types."""
+    if kind == "parameter":
+        return _parameter_defect(node, ptr)
+    if kind == "securityScheme" and node.get("type") == "apiKey":
+        return _api_key_defect(node, ptr)
+    return None
+
+
+def _templates(document: Document) -> Iterator[Defect]:
+    """Every `{name}` in a path is a path parameter of each of its operations, or the URL keeps the braces."""
     paths = document.data.get("paths")
     if not isinstance(paths, dict):
         return
@@ -112,16 +201,12 @@ def _operations(document: Document) -> Iterator[Defect]:
         item, item_ptr = deref(document, raw_item, pointer("paths", path))
         if not isinstance(item, dict):
             continue
-        shared, item_defects = _parameter_list(document, item, item_ptr)
-        yield from item_defects
         for method in HTTP_METHODS:
             op = item.get(method)
             if not isinstance(op, dict):
                 continue
             op_ptr = item_ptr + pointer(method)
-            own, op_defects = _parameter_list(document, op, op_ptr)
-            yield from op_defects
-            declared = {str(p.get("name")) for p in shared + own if p.get("in") == "path"}
+            declared = _path_parameters(document, item, item_ptr) | _path_parameters(document, op, op_ptr)
             for name in dict.fromkeys(_TEMPLATE.findall(str(path))):
                 if name not in declared:
                     yield op_ptr, (
@@ -129,30 +214,19 @@ def _operations(document: Document) -> Iterator[Defect]:
                         f"{name!r}; add `{{name: {name or '<name>'}, in: path, required: true, schema: {{type: string}}}}` to its `parameters`")
 
 
-def _parameter_list(document: Document, owner: dict[str, Any], owner_ptr: str) -> tuple[list[dict[str, Any]], list[Defect]]:
-    """The usable parameters of a path item or operation, and the defects of its `parameters`."""
+def _path_parameters(document: Document, owner: dict[str, Any], owner_ptr: str) -> set[str]:
+    """The names of the `in: path` parameters a path item or operation lists."""
     raw = owner.get("parameters")
-    if raw is None:
-        return [], []
-    list_ptr = owner_ptr + "/parameters"
-    if not isinstance(raw, list):
-        return [], [(list_ptr, "`parameters` must be a list (`- name: ...` entries), not a mapping or a single value")]
-    found: list[dict[str, Any]] = []
-    problems: list[Defect] = []
-    for index, entry in enumerate(raw):
-        param, ptr = deref(document, entry, f"{list_ptr}/{index}")
-        problem = _parameter_defect(param, ptr)
-        if problem is None:
-            found.append(param)
-        else:
-            problems.append(problem)
-    return found, problems
+    names: set[str] = set()
+    for index, entry in enumerate(raw if isinstance(raw, list) else []):
+        param, _ptr = deref(document, entry, f"{owner_ptr}/parameters/{index}")
+        if isinstance(param, dict) and param.get("in") == "path":
+            names.add(str(param.get("name")))
+    return names
 
 
-def _parameter_defect(param: Any, ptr: str) -> Defect | None:
+def _parameter_defect(param: dict[str, Any], ptr: str) -> Defect | None:
     """What is wrong with one (followed) Parameter Object, if anything."""
-    if not isinstance(param, dict):
-        return ptr, "a parameter must be a mapping with `name` and `in`"
     name, where = param.get("name"), param.get("in")
     if not isinstance(name, str) or not name:
         return ptr + ("/name" if "name" in param else ""), "a parameter needs a `name` (a non-empty string)"
@@ -177,24 +251,14 @@ def _wire_name_defect(name: str, where: str, ptr: str) -> Defect | None:
         "!#$%&'*+-.^_`|~ only (no spaces, `:`, control characters or non-ASCII)")
 
 
-def _security_schemes(document: Document) -> Iterator[Defect]:
+def _api_key_defect(node: dict[str, Any], ptr: str) -> Defect | None:
     """An apiKey scheme names where its credential goes; that name goes on the wire."""
-    components = document.data.get("components")
-    schemes = components.get("securitySchemes") if isinstance(components, dict) else None
-    if not isinstance(schemes, dict):
-        return
-    for key, raw in schemes.items():
-        node, ptr = deref(document, raw, pointer("components", "securitySchemes", key))
-        if not isinstance(node, dict) or node.get("type") != "apiKey":
-            continue
-        where, name = node.get("in"), node.get("name")
-        if where not in API_KEY_LOCATIONS:
-            yield ptr + ("/in" if "in" in node else ""), (
-                f"apiKey scheme {str(key)!r} needs `in:` with one of {', '.join(API_KEY_LOCATIONS)}")
-        elif not isinstance(name, str) or not name:
-            yield ptr + ("/name" if "name" in node else ""), f"apiKey scheme {str(key)!r} needs a `name` (the {where} that carries the key)"
-        elif (problem := _wire_name_defect(name, where, ptr + "/name")) is not None:
-            yield problem
+    where, name = node.get("in"), node.get("name")
+    if where not in API_KEY_LOCATIONS:
+        return ptr + ("/in" if "in" in node else ""), f"an apiKey scheme needs `in:` with one of {', '.join(API_KEY_LOCATIONS)}"
+    if not isinstance(name, str) or not name:
+        return ptr + ("/name" if "name" in node else ""), f"an apiKey scheme needs a `name` (the {where} that carries the key)"
+    return _wire_name_defect(name, where, ptr + "/name")
 
 
 def _schemas(document: Document) -> Iterator[Defect]:
@@ -253,7 +317,7 @@ def _subschemas(schema: Any, ptr: str) -> Iterator[tuple[str, Any, bool]]:
 
 def _schema_defects(schema: Any, ptr: str) -> Iterator[Defect]:
     """The keywords of one schema whose values have the wrong JSON type; enum members Python would merge."""
-    if isinstance(schema, bool):
+    if isinstance(schema, bool) or schema is None:  # the generator reads null as the empty schema
         return
     if not isinstance(schema, dict):
         yield ptr, f"a schema must be a mapping (e.g. `{{type: string}}`), not {json.dumps(schema)[:60]}"
@@ -261,7 +325,7 @@ def _schema_defects(schema: Any, ptr: str) -> Iterator[Defect]:
     for key, value in schema.items():
         accepted = KEYWORD_TYPES.get(key)
         if accepted is not None and not accepted[0](value):
-            yield f"{ptr}/{escape_token(key)}", f"`{key}` is {_shown(value)}; write {accepted[1]}"
+            yield f"{ptr}/{escape_token(key)}", f"`{key}` must {accepted[1]}, not {_shown(value)}{_swagger_hint(key, value)}"
     enum = schema.get("enum")
     if isinstance(enum, list) and len(enum) > MAX_ENUM_MEMBERS:
         yield ptr + "/enum", (
@@ -283,6 +347,11 @@ def _enum_defects(enum: list[Any], ptr: str) -> Iterator[Defect]:
             yield f"{ptr}/{index}", (
                 f"enum members {seen} ({json.dumps(earlier)}) and {index} ({json.dumps(member)}) are one Python value, so the "
                 "generated enum would merge them; remove one, or write the values as strings if both are meant")
+
+
+def _swagger_hint(key: str, value: Any) -> str:
+    """Swagger 2.0's `type: file`, the one wrong type name converted specs commonly keep."""
+    return " (Swagger 2.0's `file` is `type: string, format: binary` in OpenAPI 3)" if key == "type" and value == "file" else ""
 
 
 def _shown(value: Any) -> str:

@@ -96,18 +96,38 @@ CASES: dict[str, tuple[str, int, int, str, str]] = {
         "paths:\n  /things:\n" + _op("[]") + "components:\n  securitySchemes:\n    key: {type: apiKey, in: body, name: k}\n",
         13, 29, "/components/securitySchemes/key/in", "needs `in:` with one of header, query, cookie",
     ),
+    "responses-as-list": (
+        "paths:\n  /things:\n    get:\n      operationId: get_thing\n      responses: [{description: ok}]\n",
+        9, 18, "/paths/~1things/get/responses", "`responses` must be a mapping",
+    ),
+    "content-as-string": (
+        "paths:\n  /things:\n    get:\n      operationId: get_thing\n      responses: {'200': {description: ok, content: application/json}}\n",
+        9, 53, "/paths/~1things/get/responses/200/content", "`content` must be a mapping",
+    ),
+    "media-type-as-list": (
+        "paths:\n  /things:\n    get:\n      operationId: get_thing\n      responses: {'200': {description: ok, content: {application/json: []}}}\n",
+        9, 72, "/paths/~1things/get/responses/200/content/application~1json", "this must be a Media Type Object (a mapping)",
+    ),
+    "request-body-as-string": (
+        "paths:\n  /things:\n    post:\n      operationId: add_thing\n      requestBody: json\n      responses: {'200': {description: ok}}\n",
+        9, 20, "/paths/~1things/post/requestBody", "this must be a Request Body Object",
+    ),
+    "security-scheme-as-string": (
+        "paths:\n  /things:\n" + _op("[]") + "components:\n  securitySchemes:\n    key: bearer\n",
+        13, 10, "/components/securitySchemes/key", "this must be a Security Scheme Object",
+    ),
     "max-length-string": (_schema("{type: string, maxLength: ten}"), 16, 38, "/components/schemas/Thing/properties/a/maxLength",
-                          "`maxLength` is \"ten\"; write a non-negative integer"),
+                          "`maxLength` must be a non-negative integer, e.g. `10`, not \"ten\""),
     "min-items-negative": (_schema("{type: array, minItems: -1}"), 16, 36, "/components/schemas/Thing/properties/a/minItems",
-                           "write a non-negative integer"),
-    "minimum-string": (_schema("{type: integer, minimum: '0'}"), 16, 37, "/components/schemas/Thing/properties/a/minimum", "write a number"),
-    "pattern-number": (_schema("{type: string, pattern: 5}"), 16, 36, "/components/schemas/Thing/properties/a/pattern", "write a string"),
+                           "`minItems` must be a non-negative integer"),
+    "minimum-string": (_schema("{type: integer, minimum: '0'}"), 16, 37, "/components/schemas/Thing/properties/a/minimum", "`minimum` must be a number"),
+    "pattern-number": (_schema("{type: string, pattern: 5}"), 16, 36, "/components/schemas/Thing/properties/a/pattern", "`pattern` must be a string, not 5"),
     "required-string": (_schema("{type: object, required: id}"), 16, 37, "/components/schemas/Thing/properties/a/required",
-                        "write a list of property names"),
-    "enum-not-list": (_schema("{type: string, enum: a}"), 16, 33, "/components/schemas/Thing/properties/a/enum", "write a list"),
-    "type-unknown": (_schema("{type: strin}"), 16, 19, "/components/schemas/Thing/properties/a/type", "write one of string, number"),
+                        "`required` must be a list of property names"),
+    "enum-not-list": (_schema("{type: string, enum: a}"), 16, 33, "/components/schemas/Thing/properties/a/enum", "`enum` must be a list"),
+    "type-unknown": (_schema("{type: strin}"), 16, 19, "/components/schemas/Thing/properties/a/type", "`type` must name a type (string, number"),
     "properties-list": (_schema("{type: object, properties: [x]}"), 16, 39, "/components/schemas/Thing/properties/a/properties",
-                        "write a mapping of names to schemas"),
+                        "`properties` must be a mapping of names to schemas"),
     "schema-not-mapping": (_schema("string"), 16, 12, "/components/schemas/Thing/properties/a", "a schema must be a mapping"),
     "enum-true-beside-1": (_schema("{enum: [1, true]}"), 16, 23, "/components/schemas/Thing/properties/a/enum/1",
                            "enum members 0 (1) and 1 (true) are one Python value"),
@@ -167,7 +187,7 @@ def test_keyword_table_is_an_allow_list_of_types() -> None:
     accepts = {key: check for key, (check, _hint) in KEYWORD_TYPES.items()}
     assert accepts["maxLength"](10) and not accepts["maxLength"](True) and not accepts["maxLength"](1.5) and not accepts["maxLength"]("10")
     assert accepts["minimum"](0.5) and not accepts["minimum"](False)
-    assert accepts["type"](["string", "null"]) and not accepts["type"]([]) and not accepts["type"]("str")
+    assert accepts["type"](["string", "null"]) and not accepts["type"](["str"]) and not accepts["type"]("str")
     assert accepts["required"]([]) and not accepts["required"](True)
 
 
