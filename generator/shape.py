@@ -69,11 +69,13 @@ KEYWORD_TYPES: dict[str, tuple[Callable[[Any], bool], str]] = {
     **{k: ((lambda v: isinstance(v, bool)), "be true or false")
        for k in ("nullable", "readOnly", "writeOnly", "deprecated", "uniqueItems")},
     **{k: ((lambda v: isinstance(v, str)), "be a string")
-       for k in ("pattern", "format", "title", "description", "$ref", "contentMediaType", "contentEncoding")},
-    "type": (_is_type, f"name a type ({', '.join(TYPE_NAMES)}) or list them (`[string, \"null\"]`); a schema goes under `properties` or `items`"),
+       for k in ("pattern", "format", "title", "description", "$ref", "$anchor", "$dynamicAnchor", "contentMediaType", "contentEncoding")},
+    "type": (_is_type, f"name a type ({', '.join(TYPE_NAMES)}) or list them (`[string, \"null\"]`)"),
     "required": ((lambda v: isinstance(v, list) and all(isinstance(n, str) for n in v)),
                  "be a list of property names, e.g. `[id, name]` (a property is made required in its object's `required`)"),
     "enum": ((lambda v: isinstance(v, list)), "be a list of the allowed values"),
+    "x-enum-varnames": ((lambda v: isinstance(v, list) and all(isinstance(n, str) for n in v)),
+                        "be a list of member names, one per `enum` value"),
     **{k: ((lambda v: isinstance(v, dict)), "be a mapping of names to schemas") for k in _MAP},
     **{k: ((lambda v: isinstance(v, list) and bool(v)), "be a non-empty list of schemas") for k in ("allOf", "anyOf", "oneOf")},
     "prefixItems": ((lambda v: isinstance(v, list)), "be a list of schemas"),
@@ -325,7 +327,7 @@ def _schema_defects(schema: Any, ptr: str) -> Iterator[Defect]:
     for key, value in schema.items():
         accepted = KEYWORD_TYPES.get(key)
         if accepted is not None and not accepted[0](value):
-            yield f"{ptr}/{escape_token(key)}", f"`{key}` must {accepted[1]}, not {_shown(value)}{_swagger_hint(key, value)}"
+            yield f"{ptr}/{escape_token(key)}", f"`{key}` must {accepted[1]}, not {_shown(value)}{_type_hint(key, value)}"
     enum = schema.get("enum")
     if isinstance(enum, list) and len(enum) > MAX_ENUM_MEMBERS:
         yield ptr + "/enum", (
@@ -349,9 +351,13 @@ def _enum_defects(enum: list[Any], ptr: str) -> Iterator[Defect]:
                 "generated enum would merge them; remove one, or write the values as strings if both are meant")
 
 
-def _swagger_hint(key: str, value: Any) -> str:
-    """Swagger 2.0's `type: file`, the one wrong type name converted specs commonly keep."""
-    return " (Swagger 2.0's `file` is `type: string, format: binary` in OpenAPI 3)" if key == "type" and value == "file" else ""
+def _type_hint(key: str, value: Any) -> str:
+    """The two common wrong `type`s: Swagger 2.0's `file`, and a schema written where its type goes."""
+    if key == "type" and value == "file":
+        return " (Swagger 2.0's `file` is `type: string, format: binary` in OpenAPI 3)"
+    if key == "type" and isinstance(value, dict):
+        return "; a schema goes under `properties` or `items`"
+    return ""
 
 
 def _shown(value: Any) -> str:
