@@ -2,7 +2,8 @@
 
 Each failure is a TrunklineError with a location: the spec is unusable input (exit 2), not a
 list of findings. Checked in order: version, `info`, `paths`, `$ref` targets, `$ref` cycles,
-unique operationIds.
+unique operationIds, then the shape of what generation reads (`generator.shape`: path keys,
+parameters, header and cookie names, schema keyword types, enum members).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 from generator.errors import TrunklineError
 from generator.input_checks import refuse_duplicates
 from generator.load import Document, pointer
+from generator.shape import defects
 from generator.spec import HTTP_METHODS
 
 _COMPOSED = ("allOf", "anyOf", "oneOf")
@@ -52,7 +54,14 @@ def preflight(document: Document) -> str:
     _check_refs(document)
     check_cycles(document)
     _check_operation_ids(document)
+    _check_shape(document)
     return version
+
+
+def _check_shape(document: Document) -> None:
+    """The first shape defect (`generator.shape`), located; lint lists them all."""
+    for ptr, message in defects(document):
+        raise TrunklineError(message, document.locate(ptr))
 
 
 def _check_refs(document: Document) -> None:

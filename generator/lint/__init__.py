@@ -24,7 +24,7 @@ from generator.lint.ignore import Silencer
 from generator.lint.registry import RULES, Context, Rule
 from generator.load import Document
 from generator.validate import RULE as SCHEMA_RULE
-from generator.validate import spec_version, validate
+from generator.validate import recursion_message, spec_version, validate
 
 __all__ = ["RULES", "Config", "Rule", "lint"]
 
@@ -49,6 +49,7 @@ def lint(document: Document, config: Config | None = None) -> list[Finding]:
             "fix the other findings, then lint again"), document.locate(""))]
     context = Context(document, spec_version(document), broken=bool(structural))
     found = [_at(f, schema_level, context) for f in structural] if schema_level else []
+    validated = {f.location.pointer for f in structural}  # one oas3-schema finding per place: the validator's
     ran: set[str] = set()
     for rule in RULES.values():
         level = config.severity(rule.id, rule.severity)
@@ -56,9 +57,9 @@ def lint(document: Document, config: Config | None = None) -> list[Finding]:
             continue
         ran.add(rule.id)
         try:
-            found.extend(rule.run(context, level))
+            found.extend(f for f in rule.run(context, level) if not (rule.id == SCHEMA_RULE and f.location.pointer in validated))
         except RecursionError:
-            found.append(Finding(rule.id, level, "the spec nests too deeply (or has a cycle) for this rule to check", document.locate("")))
+            found.append(Finding(rule.id, level, recursion_message(document, f"rule {rule.id}"), document.locate("")))
         except Exception:
             if not context.broken:
                 raise
