@@ -40,7 +40,7 @@ SCHEMA_KEYWORDS = PASSED_KEYWORDS | {
     "unevaluatedProperties", "additionalItems", "contentEncoding", "contentMediaType", "contentSchema", "title",
     "deprecated", "readOnly", "writeOnly", "examples", "example", "nullable", "discriminator", "xml", "externalDocs",
 }
-_TYPES = frozenset({"string", "integer", "number", "boolean", "array", "object", "null"})
+_DATA = ("default", "const")  # keywords whose value is data, where null means null
 # Formats whose Python type reads and writes the wire text unchanged; others stay `str`.
 _KEPT_FORMATS = {"date", "date-time", "binary", "int32", "int64", "float", "double"}
 
@@ -127,26 +127,16 @@ class SchemaSet:
             return _nullable(ref) if node.get("nullable") is True else ref
         nullable = node.get("nullable") is True
         schema = {key: value for key, value in node.items() if key in PASSED_KEYWORDS and key != "$ref"}
-        self._check_shapes(schema, ptr)
-        kind = schema.get("type")
-        if not (kind is None or isinstance(kind, str) or (isinstance(kind, list) and all(isinstance(k, str) for k in kind))):
-            raise TrunklineError(
-                "`type` must name a type (`string`) or list them (`[string, \"null\"]`); a schema goes under `properties` or `items`",
-                self.document.locate(ptr + "/type"),
-            )
-        if isinstance(kind, str) and kind not in _TYPES:  # `type: file` and the like: no type the models know
-            del schema["type"]
-            kind = None
+        for key in [k for k, v in schema.items() if (v is None and k not in _DATA) or (k == "description" and not isinstance(v, str))]:
+            del schema[key]  # a keyword left empty is as if absent; a description that is no text says nothing
+        kind = schema.get("type")  # preflight (generator.shape) let through only type names or lists of them
         if isinstance(kind, list):
-            kind = [k for k in kind if k in _TYPES]
             if "null" in kind:
                 nullable = True
                 kind = [k for k in kind if k != "null"]
             schema["type"] = kind[0] if len(kind) == 1 else kind
             if not kind:
                 del schema["type"]
-        if isinstance(schema.get("required"), list):
-            schema["required"] = [name for name in schema["required"] if isinstance(name, str)]
         varnames = schema.get("x-enum-varnames")
         values: list[Any] = schema["enum"] if isinstance(schema.get("enum"), list) else []
         if varnames is not None and not (
@@ -181,19 +171,6 @@ class SchemaSet:
             out = self._normalize_members(schema, ptr, hint)
         return _nullable(out) if nullable else out
 
-    def _check_shapes(self, schema: dict[str, Any], ptr: str) -> None:
-        """Raise at the first keyword whose value has not the shape the models stage reads.
-
-        A keyword left empty (`properties:` with nothing after it, null) is as if absent, and a
-        description that is no text is dropped: sloppy specs have both, and they generated before.
-        """
-        for key in [k for k, v in schema.items() if (v is None and k in _SHAPES) or (k == "description" and not isinstance(v, str))]:
-            del schema[key]
-        for key, value in schema.items():
-            wanted = _SHAPES.get(key)
-            if wanted is not None and not isinstance(value, wanted[0]):
-                raise TrunklineError(f"`{key}` must be {wanted[1]}", self.document.locate(ptr + pointer(key)))
-
     def _normalize_members(self, schema: dict[str, Any], ptr: str, hint: str) -> dict[str, Any]:
         """`schema` with every schema nested in it normalized (and so cleared of unknown keywords)."""
         out = dict(schema)
@@ -203,9 +180,7 @@ class SchemaSet:
                     name: self._normalize(value, ptr + pointer(key, name), hint + (suffix or pascal(str(name))), top=False)
                     for name, value in schema[key].items()
                 }
-        if isinstance(schema.get("items"), list):  # the tuple form of drafts before 2020-12
-            out["items"] = [self._normalize(m, ptr + pointer("items", i), f"{hint}Item{i + 1}", top=False) for i, m in enumerate(schema["items"])]
-        elif "items" in schema:
+        if "items" in schema:
             out["items"] = self._normalize(schema["items"], ptr + "/items", hint + "Item", top=False)
         if isinstance(schema.get("additionalProperties"), dict):
             out["additionalProperties"] = self._normalize(schema["additionalProperties"], ptr + "/additionalProperties", hint + "Value", top=False)
@@ -218,23 +193,6 @@ class SchemaSet:
         if "not" in schema:
             out["not"] = self._normalize(schema["not"], ptr + "/not", hint + "Not", top=False)
         return out
-
-
-_SCHEMA = (dict, bool)
-# What each passed keyword's value must be, for the keywords that hold schemas or names.
-_SHAPES: dict[str, tuple[type | tuple[type, ...], str]] = {
-    "properties": (dict, "a mapping of property names to schemas"),
-    "patternProperties": (dict, "a mapping of patterns to schemas"),
-    "additionalProperties": (_SCHEMA, "a schema or a boolean"),
-    "items": ((dict, bool, list), "a schema"),
-    "prefixItems": (list, "a list of schemas"),
-    "allOf": (list, "a list of schemas"),
-    "anyOf": (list, "a list of schemas"),
-    "oneOf": (list, "a list of schemas"),
-    "not": (_SCHEMA, "a schema"),
-    "enum": (list, "a list of values"),
-    "required": (list, "a list of property names"),
-}
 
 
 @functools.cache

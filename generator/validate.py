@@ -12,37 +12,20 @@ from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValida
 from referencing.exceptions import Unresolvable
 
 from generator.errors import Finding, Severity, TrunklineError
+from generator.input_checks import MAX_DEPTH
 from generator.load import Document, pointer, unescape_token
 from generator.preflight import check_cycles, spec_version
 
-__all__ = ["RULE", "nesting_depth", "recursion_message", "spec_version", "validate"]
+__all__ = ["RULE", "recursion_message", "spec_version", "validate"]
 
 RULE = "oas3-schema"
 
-# Deeper than this, a RecursionError is put down to the nesting; shallower, to a recursive `$ref`.
-DEEP_NESTING = 50
-
-
-def nesting_depth(data: Any) -> int:
-    """How many mappings and lists deep `data` goes (iteratively, so any depth can be measured)."""
-    deepest = 0
-    stack: list[tuple[Any, int]] = [(data, 0)]
-    while stack:
-        node, depth = stack.pop()
-        deepest = max(deepest, depth)
-        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
-        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
-    return deepest
-
-
-def recursion_message(document: Document, who: str) -> str:
-    """What a RecursionError in `who` means for this document: deep nesting, or a recursive `$ref` it followed."""
-    depth = nesting_depth(document.data)
-    if depth > DEEP_NESTING:
-        return (f"{who} could not check the spec: it nests {depth} levels deep, past Python's recursion limit; "
-                "move deeply nested inline schemas into `components/schemas` and refer to them")
-    return (f"{who} could not check the spec: it kept following recursive `$ref`s (the spec nests only {depth} "
-            "levels deep, and no `$ref` cycle is left unbroken); this is a limit of the checker, not a defect of the spec")
+def recursion_message(who: str) -> str:
+    """What a RecursionError in `who` means: loading bounds how deep the data nests (MAX_DEPTH), so
+    the checker went down `$ref`s (each followed one is a level deeper), never round a cycle."""
+    return (f"{who} could not check the spec: it followed `$ref`s inside `$ref`s past Python's recursion limit "
+            f"(the data itself nests at most {MAX_DEPTH} levels, and no `$ref` cycle is left unbroken); "
+            "this is a limit of the checker, not a defect of the spec")
 
 
 def _located(base: type[Any]) -> type[Any]:
@@ -111,7 +94,7 @@ def _validate(document: Document, data: Any) -> list[Finding]:
                     seen.add(key)
                     findings.append(Finding(RULE, Severity.ERROR, message, document.locate(ptr)))
     except RecursionError:
-        raise TrunklineError(recursion_message(document, "openapi-spec-validator"), document.locate("")) from None
+        raise TrunklineError(recursion_message("openapi-spec-validator"), document.locate("")) from None
     except Unresolvable:
         raise
     except Exception as exc:  # noqa: BLE001  (the validator's own checks trip over some malformed nodes)

@@ -298,14 +298,14 @@ def test_the_writer_refuses_an_unsafe_file_name(paths: list[str]) -> None:
         check_file_names(paths)
 
 
-def test_normalizing_keeps_json_schema_types_and_drops_unknown_ones(tmp_path: Path) -> None:
+def test_normalizing_keeps_json_schema_types_and_drops_unknown_keywords(tmp_path: Path) -> None:
     from generator.build import build
 
     schemas = {"Thing": {"type": "object", "properties": {
         "done": {"type": "null", "description": "always null"},
-        "upload": {"type": "file", "customTypePath": IMPORT_STRING},
-        "either": {"type": ["string", "null", "file"]},
-        "names": {"type": "array", "items": [{"type": "string"}, {"title": "T", "xml": {}}]},
+        "upload": {"customTypePath": IMPORT_STRING},
+        "either": {"type": ["string", "null"]},
+        "names": {"type": "array", "items": {"title": "T", "xml": {}}},
     }}}
     path = tmp_path / "t.json"
     path.write_text(json.dumps(_spec(schemas)), encoding="utf-8")
@@ -313,7 +313,7 @@ def test_normalizing_keeps_json_schema_types_and_drops_unknown_ones(tmp_path: Pa
     assert props["done"] == {"type": "null", "description": "always null"}
     assert props["upload"] == {}
     assert props["either"] == {"anyOf": [{"type": "string"}, {"type": "null"}]}
-    assert props["names"] == {"type": "array", "items": [{"type": "string"}, {}]}
+    assert props["names"] == {"type": "array", "items": {}}
 
 
 @pytest.mark.parametrize(("schema", "where"), [
@@ -323,12 +323,12 @@ def test_normalizing_keeps_json_schema_types_and_drops_unknown_ones(tmp_path: Pa
     ({"enum": "abc"}, "/enum"),
 ])
 def test_a_keyword_of_the_wrong_shape_is_a_located_error(schema: dict[str, Any], where: str, tmp_path: Path) -> None:
-    from generator.build import build
+    from generator.preflight import preflight
 
     path = tmp_path / "t.json"
     path.write_text(json.dumps(_spec({"Thing": schema}), indent=1), encoding="utf-8")
     with pytest.raises(TrunklineError) as caught:
-        build(load(path), "t")
+        preflight(load(path))
     assert caught.value.location is not None and caught.value.location.pointer == "/components/schemas/Thing" + where
     assert caught.value.location.line > 1
 
@@ -356,3 +356,19 @@ def test_keywords_left_empty_are_as_if_absent(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert build(load(path), "t").model_defs["Thing"] == {"type": "object", "properties": {"a": {"type": "string", "default": None}}}
+
+
+def test_a_wrong_shape_in_a_schema_only_a_ref_reaches_is_a_located_error(tmp_path: Path) -> None:
+    from generator.preflight import preflight
+
+    path = tmp_path / "t.yaml"
+    path.write_text(
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n"
+        "x-defs:\n  Hidden:\n    type: object\n    properties: [a, b]\n"
+        "components:\n  schemas:\n    Thing: {$ref: '#/x-defs/Hidden'}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(TrunklineError) as caught:
+        preflight(load(path))
+    assert caught.value.location is not None
+    assert (caught.value.location.pointer, caught.value.location.line) == ("/x-defs/Hidden/properties", 10)

@@ -15,10 +15,11 @@ from typing import Any
 import pytest
 
 from generator.cli import main
+from generator.input_checks import MAX_DEPTH
 from generator.lint import lint
 from generator.load import load
 from generator.shape import KEYWORD_TYPES, MAX_ENUM_MEMBERS, defects
-from generator.validate import nesting_depth, recursion_message
+from generator.validate import recursion_message
 from generator.write import tree
 
 HEAD = """\
@@ -83,10 +84,6 @@ CASES: dict[str, tuple[str, int, int, str, str]] = {
         "paths:\n  /things:\n" + _op('[{name: "a; b", in: cookie, schema: {type: string}}]'),
         9, 27, "/paths/~1things/get/parameters/0/name", "is not a valid cookie name",
     ),
-    "query-name-nul": (
-        "paths:\n  /things:\n" + _op('[{name: "a\\0b", in: query, schema: {type: string}}]'),
-        9, 27, "/paths/~1things/get/parameters/0/name", "holds a control character",
-    ),
     "security-scheme-name-crlf": (
         "paths:\n  /things:\n" + _op("[]")
         + "components:\n  securitySchemes:\n    key: {type: apiKey, in: header, name: \"X-Key\\r\\nX-Evil: 1\"}\n",
@@ -125,7 +122,7 @@ CASES: dict[str, tuple[str, int, int, str, str]] = {
     "required-string": (_schema("{type: object, required: id}"), 16, 37, "/components/schemas/Thing/properties/a/required",
                         "`required` must be a list of property names"),
     "enum-not-list": (_schema("{type: string, enum: a}"), 16, 33, "/components/schemas/Thing/properties/a/enum", "`enum` must be a list"),
-    "enum-varnames-null": (_schema("{type: string, enum: [a], x-enum-varnames: null}"), 16, 55,
+    "enum-varnames-text": (_schema("{type: string, enum: [a], x-enum-varnames: A}"), 16, 55,
                            "/components/schemas/Thing/properties/a/x-enum-varnames", "`x-enum-varnames` must be a list of member names"),
     "type-file": (_schema("{type: file}"), 16, 19, "/components/schemas/Thing/properties/a/type", "`type: string, format: binary` in OpenAPI 3"),
     "type-unknown": (_schema("{type: strin}"), 16, 19, "/components/schemas/Thing/properties/a/type", "`type` must name a type (string, number"),
@@ -225,16 +222,9 @@ def test_enum_over_the_limit_is_refused_fast(tmp_path: Path, out: Path, capsys: 
     assert f"at most {MAX_ENUM_MEMBERS:,} per enum" in err and tree(out) == before
 
 
-def test_recursion_is_put_down_to_depth_or_to_recursive_refs_not_to_a_cycle(tmp_path: Path) -> None:
-    deep: dict[str, Any] = {"type": "string"}
-    for _ in range(300):
-        deep = {"type": "array", "items": deep}
-    spec = tmp_path / "deep.json"
-    spec.write_text(json.dumps({"openapi": "3.1.0", "info": {"title": "D", "version": "1"}, "paths": {}, "components": {"schemas": {"D": deep}}}))
-    document = load(spec)
-    assert nesting_depth(document.data) == 303
-    message = recursion_message(document, "rule x")
-    assert "nests 303 levels deep" in message and "cycle" not in message
-    shallow = tmp_path / "shallow.yaml"
-    shallow.write_text(HEAD + "paths: {}\n")
-    assert "recursive `$ref`s" in recursion_message(load(shallow), "rule x")
+def test_recursion_is_put_down_to_followed_refs_not_to_a_cycle() -> None:
+    # Loading refuses data nested past MAX_DEPTH (tests/test_hostile_input.py), so a RecursionError
+    # left for a checker comes from following `$ref`s, and the message says so.
+    message = recursion_message("rule x")
+    assert "followed `$ref`s" in message and f"at most {MAX_DEPTH} levels" in message
+    assert "no `$ref` cycle is left unbroken" in message and not message.startswith("a `$ref` cycle")

@@ -166,7 +166,7 @@ def _hostile_spec() -> dict[str, Any]:
                          "examples": {"fenced": {"value": PAYLOADS[5]}}},
                         {"name": "fence", "in": "query", "schema": {"type": "string"},
                          "examples": {"fenced": {"value": "```\n</code><script>x</script>\n```" + PAYLOADS[0]}}},
-                        {"name": "X-Quote\"", "in": "header", "schema": {"type": "string"}},
+                        {"name": "X-Quote'", "in": "header", "schema": {"type": "string"}},  # a token char that closes a Python string
                     ],
                     "responses": {"200": {"description": text, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}}},
                 },
@@ -246,10 +246,8 @@ def test_hostile_client_sends_exactly_the_spec_names(hostile: Any) -> None:
         client = module.Client(base_url="https://example.invalid", http_client=httpx.Client(transport=httpx.MockTransport(answer)))
         [get] = next(ns for ns in hostile.ir.namespaces if ns.attribute == "with_raw_response_2").operations
         arguments = {p.name: f"v-{p.wire}" for p in get.params if p.location == "query" and p.wire != "mode"}
-        with pytest.raises(ValueError, match="header name 'X-Quote\"' is not a valid HTTP token"):  # refused, not sent
-            client.with_raw_response_2.get(id="a/b", mode=PAYLOADS[5], x_quote="h", **arguments)
-        assert sent == []
-        result = client.with_raw_response_2.get(id="a/b", mode=PAYLOADS[5], **arguments)
+        result = client.with_raw_response_2.get(id="a/b", mode=PAYLOADS[5], x_quote="h'\"", **arguments)
+        assert sent[0].headers["X-Quote'"] == "h'\""
         query = dict(sent[0].url.params.multi_items())
         assert {wire: query[wire] for wire in (p.wire for p in get.params if p.name in arguments)} == {
             p.wire: f"v-{p.wire}" for p in get.params if p.name in arguments

@@ -59,7 +59,7 @@ def lint(document: Document, config: Config | None = None) -> list[Finding]:
         try:
             found.extend(f for f in rule.run(context, level) if not (rule.id == SCHEMA_RULE and f.location.pointer in validated))
         except RecursionError:
-            found.append(Finding(rule.id, level, recursion_message(document, f"rule {rule.id}"), document.locate("")))
+            found.append(Finding(rule.id, level, recursion_message(f"rule {rule.id}"), document.locate("")))
         except Exception:
             if not context.broken:
                 raise
