@@ -270,6 +270,7 @@ class Namer:
         self._fold: Callable[[str], str] = str.casefold if fold_case else str
         self._taken: set[str] = {self._fold(name) for name in taken}
         self._given: dict[str, str] = {}
+        self._next: dict[str, int] = {}  # the suffix to try first per name, so n collisions cost n steps, not n**2
         self._separator = separator
 
     def unique(self, name: str, key: str | None = None) -> str:
@@ -277,10 +278,12 @@ class Namer:
         key = key if key is not None else name
         if key in self._given:
             return self._given[key]
-        candidate, n = name, 2
+        candidate, n = name, self._next.get(name, 2)
         while self._fold(candidate) in self._taken:
             candidate = f"{name}{self._separator}{n}" if name[-1:].isalnum() else f"{name}{n}"
             n += 1
+        if candidate != name:
+            self._next[name] = n
         self._taken.add(self._fold(candidate))
         self._given[key] = candidate
         return candidate

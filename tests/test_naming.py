@@ -284,3 +284,11 @@ def test_model_names_are_found_by_their_description_placeholder() -> None:
     assert "class Session(BaseModel):" in reclaimed and "class SessionValue(RootModel[str]):" in reclaimed
     assert "x: SessionValue | None" in reclaimed
     assert "class Kind1(Enum):" in reclaimed and "class Kind(RootModel[Kind1 | None]):" in reclaimed  # a wrapper keeps its name
+
+
+def test_namer_remembers_the_next_suffix_and_still_skips_names_taken_meanwhile() -> None:
+    namer = Namer(taken={"a"})
+    assert [namer.unique("a", key=str(i)) for i in range(3)] == ["a_2", "a_3", "a_4"]
+    assert namer.unique("a_5") == "a_5"  # taken by its own request, between two of `a`'s
+    assert namer.unique("a", key="next") == "a_6"
+    assert namer.unique("a", key="0") == "a_2"  # the same key, the same answer
