@@ -34,17 +34,9 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _SURROGATE_ESCAPE = re.compile(r"\\(?:u|U0000)[dD][89a-fA-F]")
 
 # `$` keywords with a non-object value that may pass: `$ref` is resolved by `load`, `$comment`
-# is a comment; `$schema` passes only when it names one of these dialects (never fetched).
+# is a comment, `$schema` names a dialect (a string, never fetched: the models stage never sees
+# it, and lint's validator reports a dialect it does not know).
 _ALLOWED_DOLLAR = frozenset({"$ref", "$comment"})
-KNOWN_DIALECTS = frozenset({
-    "https://json-schema.org/draft/2020-12/schema",
-    "https://json-schema.org/draft/2019-09/schema",
-    "http://json-schema.org/draft-07/schema",
-    "http://json-schema.org/draft-06/schema",
-    "http://json-schema.org/draft-04/schema",
-    "https://spec.openapis.org/oas/3.1/dialect/base",
-    "https://spec.openapis.org/oas/3.1/dialect/2024-10-25",
-})
 # Keys whose values are data (examples, defaults, extensions), not schema keywords.
 _DATA_KEYS = frozenset({"example", "examples", "default", "const", "enum", "value"})
 
@@ -189,25 +181,22 @@ def _check_members(members: Any, path: LinkedPath, locate: Callable[[str], Locat
 
 
 def _refuse_keyword(key: str, value: Any, where: Location) -> None:
-    """Only `$ref`, `$comment` and a known `$schema` dialect; other `$` keywords would need a fetch."""
-    if key == "$schema" and isinstance(value, str) and value.rstrip("#") in KNOWN_DIALECTS:
+    """Only `$ref`, `$comment` and a `$schema` string; other `$` keywords would need a fetch."""
+    if key == "$schema" and isinstance(value, str):
         return
     if key == "$schema":
-        raise TrunklineError(
-            f"`$schema` {value!r} names a dialect Trunkline does not know (it never fetches one); "
-            "remove it or use https://json-schema.org/draft/2020-12/schema", where)
+        raise TrunklineError(f"`$schema` must be the URI of a dialect, not {type(value).__name__}; remove it", where)
     raise TrunklineError(
         f"`{key}` is a JSON Schema keyword Trunkline cannot resolve without the network; only local "
         "`$ref`s are followed: replace it with a `$ref` to the schema it means", where)
 
 
 def check_dialect(data: dict[str, Any], locate: Callable[[str], Location]) -> None:
-    """`jsonSchemaDialect` (OpenAPI 3.1) may only name a dialect Trunkline knows."""
+    """`jsonSchemaDialect` (OpenAPI 3.1) is the URI of a dialect: a string, never fetched."""
     dialect = data.get("jsonSchemaDialect")
-    if dialect is not None and not (isinstance(dialect, str) and dialect.rstrip("#") in KNOWN_DIALECTS):
+    if dialect is not None and not isinstance(dialect, str):
         raise TrunklineError(
-            f"`jsonSchemaDialect` {dialect!r} names a dialect Trunkline does not know (it never fetches "
-            "one); remove it", locate("/jsonSchemaDialect"))
+            f"`jsonSchemaDialect` must be the URI of a dialect, not {type(dialect).__name__}; remove it", locate("/jsonSchemaDialect"))
 
 
 def check_ref_chains(document: Document) -> None:

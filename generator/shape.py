@@ -98,7 +98,7 @@ def _path_keys(document: Document) -> Iterator[Defect]:
     if not isinstance(paths, dict):
         return
     for path in paths:
-        if not (isinstance(path, str) and path.startswith("/")):
+        if not (isinstance(path, str) and path.startswith(("/", "x-"))):
             yield pointer("paths", path), (
                 f"path {str(path)!r} does not start with `/`; write it as '/{str(path).lstrip('/')}' "
                 "(a path is appended to the server URL, so anything else could change the host)")
@@ -129,6 +129,8 @@ OBJECTS: dict[str, dict[str, Any]] = {
     "securityScheme": {"type": "string"},
     "requirement": {},
 }
+# Maps whose `x-` keys are extensions, not entries: the Paths and Responses Objects.
+_EXTENSIBLE_MAPS = ("pathItem", "response")
 _NOUNS = {"pathItem": "Path Item", "requestBody": "Request Body", "mediaType": "Media Type", "securityScheme": "Security Scheme",
           "serverVariable": "Server Variable", "requirement": "Security Requirement"}
 
@@ -178,7 +180,10 @@ def _field_defect(key: str, value: Any, expected: Any, ptr: str) -> tuple[list[D
     if shape == "map":
         if not isinstance(value, dict):
             return [(ptr, f"`{key}` must be a mapping of names to {_noun(kind)}s, not {_shown(value)}")], []
-        return [], ([] if kind == "any" else [(kind, item, f"{ptr}/{escape_token(str(name))}") for name, item in value.items()])
+        return [], ([] if kind == "any" else [
+            (kind, item, f"{ptr}/{escape_token(str(name))}") for name, item in value.items()
+            if not (kind in _EXTENSIBLE_MAPS and str(name).startswith("x-"))
+        ])
     if not isinstance(value, list):
         return [(ptr, f"`{key}` must be a list (`- ...` entries), not a mapping or a single value: {_shown(value)}")], []
     return [], ([] if kind == "any" else [(kind, item, f"{ptr}/{index}") for index, item in enumerate(value)])
@@ -199,6 +204,8 @@ def _templates(document: Document) -> Iterator[Defect]:
     if not isinstance(paths, dict):
         return
     for path, raw_item in paths.items():
+        if str(path).startswith("x-"):
+            continue  # an extension of the Paths Object, not a path
         item, item_ptr = deref(document, raw_item, pointer("paths", path))
         if not isinstance(item, dict):
             continue

@@ -152,10 +152,10 @@ CASES = [
     Case("dynamic-anchor.yaml", HEAD + "    A:\n      $dynamicAnchor: node\n      type: object\n",
          18, 23, "/components/schemas/A/$dynamicAnchor", "`$dynamicAnchor`"),
     Case("id.yaml", HEAD + "    A:\n      $id: https://evil.example/a.json\n      type: string\n", 18, 12, "/components/schemas/A/$id", "`$id`"),
-    Case("schema-remote.yaml", HEAD + "    A:\n      $schema: https://evil.example/s\n      type: string\n",
-         18, 16, "/components/schemas/A/$schema", "names a dialect Trunkline does not know"),
-    Case("dialect-remote.yaml", HEAD.replace("security: []", "security: []\njsonSchemaDialect: https://evil.example/d") + "    A: {type: string}\n",
-         4, 20, "/jsonSchemaDialect", "`jsonSchemaDialect`"),
+    Case("schema-not-text.yaml", HEAD + "    A:\n      $schema: 5\n      type: string\n",
+         18, 16, "/components/schemas/A/$schema", "`$schema` must be the URI of a dialect"),
+    Case("dialect-not-text.yaml", HEAD.replace("security: []", "security: []\njsonSchemaDialect: [1]") + "    A: {type: string}\n",
+         4, 20, "/jsonSchemaDialect", "`jsonSchemaDialect` must be the URI"),
 ]
 
 
@@ -384,3 +384,21 @@ def test_deref_tells_a_long_chain_from_a_cycle() -> None:
     document = parse(json.dumps(loop), Path("l.json"), "l.json")
     with pytest.raises(TrunklineError, match="cycle"):
         deref(document, loop["A"], "/A")
+
+
+def test_a_dialect_trunkline_does_not_know_is_named_not_fetched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    from generator.lint import lint
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"a network call: {args}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    spec = tmp_path / "dialect.yaml"
+    spec.write_text(HEAD.replace("security: []", "security: []\njsonSchemaDialect: https://evil.example/d")
+                    + "    A:\n      $schema: 'https://json-schema.org/draft-05/schema#'\n      type: string\n")
+    document = load(spec)  # a dialect is a name: loading takes it, the models stage never sees it
+    found = [(f.rule, f.message) for f in lint(document) if "dialect" in f.message.lower()]
+    assert found == [("oas3-schema", "Unknown JSON Schema dialect: 'https://json-schema.org/draft-05/schema#'")]
