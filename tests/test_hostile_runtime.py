@@ -639,3 +639,33 @@ def test_no_redirect_or_next_link_leaves_the_origin(pkg: ModuleType, location: s
     assert len(server.requests) <= 1 + pkg.pagination.MAX_PAGES_WITHOUT_PROGRESS
     for request in server.requests:
         _assert_on_origin(request)
+
+
+# -- 5. bodies: a server's deep JSON is not JSON, never a RecursionError --------------------------------
+
+DEEP = b"[" * 100_000 + b"]" * 100_000
+
+
+@pytest.mark.parametrize("flavour", FLAVOURS)
+@pytest.mark.parametrize(("status", "content", "error", "body"), [
+    (404, DEEP, "NotFoundError", None),
+    (500, DEEP, "InternalServerError", None),
+    (404, '{"message": "gone"}'.encode("utf-16"), "NotFoundError", {"message": "gone"}),  # only json.loads reads UTF-16
+    (200, DEEP, "ResponseValidationError", None),
+])
+def test_deeply_nested_answers_are_not_json_not_a_crash(
+    pkg: ModuleType, flavour: str, status: int, content: bytes, error: str, body: Any
+) -> None:
+    server = Server(lambda n, r: httpx.Response(status, content=content, headers={"content-type": "application/json"}))
+    with pytest.raises(getattr(pkg, error)) as caught:
+        _call(pkg, flavour, server, lambda c: c.things.get(id="a"), max_retries=0)
+    assert getattr(caught.value, "body", None) == body
+    assert len(server.requests) == 1
+
+
+@pytest.mark.parametrize("flavour", FLAVOURS)
+def test_a_deeply_nested_page_ends_the_walk(pkg: ModuleType, flavour: str) -> None:
+    server = Server(lambda n, r: httpx.Response(200, content=DEEP, headers={"content-type": "application/json"}))
+    with pytest.raises(pkg.ResponseValidationError):
+        _call(pkg, flavour, server, lambda c: c.pages.link())
+    assert len(server.requests) == 1
