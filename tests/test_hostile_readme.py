@@ -35,6 +35,9 @@ PROSE = (
     NAME + "\n# H\n- item\n1. one\n<script>alert(1)</script> **b** _i_ ~~s~~ $m$ &amp; &#60;b&#62;\n"
     "[r]: https://ref.example\n---\n> quote\n    indented\n```\nfence\n"
 )
+# A header or cookie name must be an HTTP token (preflight refuses others), yet a token may hold
+# backticks, pipes and emphasis: the same attack within the characters a token allows.
+TOKEN = "k`|a|b`**x**~~s~~_i_``#!"
 # Code-span edge cases: backtick runs at both ends, a longer run inside, spaces around.
 EDGES = ("``x``", "` a ```b` ", "`")
 
@@ -47,6 +50,8 @@ def hostile(kind: str, n: int) -> str:
         return EDGES[n % len(EDGES)] + str(n)
     if kind == "prose":
         return PROSE + str(n)
+    if kind == "token":
+        return TOKEN + str(n)
     return (NAME, NAME_EVEN)[n % 2] + str(n)
 
 
@@ -86,7 +91,7 @@ def _spec(t: Text, style: str) -> dict[str, Any]:
                     "parameters": [
                         {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}, "examples": {"x": {"value": t("prose", 14)}}},
                         *[{"name": q, "in": "query", "schema": {"type": "string"}, "examples": {"x": {"value": t("prose", 15)}}} for q in query],
-                        {"name": t("name", 16), "in": "header", "schema": {"type": "string"}, "examples": {"x": {"value": t("edge", 17)}}},
+                        {"name": t("token", 16), "in": "header", "schema": {"type": "string"}, "examples": {"x": {"value": t("edge", 17)}}},
                     ],
                     "responses": {
                         "200": {"description": t("prose", 18), "content": {"application/json": {"schema": listing}}},
@@ -104,7 +109,7 @@ def _spec(t: Text, style: str) -> dict[str, Any]:
         },
         "components": {
             "securitySchemes": {
-                t("name", 9): {"type": "apiKey", "in": "header", "name": t("name", 26), "description": t("prose", 27)},
+                t("name", 9): {"type": "apiKey", "in": "header", "name": t("token", 26), "description": t("prose", 27)},
                 t("edge", 10): {"type": "apiKey", "in": "query", "name": t("edge", 28), "description": t("prose", 29)},
                 t("edge", 11): {"type": "http", "scheme": "bearer"},
             },
