@@ -14,6 +14,7 @@ from ._runtime import (
     OperationSpec,
     PaginationSpec,
     RequestOptions,
+    _decode_json,
     _dig,
     _origin,
     logger,
@@ -157,13 +158,7 @@ class _PageBase(Generic[ItemT, ResponseT]):
     def _json(self) -> Any:
         """The answer's JSON as sent (None when it is not JSON), decoded once per page."""
         if self._body is _UNREAD:
-            try:
-                self._body = pydantic_core.from_json(self.http_response.content)
-            except ValueError:
-                try:  # JSON in UTF-16 or UTF-32, which only the standard library reads
-                    self._body = self.http_response.json()
-                except ValueError:
-                    self._body = None
+            self._body = _decode_json(self.http_response.content)
         return self._body
 
     def _next(self) -> tuple[dict[str, Any], str | None] | None:

@@ -645,6 +645,22 @@ _SECRET_FILTER = _SecretFilter()
 logging.getLogger("httpx").addFilter(_SECRET_FILTER)
 
 
+def _decode_json(content: bytes) -> Any:
+    """A body's JSON as sent, None when it is empty or not JSON. pydantic-core bounds the nesting
+    (a server's 100,000 nested arrays are not JSON to it, not a RecursionError); the standard
+    library reads only what it cannot (UTF-16 and UTF-32), and its RecursionError is caught."""
+    if not content:
+        return None
+    try:
+        return pydantic_core.from_json(content)
+    except ValueError:
+        pass
+    try:
+        return json.loads(content)
+    except (ValueError, RecursionError):
+        return None
+
+
 def _is_json(content_type: str) -> bool:
     mime = content_type.split(";")[0].strip().lower()
     return mime.endswith("/json") or mime.endswith("+json")
@@ -1016,10 +1032,7 @@ class BaseAPIClient:
         status = response.status_code
         parsed: Any = None
         body: Any = None
-        try:
-            body = json.loads(response.content) if response.content else None
-        except ValueError:
-            body = None
+        body = _decode_json(response.content)
         spec = self._response_spec(op, status)
         candidates = [spec] if spec is not None else []
         # An undocumented status still reads into the error model the operation documents.
