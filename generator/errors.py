@@ -6,6 +6,14 @@ from dataclasses import dataclass
 from enum import Enum
 
 
+def printable(text: str) -> str:
+    """`text` on one line with every unprintable character escaped (`\\n`, `\\x1b`): spec text in
+    a message must not start a line a CI runner reads as a command, or drive a terminal."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
 class Severity(str, Enum):
     """How much a finding matters; errors stop generation."""
 
@@ -25,7 +33,7 @@ class Location:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.col}" if self.line else self.file
-        return f"{where} {self.pointer or '#'}"
+        return printable(f"{where} {self.pointer or '#'}")
 
 
 @dataclass(frozen=True)
@@ -38,7 +46,7 @@ class Finding:
     location: Location
 
     def __str__(self) -> str:
-        return f"{self.location} {self.severity.value} [{self.rule}] {self.message}"
+        return f"{self.location} {self.severity.value} [{self.rule}] {printable(self.message)}"
 
 
 class TrunklineError(Exception):
@@ -50,7 +58,7 @@ class TrunklineError(Exception):
         self.location = location
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}" if self.location else self.message
+        return f"{self.location}: {printable(self.message)}" if self.location else printable(self.message)
 
 
 class UsageError(TrunklineError):

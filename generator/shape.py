@@ -30,6 +30,7 @@ MAX_ENUM_MEMBERS = 10_000
 
 # RFC 7230 `token`: what a header (and an RFC 6265 cookie) name may be made of.
 _TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+_HEADER_TEXT = re.compile(r"[\t\x20-\x7e]*")  # what an HTTP header value may hold (RFC 9110 field-vchar, SP, HTAB)
 _TEMPLATE = re.compile(r"\{([^{}]*)\}")
 
 # Spec-level keys whose value is example data (or Example Objects), never structure holding a schema.
@@ -180,6 +181,12 @@ def _field_defect(key: str, value: Any, expected: Any, ptr: str) -> tuple[list[D
     if shape == "map":
         if not isinstance(value, dict):
             return [(ptr, f"`{key}` must be a mapping of names to {_noun(kind)}s, not {_shown(value)}")], []
+        if kind == "mediaType":  # the key goes on the wire as a Content-Type or Accept header
+            bad = [(f"{ptr}/{escape_token(str(name))}", f"media type {json.dumps(name)} holds a character no HTTP header "
+                    "may (a line break, a control character or non-ASCII); write it as `type/subtype`")
+                   for name in value if not _HEADER_TEXT.fullmatch(str(name))]
+            if bad:
+                return bad, []
         return [], ([] if kind == "any" else [
             (kind, item, f"{ptr}/{escape_token(str(name))}") for name, item in value.items()
             if not (kind in _EXTENSIBLE_MAPS and str(name).startswith("x-"))

@@ -228,3 +228,30 @@ def test_recursion_is_put_down_to_followed_refs_not_to_a_cycle() -> None:
     message = recursion_message("rule x")
     assert "followed `$ref`s" in message and f"at most {MAX_DEPTH} levels" in message
     assert "no `$ref` cycle is left unbroken" in message and not message.startswith("a `$ref` cycle")
+
+
+MEDIA_TYPE_CRLF = HEAD + (
+    "paths:\n  /things:\n    post:\n      operationId: post_thing\n"
+    "      requestBody: {content: {\"application/json\\r\\n::error::forged\\u001b[2J\": {schema: {type: object}}}}\n"
+    "      responses: {'200': {description: ok}}\n"
+)
+
+
+def test_a_media_type_no_header_may_carry_stops_generate_in_one_printable_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec = tmp_path / "media.yaml"
+    spec.write_text(MEDIA_TYPE_CRLF)
+    out = tmp_path / "generated"
+    assert main(["generate", "--spec", str(spec), "--out", str(out), "--name", "x"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "\x1b" not in err and "\r" not in err
+    assert "media.yaml:9:79 /paths/~1things/post/requestBody/content/application~1json\\r\\n::error::forged\\x1b[2J: media type" in err
+    assert not out.exists()
+
+
+def test_lint_prints_spec_text_as_one_printable_line_per_finding(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec = tmp_path / "media.yaml"
+    spec.write_text(MEDIA_TYPE_CRLF)
+    main(["lint", str(spec), "--strict"])
+    lines = capsys.readouterr().out.splitlines()
+    assert [line for line in lines if line.startswith("::") or "\x1b" in line or "\r" in line] == []
+    assert any("[oas3-schema] media type" in line and "::error::forged\\x1b[2J" in line for line in lines)

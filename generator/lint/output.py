@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator import __version__
-from generator.errors import Finding, Severity
+from generator.errors import Finding, Severity, printable
 from generator.lint.registry import RULES
 
 DOCS = "docs/lint-rules.md"
@@ -24,7 +24,7 @@ def text(findings: Sequence[Finding], colour: bool) -> str:
     for f in findings:
         if colour:
             code = _COLOURS[f.severity]
-            lines.append(f"\033[1m{f.location}\033[0m \033[{code}m{f.severity.value}\033[0m \033[2m[{f.rule}]\033[0m {f.message}")
+            lines.append(f"\033[1m{f.location}\033[0m \033[{code}m{f.severity.value}\033[0m \033[2m[{f.rule}]\033[0m {printable(f.message)}")
         else:
             lines.append(str(f))
     return "".join(line + "\n" for line in lines)
