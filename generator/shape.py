@@ -182,8 +182,8 @@ def _field_defect(key: str, value: Any, expected: Any, ptr: str) -> tuple[list[D
         if not isinstance(value, dict):
             return [(ptr, f"`{key}` must be a mapping of names to {_noun(kind)}s, not {_shown(value)}")], []
         if kind == "mediaType":  # the key goes on the wire as a Content-Type or Accept header
-            bad = [(f"{ptr}/{escape_token(str(name))}", f"media type {json.dumps(name)} holds a character no HTTP header "
-                    "may (a line break, a control character or non-ASCII); write it as `type/subtype`")
+            said = "holds a character no HTTP header may (a line break, a control character or non-ASCII); write it as `type/subtype`"
+            bad = [(f"{ptr}/{escape_token(str(name))}", f"media type {json.dumps(name)} {said}")
                    for name in value if not _HEADER_TEXT.fullmatch(str(name))]
             if bad:
                 return bad, []
