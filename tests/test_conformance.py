@@ -98,7 +98,7 @@ MULTIPART = (
 )
 # Requests written by hand as the table writes them: the harness must accept each, so it turns
 # green on the styles spec once the runtime sends these.
-TABLE_REQUESTS = [
+TABLE_REQUESTS: list[tuple[str, dict[str, str], bytes, dict[str, Any]]] = [
     ("/path/label/.blue/.blue,black,brown/.R,100,G,200,B,150", {}, b"", {"path": VALUES}),
     ("/path/label-explode/.blue/.blue.black.brown/.R=100.G=200.B=150", {}, b"", {"path": VALUES}),
     ("/path/matrix/;color=blue/;colors=blue,black,brown/;rgb=R,100,G,200,B,150", {}, b"", {"path": VALUES}),
@@ -236,7 +236,8 @@ def _send(styles: Any, operation_id: str, arguments: dict[str, Any]) -> httpx.Re
     sent.clear()
     getattr(getattr(client, namespace), op.method_name)(**kwargs)
     assert len(sent) == 1
-    return sent[0]
+    request: httpx.Request = sent[0]
+    return request
 
 
 def _row_arguments(operation_id: str, location: str) -> dict[str, Any]:
@@ -285,7 +286,7 @@ def test_form_body_wire_form(styles: Any, case: str) -> None:
     """A form body: arrays exploded (`tags=a&tags=b`, the default), the deepObject field bracketed."""
     request = _send(styles, case, {"name": "Ada", "tags": ["a", "b"], "address": {"city": "X", "line1": "l"}})
     assert request.headers["content-type"] == "application/x-www-form-urlencoded"
-    assert parse_qsl(request.content.decode(), keep_blank_values=True) == FORM_EXPECTED
+    assert sorted(parse_qsl(request.content.decode(), keep_blank_values=True)) == sorted(FORM_EXPECTED)
 
 
 @pytest.mark.parametrize("case", [pytest.param("body_multipart", marks=pytest.mark.skip(reason=WIRE))])
@@ -303,4 +304,5 @@ def test_multipart_body_wire_form(styles: Any, case: str) -> None:
     assert parts["file"].get_filename() and parts["file"].get_payload(decode=True) == data
     assert parts["text"].get_filename() is None and parts["text"].get_payload(decode=True) == b"hello"
     assert parts["meta"].get_content_type() == "application/json"
-    assert json.loads(parts["meta"].get_payload(decode=True)) == {"a": "x", "n": 1}
+    meta = parts["meta"].get_payload(decode=True)
+    assert isinstance(meta, bytes) and json.loads(meta) == {"a": "x", "n": 1}

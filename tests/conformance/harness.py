@@ -137,8 +137,29 @@ def run_spec(spec: Path, workdir: Path, name: str | None = None, seed: int = 18)
 
 def validator_for(document: dict[str, Any]) -> OpenAPI:
     """openapi-core over `document`, reading deepObject's bracket convention and label/matrix path parameters (see styles.py)."""
+    _parameter_schemas_writable(document)
     factory = style_deserializers_factory(str(document.get("openapi", "3.0")))
     return OpenAPI.from_dict(document, config=Config(spec_validator_cls=None, style_deserializers_factory=factory))
+
+
+def _parameter_schemas_writable(document: dict[str, Any]) -> None:
+    """Drop `readOnly` from the top of parameter schemas, in place.
+
+    OpenAPI gives `readOnly` a meaning only on properties; openapi-core also applies it to a
+    parameter's own schema (GitHub's `alert_number` refers to a readOnly schema) and refuses every
+    value. The parameter gets its own copy of the schema without the flag; nothing else changes.
+    """
+    resolver = Resolver(document)
+    items = [resolver.resolve(i) for i in (document.get("paths") or {}).values()]
+    parameters = list(((document.get("components") or {}).get("parameters") or {}).values())
+    for item in items:
+        parameters += item.get("parameters") or []
+        parameters += [p for m in METHODS if isinstance(item.get(m), dict) for p in item[m].get("parameters") or []]
+    for parameter in parameters:
+        if isinstance(parameter, dict) and "$ref" not in parameter and isinstance(parameter.get("schema"), dict):
+            schema = resolver.resolve(parameter["schema"])
+            if isinstance(schema, dict) and schema.get("readOnly"):
+                parameter["schema"] = {k: v for k, v in schema.items() if k != "readOnly"}
 
 
 class Caller:
@@ -177,7 +198,8 @@ class Caller:
         request.read()
         self.sent.append(request)
         response = self.answer(request)
-        self.answered.append(response)
+        # a copy: the client streams the original, after which its content cannot be read again
+        self.answered.append(httpx.Response(response.status_code, headers=response.headers, content=response.content))
         return response
 
     # -- one operation ---------------------------------------------------------------------

@@ -142,6 +142,13 @@ class Synth:
                 continue
             if rest.get("properties") or rest.get("required"):
                 resolved = self.merged({"allOf": [rest, resolved]})
+                # properties only the other branches require would make those branches match too
+                mine = set(resolved.get("required") or ())
+                others = {name for other in schema[key] if other is not option
+                          for name in (self.resolver.resolve(other) or {}).get("required") or ()} - mine
+                if others:
+                    kept = {k: v for k, v in (resolved.get("properties") or {}).items() if k not in others}
+                    resolved = {**resolved, "properties": kept}
             value = self.value(resolved, depth, variant)
             discriminator = schema.get("discriminator")
             if isinstance(discriminator, dict) and isinstance(value, dict):
