@@ -39,10 +39,11 @@ def failure_class(message: str) -> str:
         return "answer not parsed: " + message.split(": ")[1].split(" ")[0]
     words = message.split(" ")
     if " did not arrive" in message:
-        return f"{words[0]} {'field' if words[0].startswith('body') else words[1]} did not arrive"
+        return "body field did not arrive" if words[0].startswith("body") else f"{words[0]} parameter did not arrive"
     if ", arrived " in message:
         return f"{words[0].split('[')[0]} value changed on the wire"
-    return " <- ".join(part.split(":")[0] for part in message.split(" <- ")[:3])
+    kinds = [part.split(":")[0] for part in message.split(" <- ")]
+    return " <- ".join(k for k in kinds if k.isidentifier())
 
 
 def main() -> int:

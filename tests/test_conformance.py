@@ -306,3 +306,17 @@ def test_multipart_body_wire_form(styles: Any, case: str) -> None:
     assert parts["meta"].get_content_type() == "application/json"
     meta = parts["meta"].get_payload(decode=True)
     assert isinstance(meta, bytes) and json.loads(meta) == {"a": "x", "n": 1}
+
+
+def test_deep_object_reads_the_bracket_convention() -> None:
+    """deepObject arrays and nesting, which openapi-core refuses, read as servers using brackets read them."""
+    from werkzeug.datastructures import ImmutableMultiDict
+
+    from tests.conformance.styles import deep_object_loads
+
+    query = ImmutableMultiDict([("expand[]", "a"), ("expand[]", "b"), ("c[address][city]", "X"),
+                                ("c[lines][0]", "l1"), ("c[lines][1]", "l2"), ("other", "o")])
+    assert deep_object_loads(True, "expand", "array", query) == ["a", "b"]
+    assert deep_object_loads(True, "c", "object", query) == {"address": {"city": "X"}, "lines": ["l1", "l2"]}
+    with pytest.raises(KeyError):
+        deep_object_loads(True, "missing", "object", query)

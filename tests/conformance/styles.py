@@ -48,8 +48,10 @@ def _put(node: dict[str, Any], tokens: list[str], value: Any) -> None:
             token = str(sum(1 for k in node if k.isdigit()))
         if last:
             node[token] = value
+        elif not isinstance(node.setdefault(token, {}), dict):
+            return  # `a[b]=v` and `a[b][c]=w` both sent (two parameters overlap): `a[b]` keeps its own value
         else:
-            node = node.setdefault(token, {})
+            node = node[token]
 
 
 def _lists(node: Any) -> Any:
