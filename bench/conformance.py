@@ -33,6 +33,8 @@ def default_specs() -> list[Path]:
 
 def failure_class(message: str) -> str:
     """The kind of a failure message, without its values: what to count."""
+    if message == "no request was sent":
+        return "answer not parsed: no request was sent"
     if message.startswith("raised before sending"):
         return ": ".join(message.split(": ")[:2])
     if message.startswith(("synthesized: ", "example")):
