@@ -1,0 +1,540 @@
+"""Call every operation of a generated client and check the requests with openapi-core.
+
+For each operation: synthesize schema-valid arguments for every parameter and every top-level
+body field, call the generated (sync) method over an httpx.MockTransport, validate the captured
+request with openapi-core's request unmarshaller (a validator the project does not write), check
+every value passed arrives on the wire as passed, and answer with a synthesized schema-valid
+response (and each documented example openapi-core accepts) that the client must parse.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import importlib
+import json
+import sys
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+from urllib.parse import parse_qsl
+
+import httpx
+import yaml
+from openapi_core import OpenAPI
+from openapi_core.configurations import Config
+
+from generator import ir
+from generator.pipeline import Target, package_ir
+from generator.render import model_files, render
+from tests.conformance.adapter import HttpxOpenAPIRequest, HttpxOpenAPIResponse
+from tests.conformance.styles import style_deserializers_factory
+from tests.conformance.synth import Resolver, Synth
+
+SECRET = "conformance-token"
+RELATIVE_HOST = "https://api.example.test"
+CONVERTED_FORMATS = {"date", "date-time", "uuid", "byte", "binary"}  # openapi-core turns these into objects
+METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+@dataclass
+class OperationResult:
+    """What one operation's call showed: request valid, answers parsed, the first failure of each."""
+
+    operation_id: str
+    request_ok: bool = False
+    response_ok: bool = False
+    request_error: str = ""
+    response_error: str = ""
+    request: httpx.Request | None = None
+    examples_used: int = 0  # documented examples answered with
+    examples_skipped: int = 0  # documented examples openapi-core itself refuses: not the client's to parse
+
+
+@dataclass
+class SpecResult:
+    """Every operation's result for one spec."""
+
+    name: str
+    operations: list[OperationResult] = field(default_factory=list)
+
+    @property
+    def requests_valid(self) -> int:
+        """How many operations sent a valid request carrying every value passed."""
+        return sum(r.request_ok for r in self.operations)
+
+    @property
+    def responses_parsed(self) -> int:
+        """How many operations parsed every answer."""
+        return sum(r.response_ok for r in self.operations)
+
+    def summary(self) -> str:
+        """`name: requests valid R/N, responses parsed P/N`."""
+        n = len(self.operations)
+        return f"{self.name}: requests valid {self.requests_valid}/{n}, responses parsed {self.responses_parsed}/{n}"
+
+    def failures(self) -> list[str]:
+        """One line per failing operation: its id and first failure message."""
+        lines = []
+        for r in self.operations:
+            if not r.request_ok:
+                lines.append(f"  {r.operation_id}: request: {r.request_error}")
+            if not r.response_ok:
+                lines.append(f"  {r.operation_id}: response: {r.response_error}")
+        return lines
+
+
+def load_document(spec: Path) -> dict[str, Any]:
+    """The spec as plain data (JSON or YAML)."""
+    text = spec.read_text(encoding="utf-8")
+    if spec.suffix == ".json":
+        return dict(json.loads(text))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return dict(yaml.load(text, Loader=loader))
+
+
+def generate(spec: Path, out: Path, name: str) -> tuple[ir.Package, Path]:
+    """Generate `spec`'s package under `out/name` (unformatted: black changes no behaviour) and its IR."""
+    package = package_ir(Target(name, spec, strict=False))
+    files = {**render(package), **model_files(package)}
+    root = out / name
+    for relative, text in files.items():
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return package, root / "src"
+
+
+@contextmanager
+def imported(package: ir.Package, src: Path) -> Iterator[ModuleType]:
+    """The generated package imported from `src`; forgotten afterwards."""
+    sys.path.insert(0, str(src))
+    try:
+        yield importlib.import_module(package.module)
+    finally:
+        sys.path.remove(str(src))
+        for loaded in [m for m in sys.modules if m == package.module or m.startswith(package.module + ".")]:
+            del sys.modules[loaded]
+
+
+def run_spec(spec: Path, workdir: Path, name: str | None = None, seed: int = 18) -> SpecResult:
+    """Generate `spec`, call every operation and check each request and answer."""
+    name = name or spec.stem.replace("-", "_").replace(".", "_")
+    document = load_document(spec)
+    package, src = generate(spec, workdir, name)
+    validator = validator_for(document)
+    result = SpecResult(name)
+    with imported(package, src) as module:
+        caller = Caller(document, package, module, validator, seed)
+        for op in package.operations:
+            result.operations.append(caller.check(op))
+    return result
+
+
+def validator_for(document: dict[str, Any]) -> OpenAPI:
+    """openapi-core over `document`, reading deepObject's bracket convention and label/matrix path parameters (see styles.py)."""
+    _parameter_schemas_writable(document)
+    factory = style_deserializers_factory(str(document.get("openapi", "3.0")))
+    config = Config(
+        spec_validator_cls=None,
+        style_deserializers_factory=factory,
+        # openapi-core raises on a format it does not know (its issue #515); OpenAPI says to ignore one
+        extra_format_unmarshallers={f: _same for f in _formats(document) if f not in CONVERTED_FORMATS},
+        # a raw body as text, so a 3.1 `type: string` schema (which knows no bytes) can hold it
+        extra_media_type_deserializers={"application/octet-stream": _raw_text},
+    )
+    return OpenAPI.from_dict(document, config=config)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _raw_text(value: bytes, **parameters: str) -> str:
+    return value.decode("utf-8", "surrogateescape")
+
+
+def _formats(node: Any) -> set[str]:
+    """Every `format` named anywhere in the document."""
+    found: set[str] = set()
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if isinstance(item.get("format"), str):
+                found.add(item["format"])
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+def _parameter_schemas_writable(document: dict[str, Any]) -> None:
+    """Drop `readOnly` from the top of parameter schemas, in place.
+
+    OpenAPI gives `readOnly` a meaning only on properties; openapi-core also applies it to a
+    parameter's own schema (GitHub's `alert_number` refers to a readOnly schema) and refuses every
+    value. The parameter gets its own copy of the schema without the flag; nothing else changes.
+    """
+    resolver = Resolver(document)
+    items = [resolver.resolve(i) for i in (document.get("paths") or {}).values()]
+    parameters = list(((document.get("components") or {}).get("parameters") or {}).values())
+    for item in items:
+        parameters += item.get("parameters") or []
+        parameters += [p for m in METHODS if isinstance(item.get(m), dict) for p in item[m].get("parameters") or []]
+    for parameter in parameters:
+        if isinstance(parameter, dict) and "$ref" not in parameter and isinstance(parameter.get("schema"), dict):
+            schema = resolver.resolve(parameter["schema"])
+            if isinstance(schema, dict) and schema.get("readOnly"):
+                parameter["schema"] = {k: v for k, v in schema.items() if k != "readOnly"}
+
+
+class Caller:
+    """Calls one generated client's operations and checks what goes over the wire."""
+
+    def __init__(self, document: dict[str, Any], package: ir.Package, module: ModuleType,
+                 validator: OpenAPI, seed: int) -> None:
+        self.document = document
+        self.resolver = Resolver(document)
+        self.package = package
+        self.validator = validator
+        self.seed = seed
+        self.answer: Callable[[httpx.Request], httpx.Response] = lambda r: httpx.Response(500)
+        self.sent: list[httpx.Request] = []
+        self.answered: list[httpx.Response] = []
+        transport = httpx.MockTransport(self._handle)
+        credentials = {c.name: SECRET for c in package.credentials}
+        base = self._base_url()
+        kwargs: dict[str, Any] = {"base_url": base} if base else {}
+        self.client = module.Client(
+            **credentials, **kwargs, max_retries=0, http_client=httpx.Client(transport=transport)
+        )
+
+    def _base_url(self) -> str | None:
+        """The first server's URL with its variables' defaults, on a made-up host when it is relative."""
+        servers = self.document.get("servers") or [{"url": "/"}]
+        server = servers[0]
+        url = str(server.get("url", "/"))
+        for key, var in (server.get("variables") or {}).items():
+            url = url.replace("{" + key + "}", str(var.get("default", "")))
+        if url.startswith("/"):
+            return RELATIVE_HOST + url.rstrip("/")
+        return None
+
+    def _handle(self, request: httpx.Request) -> httpx.Response:
+        request.read()
+        self.sent.append(request)
+        response = self.answer(request)
+        # a copy: the client streams the original, after which its content cannot be read again
+        self.answered.append(httpx.Response(response.status_code, headers=response.headers, content=response.content))
+        return response
+
+    # -- one operation ---------------------------------------------------------------------
+    def check(self, op: ir.Operation) -> OperationResult:
+        """Call `op` once per answer; check the first request and every parse."""
+        result = OperationResult(op.operation_id)
+        spec_op, path_params = self._spec_operation(op)
+        try:
+            kwargs, expected = self._arguments(op, spec_op, path_params)
+        except Exception as exc:  # noqa: BLE001 - a harness failure is reported, not raised
+            result.request_error = result.response_error = f"harness could not synthesize arguments: {exc!r}"
+            return result
+        answers = self._answers(spec_op)
+        method = getattr(getattr(self.client, self._namespace(op)), op.method_name)
+        parse_errors: list[str] = []
+        for index, (label, make) in enumerate(answers):
+            self.sent.clear()
+            self.answered.clear()
+            self.answer = make
+            try:
+                method(**kwargs)
+            except Exception as exc:  # noqa: BLE001 - the failure is the finding
+                if not self.sent:
+                    result.request_error = f"raised before sending: {type(exc).__name__}: {exc}"
+                    result.response_error = "no request was sent"
+                    return result
+                if label != "synthesized" and self._refused_by_validator():
+                    result.examples_skipped += 1
+                    continue
+                parse_errors.append(f"{label}: {type(exc).__name__}: {exc}")
+            result.examples_used += label != "synthesized"
+            if index == 0 and self.sent:
+                result.request = self.sent[0]
+                result.request_error = self._check_request(self.sent[0], expected)
+                result.request_ok = not result.request_error
+        result.response_ok = not parse_errors
+        result.response_error = parse_errors[0] if parse_errors else ""
+        return result
+
+    def _refused_by_validator(self) -> bool:
+        """Whether openapi-core refuses the last answer (a documented example that breaks its own schema)."""
+        if not self.sent or not self.answered:
+            return False
+        response = self.answered[-1]
+        try:
+            checked = self.validator.unmarshal_response(HttpxOpenAPIRequest(self.sent[-1]), HttpxOpenAPIResponse(response))
+        except Exception:  # noqa: BLE001 - cannot tell: count the failure
+            return False
+        return bool(checked.errors)
+
+    def _namespace(self, op: ir.Operation) -> str:
+        return next(ns.attribute for ns in self.package.namespaces if op in ns.operations)
+
+    def _spec_operation(self, op: ir.Operation) -> tuple[dict[str, Any], list[Any]]:
+        item = self.resolver.resolve(self.document["paths"][op.path])
+        return self.resolver.resolve(item[op.http_method.lower()]), list(item.get("parameters") or [])
+
+    def _parameters(self, spec_op: dict[str, Any], path_params: list[Any]) -> dict[tuple[str, str], dict[str, Any]]:
+        """The operation's parameters by (location, name), its own overriding the path item's."""
+        found: dict[tuple[str, str], dict[str, Any]] = {}
+        for raw in path_params + list(spec_op.get("parameters") or []):
+            param = self.resolver.resolve(raw)
+            found[(param["in"], param["name"])] = param
+        return found
+
+    def _arguments(self, op: ir.Operation, spec_op: dict[str, Any],
+                   path_params: list[Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+        """Keyword arguments for every parameter and body field, and what should arrive, by location."""
+        synth = Synth(self.resolver, self.seed, request=True)
+        params = self._parameters(spec_op, path_params)
+        kwargs: dict[str, Any] = {}
+        expected: dict[str, Any] = {"path": {}, "query": {}, "header": {}, "cookie": {}, "form_exploded": set()}
+        for index, param in enumerate(op.params):
+            spec_param = params.get((param.location, param.wire)) or next(
+                (p for (loc, n), p in params.items() if loc == param.location and n.lower() == param.wire.lower()), {}
+            )
+            schema = spec_param.get("schema")
+            if schema is None and spec_param.get("content"):
+                schema = next(iter(spec_param["content"].values())).get("schema", {})
+            value = synth.value(schema or {"type": "string"}, 0, index)
+            kwargs[param.name] = value
+            wire = spec_param.get("name", param.wire)
+            expected[param.location][wire] = value
+            style = spec_param.get("style", "form")
+            if param.location == "query" and style == "form" and spec_param.get("explode", True):
+                expected["form_exploded"].add(wire)
+        if op.body is not None:
+            body = self.resolver.resolve(spec_op.get("requestBody") or {})
+            media = (body.get("content") or {}).get(op.body.content_type) or {}
+            synth.files = op.body.kind in ("multipart", "binary")
+            value = synth.value(media.get("schema") or {}, 0, 0)
+            if op.body.kind == "text" and not isinstance(value, str):
+                value = str(value)
+            if op.body.kind == "binary" and not isinstance(value, bytes):
+                value = value.encode() if isinstance(value, str) else json.dumps(value).encode()
+            if op.body.fields is not None and isinstance(value, dict):
+                by_wire = {f.wire: f.name for f in op.body.fields}
+                kwargs.update({by_wire[k]: v for k, v in value.items() if k in by_wire})
+                value = {k: v for k, v in value.items() if k in by_wire}
+            else:
+                kwargs["body"] = value
+            expected["body"] = value
+        return kwargs, expected
+
+    # -- the request -------------------------------------------------------------------------
+    def _check_request(self, request: httpx.Request, expected: dict[str, Any]) -> str:
+        """'' when openapi-core accepts the request and every value passed arrived; else the first problem."""
+        adapted = HttpxOpenAPIRequest(request)
+        try:
+            unmarshalled = self.validator.unmarshal_request(adapted)
+        except Exception as exc:  # noqa: BLE001 - a validator crash is a finding too
+            return f"openapi-core raised {type(exc).__name__}: {exc}"
+        if unmarshalled.errors:
+            return describe(next(iter(unmarshalled.errors)))
+        got = unmarshalled.parameters
+        for location in ("path", "query", "header", "cookie"):
+            arrived = getattr(got, location) or {}
+            for wire, value in expected[location].items():
+                if wire not in arrived and wire in expected["form_exploded"] and isinstance(value, dict):
+                    problem = _exploded_object(request, value, wire)  # openapi-core does not read these
+                    if problem:
+                        return problem
+                    continue
+                if wire not in arrived:
+                    return f"{location} parameter {wire!r} did not arrive (sent {_wire(request)})"
+                problem = mismatch(value, arrived[wire], f"{location} parameter {wire!r}")
+                if problem:
+                    return f"{problem} (sent {_wire(request)})"
+        if "body" in expected and not (expected["body"] == {} and unmarshalled.body is None):  # {}: no fields
+            problem = mismatch(expected["body"], unmarshalled.body, "body")
+            if problem:
+                return f"{problem} (sent {request.content[:300]!r})"
+        return ""
+
+    # -- the answers -------------------------------------------------------------------------
+    def _answers(self, spec_op: dict[str, Any]) -> list[tuple[str, Callable[[httpx.Request], httpx.Response]]]:
+        """A synthesized answer, then each documented example openapi-core accepts."""
+        responses = {str(k): v for k, v in (spec_op.get("responses") or {}).items()}
+        status, response = _documented(responses)
+        response = self.resolver.resolve(response or {})
+        content = response.get("content") or {}
+        media_type, media = _media(content)
+        headers = self._response_headers(response)
+        code = 200 if status in ("default", "2XX") else int(status)
+        answers: list[tuple[str, Callable[[httpx.Request], httpx.Response]]] = []
+        if media_type is None:
+            answers.append(("synthesized", lambda r: httpx.Response(code, headers=headers, request=r)))
+            return answers
+        synth = Synth(self.resolver, self.seed, request=False)
+        value = synth.value((media or {}).get("schema") or {}, 0, 0)
+        answers.append(("synthesized", self._responder(code, headers, media_type, value)))
+        examples = []
+        if isinstance(media, dict) and "example" in media:
+            examples.append(("example", media["example"]))
+        for key, example in ((media or {}).get("examples") or {}).items():
+            example = self.resolver.resolve(example)
+            if isinstance(example, dict) and "value" in example:
+                examples.append((f"example {key!r}", example["value"]))
+        for label, example_value in examples:
+            answers.append((label, self._responder(code, headers, media_type, example_value)))
+        return answers
+
+    def _responder(self, code: int, headers: dict[str, str], media_type: str,
+                   value: Any) -> Callable[[httpx.Request], httpx.Response]:
+        if isinstance(value, bytes):
+            body = value
+        elif media_type.startswith("text/") and isinstance(value, str):
+            body = value.encode()
+        else:
+            body = json.dumps(value, default=str).encode()
+        all_headers = {**headers, "Content-Type": media_type}
+        return lambda r: httpx.Response(code, headers=all_headers, content=body, request=r)
+
+    def _response_headers(self, response: dict[str, Any]) -> dict[str, str]:
+        """Every documented response header, synthesized as a simple-style value."""
+        synth = Synth(self.resolver, self.seed, request=False)
+        out = {}
+        for name, header in (response.get("headers") or {}).items():
+            header = self.resolver.resolve(header)
+            if name.lower() == "content-type" or not isinstance(header, dict):
+                continue
+            value = synth.value(header.get("schema") or {"type": "string"})
+            if isinstance(value, list):
+                value = ",".join(str(v) for v in value)
+            out[name] = json.dumps(value) if isinstance(value, dict) else _plain(value)
+        return out
+
+
+def _documented(responses: dict[str, Any]) -> tuple[str, Any]:
+    """The answer to give: the first 2xx, else the first 3xx, else the first documented, else `default`."""
+    for prefix in ("2", "3", "1", "4", "5"):
+        codes = sorted(k for k in responses if k.startswith(prefix) and k[1:].isdigit())
+        if codes:
+            return codes[0], responses[codes[0]]
+    if "2XX" in responses:
+        return "2XX", responses["2XX"]
+    return "default", responses.get("default")
+
+
+def _media(content: dict[str, Any]) -> tuple[str | None, dict[str, Any] | None]:
+    """The media type to answer with: JSON when documented, else the first."""
+    for media_type, media in content.items():
+        if "json" in media_type and "*" not in media_type:
+            return media_type, media
+    for media_type, media in content.items():
+        if "*" not in media_type:
+            return media_type, media
+    if content:
+        return "application/octet-stream", next(iter(content.values()))
+    return None, None
+
+
+def _plain(value: Any) -> str:
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    return str(value)
+
+
+def _wire(request: httpx.Request) -> str:
+    """The request's target and its parameter headers, shortened, for a failure message."""
+    headers = {k: v for k, v in request.headers.items() if k.lower() not in ("accept", "accept-encoding", "connection",
+                                                                            "user-agent", "host", "content-length",
+                                                                            "authorization")}
+    return f"{request.method} {request.url.raw_path.decode()[:300]} {headers}"
+
+
+def _exploded_object(request: httpx.Request, value: dict[str, Any], wire: str) -> str:
+    """'' when each property of a form-exploded query object arrived as its own `key=value` pair."""
+    pairs = parse_qsl(request.url.query.decode("ascii"), keep_blank_values=True)
+    for key, item in value.items():
+        got = [v for k, v in pairs if k == key]
+        want = [_plain(v) for v in item] if isinstance(item, list) else [_plain(item)]
+        if isinstance(item, dict) or got != want:
+            return f"query parameter {wire!r}[{key!r}]: sent {item!r}, arrived {got!r} (sent {_wire(request)})"
+    return ""
+
+
+def describe(error: BaseException) -> str:
+    """openapi-core's error with the schema errors under it, on one line."""
+    parts = [f"{type(error).__name__}: {error}"]
+    cause = error.__cause__
+    while cause is not None and len(parts) < 4:
+        parts.append(f"{type(cause).__name__}: {cause}")
+        details = getattr(cause, "schema_errors", None)
+        if details:
+            parts.append("; ".join(str(getattr(d, "message", d)) for d in list(details)[:2]))
+        cause = cause.__cause__
+    return " <- ".join(p.replace("\n", " ")[:400] for p in parts)
+
+
+def normal(value: Any) -> Any:
+    """A value as plain JSON-like data: dates and UUIDs as their text."""
+    if isinstance(value, datetime.datetime):
+        return value.isoformat()
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+def mismatch(expected: Any, actual: Any, where: str) -> str:
+    """'' when `actual` holds everything `expected` does (objects may hold more); else where they differ."""
+    actual = normal(actual)
+    if isinstance(expected, dict):
+        if not isinstance(actual, dict):
+            return f"{where}: sent {expected!r}, arrived {actual!r}"
+        for key, value in expected.items():
+            if key not in actual:
+                return f"{where}[{key!r}] did not arrive (arrived {actual!r})"[:500]
+            problem = mismatch(value, actual[key], f"{where}[{key!r}]")
+            if problem:
+                return problem
+        return ""
+    if isinstance(expected, list):
+        if not isinstance(actual, list) or len(actual) != len(expected):
+            return f"{where}: sent {expected!r}, arrived {actual!r}"[:500]
+        for index, (want, got) in enumerate(zip(expected, actual, strict=True)):
+            problem = mismatch(want, got, f"{where}[{index}]")
+            if problem:
+                return problem
+        return ""
+    if isinstance(expected, str) and isinstance(actual, bytes | str):
+        raw = actual if isinstance(actual, bytes) else actual.encode()
+        if raw in (expected.encode(), _b64(expected)):  # format: byte arrives decoded
+            return ""
+    if isinstance(expected, bytes) and isinstance(actual, str):  # openapi-core hands binary parts over as text
+        actual = actual.encode("utf-8", "surrogateescape")
+    if hasattr(actual, "read"):
+        actual = actual.read()
+    if expected == actual and type(expected) is not bool or expected is actual:
+        return ""
+    if isinstance(expected, float | int) and not isinstance(expected, bool) and expected == actual:
+        return ""
+    return f"{where}: sent {expected!r}, arrived {actual!r}"[:500]
+
+
+def _b64(text: str) -> bytes | None:
+    try:
+        return base64.b64decode(text, validate=True)
+    except ValueError:
+        return None
