@@ -238,7 +238,7 @@ class _Builder:
         fields = self._flatten(schema, names, files) if kind in ("json", "form", "multipart") else None
         return ir.Body(
             content_type, annotation_text, bool(body.get("required")), fields, kind, _one_line(body.get("description")),
-            tuple(e for e in encoding if e != ir.FieldEncoding(e.wire)),
+            tuple(e for e in encoding if e != _default_encoding(e.wire, kind)),
         )
 
     def _encoding(self, media: dict[str, Any], ptr: str, kind: str) -> tuple[ir.FieldEncoding, ...]:
@@ -250,7 +250,8 @@ class _Builder:
         for wire, prop in (props if isinstance(props, dict) else {}).items():
             prop, _ = deref(self.document, prop, schema_ptr + pointer("properties", wire))
             entry: dict[str, Any] = raw_encoding[wire] if isinstance(raw_encoding.get(wire), dict) else {}
-            style = str(entry.get("style") or "form")
+            # multipart: only an explicit style serializes a field as form pairs (Stripe's `expand[0]`); else by its type
+            style = str(entry.get("style") or ("" if kind == "multipart" else "form"))
             result.append(
                 ir.FieldEncoding(
                     wire=str(wire),
@@ -404,6 +405,11 @@ def _scheme_kind(node: dict[str, Any]) -> tuple[str | None, str, str]:
     if kind == "apiKey":
         return "apikey", str(node.get("in", "header")), str(node.get("name", ""))
     return None, "", ""
+
+
+def _default_encoding(wire: str, kind: str) -> ir.FieldEncoding:
+    """A field's encoding when the spec gives none: form, exploded (form bodies); by its type (multipart)."""
+    return ir.FieldEncoding(wire, "", False) if kind == "multipart" else ir.FieldEncoding(wire)
 
 
 def _is_file(schema: Any) -> bool:
