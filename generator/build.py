@@ -310,7 +310,8 @@ class _Builder:
                 text = "str"
             else:
                 suffix = "Response" if len(success) <= 1 or str(status) not in success else f"Response{status}"
-                if not str(status).startswith("2"):
+                answer = str(status).startswith("2") or (not success and str(status).startswith("3"))
+                if not answer:  # a 3xx is the answer of an operation without a 2xx
                     suffix = f"Error{pascal(str(status))}"
                 schema = self.schemas.inline(media.get("schema") or {}, ptr + pointer("content", content_type, "schema"), hint + suffix)
                 text = annotation(self.schemas.defs, schema)
