@@ -214,3 +214,14 @@ def test_file_fields_are_typed(bodies: ModuleType) -> None:
     assert signature.parameters["file"].annotation == "FileInput"
     assert signature.parameters["attachments"].annotation == "list[FileInput] | NotGiven"
     assert "FileInput" in rt.__all__
+
+
+def test_readme_shows_an_upload_and_a_nested_form(bodies: ModuleType, tmp_path: Path) -> None:
+    from tests.fuzz.roundtrip import generate
+
+    readme = generate(SPEC, tmp_path, "bodies_readme").files["README.md"]
+    section = readme.split("## Uploads and form bodies", 1)[1].split("\n## ", 1)[0]
+    assert 'client.bodies.upload(file=Path("report.pdf"))' in section
+    assert 'client.bodies.raw_upload(body=Path("upload.bin"))' in section
+    assert 'client.bodies.create_customer(address={"key": "value"}, expand=["a", "b"], metadata={"key": "value"})' in section
+    assert "key[member]=value" in section
