@@ -7,8 +7,8 @@ library's email parser and compared part by part (name, filename, content type, 
 from __future__ import annotations
 
 import email.parser
-import importlib
 import email.policy
+import importlib
 import io
 from collections.abc import Iterator
 from pathlib import Path
@@ -225,3 +225,20 @@ def test_readme_shows_an_upload_and_a_nested_form(bodies: ModuleType, tmp_path: 
     assert 'client.bodies.raw_upload(body=Path("upload.bin"))' in section
     assert 'client.bodies.create_customer(address={"key": "value"}, expand=["a", "b"], metadata={"key": "value"})' in section
     assert "key[member]=value" in section
+
+
+def test_streamed_body_is_sent_again_on_retry(bodies: ModuleType, tmp_path: Path) -> None:
+    """A retried PUT/POST sends the whole file again, not the empty rest of it."""
+    on_disk = tmp_path / "again.bin"
+    on_disk.write_bytes(PNG * 10)
+    bodies_seen: list[bytes] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        bodies_seen.append(request.read())
+        return httpx.Response(503 if len(bodies_seen) == 1 else 200, json={})
+
+    client = bodies.Client(base_url="https://api.example.com/v1", http_client=httpx.Client(transport=httpx.MockTransport(handler)),
+                           retry_non_idempotent=True, sleep=lambda _: None)
+    with open(on_disk, "rb") as handle:
+        client.bodies.raw_upload(body=handle)
+    assert bodies_seen == [PNG * 10, PNG * 10]
