@@ -62,6 +62,7 @@ def _extra_ops() -> dict[str, Any]:
         "/content": {"get": {"operationId": "content_param", "tags": ["styles"], "responses": ok, "parameters": [
             {"name": "filter", "in": "query", "content": {"application/json": {"schema": {"type": "object"}}}},
             {"name": "X-Filter", "in": "header", "content": {"application/json": {"schema": {"type": "object"}}}},
+            {"name": "q", "in": "query", "content": {"text/plain": {"schema": {"type": "string"}}}},
         ]}},
         "/deep": {"get": {"operationId": "deep_nested", "tags": ["styles"], "responses": ok, "parameters": [
             {"name": "filter", "in": "query", "style": "deepObject", "explode": True, "schema": {"type": "object"}},
@@ -132,8 +133,8 @@ def test_allow_reserved(styles: ModuleType, flavour: str) -> None:
 
 @pytest.mark.parametrize("flavour", FLAVOURS)
 def test_content_parameters_are_json(styles: ModuleType, flavour: str) -> None:
-    request, _ = send(styles, flavour, lambda c: c.styles.content_param(filter={"a": [1, "x y"]}, x_filter={"b": True}))
-    assert request.url.query == b"filter=%7B%22a%22%3A%5B1%2C%22x%20y%22%5D%7D"
+    request, _ = send(styles, flavour, lambda c: c.styles.content_param(filter={"a": [1, "x y"]}, x_filter={"b": True}, q="a b"))
+    assert request.url.query == b"filter=%7B%22a%22%3A%5B1%2C%22x%20y%22%5D%7D&q=a%20b"  # text/plain: the text itself
     assert request.headers["X-Filter"] == '{"b":true}'
 
 
