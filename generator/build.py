@@ -258,7 +258,7 @@ class _Builder:
                     style=style,
                     explode=bool(entry.get("explode", style == "form")),
                     allow_reserved=bool(entry.get("allowReserved")),
-                    content_type=str(entry.get("contentType") or "") if kind == "multipart" else "",
+                    content_type=_part_type(entry.get("contentType")) if kind == "multipart" else "",
                     file=kind == "multipart" and _is_file(prop),
                 )
             )
@@ -406,6 +406,15 @@ def _scheme_kind(node: dict[str, Any]) -> tuple[str | None, str, str]:
     if kind == "apiKey":
         return "apikey", str(node.get("in", "header")), str(node.get("name", ""))
     return None, "", ""
+
+
+_MEDIA_TYPE = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+/[!#$%&'*+.^_`|~0-9A-Za-z-]+(;[\t\x20-\x7e]*)?")
+
+
+def _part_type(value: Any) -> str:
+    """A multipart part's Content-Type from `encoding`: one media type that a header can carry, else "" (the default)."""
+    text = str(value or "").strip()
+    return text if _MEDIA_TYPE.fullmatch(text) else ""
 
 
 def _default_encoding(wire: str, kind: str) -> ir.FieldEncoding:

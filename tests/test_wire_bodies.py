@@ -62,7 +62,9 @@ SPEC: dict[str, Any] = {
             "image": {"type": "string", "contentMediaType": "image/png"},
             "attachments": {"type": "array", "items": {"type": "string", "format": "binary"}},
             "doc": {"type": "string", "format": "binary"},
-        }}, {"doc": {"contentType": "application/pdf"}, "meta": {"contentType": "application/vnd.meta+json"}}),
+            "note": {"type": "string"}, "pics": {"type": "string", "format": "binary"},
+        }}, {"doc": {"contentType": "application/pdf"}, "meta": {"contentType": "application/vnd.meta+json"},
+             "note": {"contentType": "text/plain\r\nX-Evil: 1"}, "pics": {"contentType": "image/png, image/jpeg"}}),
         # Stripe's file upload: a file part, and fields whose encoding names a style go as form pairs
         "/files": _post("stripe_file", _MULTI, {"type": "object", "required": ["file"], "properties": {
             "file": {"type": "string", "format": "binary"}, "expand": {"type": "array", "items": {"type": "string"}},
@@ -161,6 +163,13 @@ def test_multipart_styled_fields_are_form_pairs(bodies: ModuleType, flavour: str
         ("file_link_data[create]", None, None, b"true"),
         ("file_link_data[metadata][order]", None, None, b"7 8"),
     ]
+
+
+def test_multipart_part_types_from_the_spec_are_header_safe(bodies: ModuleType) -> None:
+    """A contentType no header can carry, or a list of types, falls back to the default; nothing reaches the part headers."""
+    request, _ = send(bodies, "sync", lambda c: c.bodies.upload(file=b"x", note="n", pics=b"p"))
+    assert b"X-Evil" not in request.content
+    assert _parts(request)[1:] == [("note", None, None, b"n"), ("pics", "pics", "application/octet-stream", b"p")]
 
 
 def test_multipart_file_field_refuses_text(bodies: ModuleType) -> None:
