@@ -70,6 +70,8 @@ SPEC: dict[str, Any] = {
             "file": {"type": "string", "format": "binary"}, "expand": {"type": "array", "items": {"type": "string"}},
             "file_link_data": {"type": "object", "properties": {"create": {"type": "boolean"}, "metadata": {"type": "object"}}},
         }}, {"expand": {"style": "deepObject", "explode": True}, "file_link_data": {"style": "deepObject", "explode": True}}),
+        "/any": _post("any_body", "*/*", {"type": "object", "properties": {"a": {"type": "integer"}}}),
+        "/nothing": _post("empty_upload", _MULTI, {"type": "object", "properties": {"note": {"type": "string"}}}),
         "/raw": _post("raw_upload", "application/octet-stream", {"type": "string", "format": "binary"}),
         "/note": _post("note", "text/plain", {"type": "string"}),
     },
@@ -251,3 +253,17 @@ def test_streamed_body_is_sent_again_on_retry(bodies: ModuleType, tmp_path: Path
     with open(on_disk, "rb") as handle:
         client.bodies.raw_upload(body=handle)
     assert bodies_seen == [PNG * 10, PNG * 10]
+
+
+@pytest.mark.parametrize("flavour", FLAVOURS)
+def test_wildcard_body_type_goes_as_json(bodies: ModuleType, flavour: str) -> None:
+    request, _ = send(bodies, flavour, lambda c: c.bodies.any_body(a=1))
+    assert request.headers["Content-Type"] == "application/json" and request.content == b'{"a":1}'
+
+
+@pytest.mark.parametrize("flavour", FLAVOURS)
+def test_required_multipart_body_without_fields_is_an_empty_multipart(bodies: ModuleType, flavour: str) -> None:
+    request, _ = send(bodies, flavour, lambda c: c.bodies.empty_upload())
+    boundary = request.headers["Content-Type"].split("boundary=", 1)[1]
+    assert request.headers["Content-Type"].startswith("multipart/form-data; boundary=")
+    assert request.content == f"--{boundary}--\r\n".encode()
