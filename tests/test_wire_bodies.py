@@ -267,3 +267,17 @@ def test_required_multipart_body_without_fields_is_an_empty_multipart(bodies: Mo
     boundary = request.headers["Content-Type"].split("boundary=", 1)[1]
     assert request.headers["Content-Type"].startswith("multipart/form-data; boundary=")
     assert request.content == f"--{boundary}--\r\n".encode()
+
+
+@pytest.mark.parametrize("flavour", FLAVOURS)
+def test_hostile_keys_and_filenames_stay_inside_their_field(bodies: ModuleType, flavour: str) -> None:
+    """A key cannot forge brackets or another pair; a filename cannot add a part header or end the part."""
+    request, _ = send(bodies, flavour, lambda c: c.bodies.create_customer(metadata={"a]&x[b": "v=1&y=2"}))
+    assert request.content == b"metadata[a%5D%26x%5Bb]=v%3D1%26y%3D2"
+    evil = 'x.png"\r\nContent-Type: text/html\r\n\r\n<script>'
+    request, _ = send(bodies, flavour, lambda c: c.bodies.upload(file=(evil, b"data")))
+    assert b"\r\nContent-Type: text/html" not in request.content
+    parts = _parts(request)
+    assert len(parts) == 1 and parts[0][2] == "application/octet-stream" and parts[0][3] == b"data"
+    with pytest.raises(ValueError, match="line break"):
+        send(bodies, flavour, lambda c: c.bodies.upload(file=("f", b"d", "text/plain\r\nX-Evil: 1")))
