@@ -186,8 +186,15 @@ class _Builder:
     def _param(self, param: dict[str, Any], ptr: str, hint: str, names: Namer) -> ir.Param:
         location = str(param.get("in"))
         wire = str(param.get("name"))
-        schema = self.schemas.inline(param.get("schema") or {}, ptr + "/schema", hint + pascal(wire), hoist_top=False)
-        raw_schema: dict[str, Any] = param["schema"] if isinstance(param.get("schema"), dict) else {}
+        content: dict[str, Any] = param["content"] if isinstance(param.get("content"), dict) else {}
+        media_type = str(next(iter(content), ""))
+        if media_type:  # a `content`-based parameter: its one media type's schema, the value sent as JSON text
+            media: dict[str, Any] = content[media_type] if isinstance(content[media_type], dict) else {}
+            raw, schema_ptr = media.get("schema"), ptr + pointer("content", media_type, "schema")
+        else:
+            raw, schema_ptr = param.get("schema"), ptr + "/schema"
+        schema = self.schemas.inline(raw or {}, schema_ptr, hint + pascal(wire), hoist_top=False)
+        raw_schema: dict[str, Any] = raw if isinstance(raw, dict) else {}
         style = str(param.get("style") or ("form" if location in ("query", "cookie") else "simple"))
         explode = bool(param.get("explode", style == "form"))
         return ir.Param(
@@ -201,6 +208,8 @@ class _Builder:
             explode=explode,
             default=raw_schema.get("default"),
             has_default="default" in raw_schema,
+            allow_reserved=bool(param.get("allowReserved")) and location == "query",
+            content=media_type,
         )
 
     def _body(self, op: OperationRef, hint: str, names: Namer) -> ir.Body | None:
@@ -216,7 +225,7 @@ class _Builder:
         media = content[content_type] or {}
         media_ptr = ptr + pointer("content", content_type)
         if kind == "binary":
-            annotation_text = "bytes"
+            annotation_text = "FileContent"
             schema: dict[str, Any] = {}
         elif kind == "text":
             annotation_text = "str"
@@ -224,10 +233,38 @@ class _Builder:
         else:
             schema = self.schemas.inline(media.get("schema") or {}, media_ptr + "/schema", hint + "Body")
             annotation_text = annotation(self.schemas.defs, schema, for_input=True)
-        fields = self._flatten(schema, names) if kind in ("json", "form") else None
-        return ir.Body(content_type, annotation_text, bool(body.get("required")), fields, kind, _one_line(body.get("description")))
+        encoding = self._encoding(media, media_ptr, kind) if kind in ("form", "multipart") else ()
+        files = {e.wire for e in encoding if e.file}
+        fields = self._flatten(schema, names, files) if kind in ("json", "form", "multipart") else None
+        return ir.Body(
+            content_type, annotation_text, bool(body.get("required")), fields, kind, _one_line(body.get("description")),
+            tuple(e for e in encoding if e != _default_encoding(e.wire, kind)),
+        )
 
-    def _flatten(self, schema: dict[str, Any], names: Namer) -> tuple[ir.BodyField, ...] | None:
+    def _encoding(self, media: dict[str, Any], ptr: str, kind: str) -> tuple[ir.FieldEncoding, ...]:
+        """Each property of a form or multipart body with its `encoding` entry and the spec's defaults."""
+        schema, schema_ptr = deref(self.document, media.get("schema") or {}, ptr + "/schema")
+        props = schema.get("properties") if isinstance(schema, dict) else None
+        raw_encoding: dict[str, Any] = media["encoding"] if isinstance(media.get("encoding"), dict) else {}
+        result = []
+        for wire, prop in (props if isinstance(props, dict) else {}).items():
+            prop, _ = deref(self.document, prop, schema_ptr + pointer("properties", wire))
+            entry: dict[str, Any] = raw_encoding[wire] if isinstance(raw_encoding.get(wire), dict) else {}
+            # multipart: only an explicit style serializes a field as form pairs (Stripe's `expand[0]`); else by its type
+            style = str(entry.get("style") or ("" if kind == "multipart" else "form"))
+            result.append(
+                ir.FieldEncoding(
+                    wire=str(wire),
+                    style=style,
+                    explode=bool(entry.get("explode", style == "form")),
+                    allow_reserved=bool(entry.get("allowReserved")),
+                    content_type=_part_type(entry.get("contentType")) if kind == "multipart" else "",
+                    file=kind == "multipart" and _is_file(prop),
+                )
+            )
+        return tuple(result)
+
+    def _flatten(self, schema: dict[str, Any], names: Namer, files: set[str] | frozenset[str] = frozenset()) -> tuple[ir.BodyField, ...] | None:
         ref = schema.get("$ref", "")
         if not ref.startswith(DEFS):
             return None
@@ -245,7 +282,7 @@ class _Builder:
                 ir.BodyField(
                     name=name,
                     wire=str(wire),
-                    annotation=annotation(self.schemas.defs, prop, for_input=True),
+                    annotation=_file_annotation(prop) if wire in files else annotation(self.schemas.defs, prop, for_input=True),
                     required=wire in required,
                     description=_one_line(prop.get("description") if isinstance(prop, dict) else None),
                 )
@@ -273,7 +310,8 @@ class _Builder:
                 text = "str"
             else:
                 suffix = "Response" if len(success) <= 1 or str(status) not in success else f"Response{status}"
-                if not str(status).startswith("2"):
+                answer = str(status).startswith("2") or (not success and str(status).startswith("3"))
+                if not answer:  # a 3xx is the answer of an operation without a 2xx
                     suffix = f"Error{pascal(str(status))}"
                 schema = self.schemas.inline(media.get("schema") or {}, ptr + pointer("content", content_type, "schema"), hint + suffix)
                 text = annotation(self.schemas.defs, schema)
@@ -370,6 +408,36 @@ def _scheme_kind(node: dict[str, Any]) -> tuple[str | None, str, str]:
     return None, "", ""
 
 
+_MEDIA_TYPE = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+/[!#$%&'*+.^_`|~0-9A-Za-z-]+(;[\t\x20-\x7e]*)?")
+
+
+def _part_type(value: Any) -> str:
+    """A multipart part's Content-Type from `encoding`: one media type that a header can carry, else "" (the default)."""
+    text = str(value or "").strip()
+    return text if _MEDIA_TYPE.fullmatch(text) else ""
+
+
+def _default_encoding(wire: str, kind: str) -> ir.FieldEncoding:
+    """A field's encoding when the spec gives none: form, exploded (form bodies); by its type (multipart)."""
+    return ir.FieldEncoding(wire, "", False) if kind == "multipart" else ir.FieldEncoding(wire)
+
+
+def _is_file(schema: Any) -> bool:
+    """A binary field: `format: binary` (3.0), or `contentMediaType` without `contentEncoding` (3.1), or an array of them."""
+    if not isinstance(schema, dict):
+        return False
+    if schema.get("type") == "array":
+        return _is_file(schema.get("items"))
+    if schema.get("format") == "binary":
+        return True
+    return "contentMediaType" in schema and "contentEncoding" not in schema
+
+
+def _file_annotation(prop: Any) -> str:
+    """The argument type of a file field: one file, or a list of them."""
+    return "list[FileInput]" if isinstance(prop, dict) and prop.get("type") == "array" else "FileInput"
+
+
 def _pick_content(content: dict[str, Any]) -> str:
     types = list(content)
     for wanted in ("application/json",):
@@ -396,6 +464,8 @@ def _content_kind(content_type: str) -> str:
 
 def _return_annotation(responses: Iterable[ir.Response]) -> str:
     success = [r for r in responses if r.status.startswith("2")]
+    if not success:  # an operation that documents only a 3xx answers with it (the runtime does not follow it)
+        success = [r for r in responses if r.status.startswith("3")]
     if not success:
         success = [r for r in responses if r.status in ("default", "2XX")]
     if not success:

@@ -23,7 +23,7 @@ _LOCATIONS = frozenset({"path", "query", "header", "cookie"})
 _ENV = re.compile(r"[A-Z_][A-Z0-9_]*")
 _DIST = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _TYPE_NAMES = frozenset(
-    {"Any", "Literal", "None", "list", "dict", "str", "int", "float", "bool", "bytes", "object", "tuple", "set"}
+    {"Any", "Literal", "None", "list", "dict", "str", "int", "float", "bool", "bytes", "object", "tuple", "set", "FileContent", "FileInput"}
 )
 _MODULES = frozenset({"models", "datetime", "builtins"})
 # The names a models module may import, by module: what datamodel-code-generator writes for the

@@ -20,6 +20,8 @@ class Param:
     explode: bool = False
     default: Any = None
     has_default: bool = False
+    allow_reserved: bool = False
+    content: str = ""  # a `content`-based parameter's media type: the value goes as JSON text
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,18 @@ class BodyField:
 
 
 @dataclass(frozen=True)
+class FieldEncoding:
+    """How one form or multipart body field goes on the wire: its `encoding` entry, defaults filled in."""
+
+    wire: str
+    style: str = "form"
+    explode: bool = True
+    allow_reserved: bool = False
+    content_type: str = ""  # multipart: the part's Content-Type; "" for the default by value
+    file: bool = False  # binary (`format: binary`, `contentMediaType`): a file part with a filename
+
+
+@dataclass(frozen=True)
 class Body:
     """The request body: a content type and either flattened fields or one `body` argument."""
 
@@ -43,6 +57,7 @@ class Body:
     fields: tuple[BodyField, ...] | None  # None: passed whole as `body`
     kind: str = "json"  # json, form, multipart, binary, text
     description: str = ""
+    encoding: tuple[FieldEncoding, ...] = ()  # form and multipart: only fields that differ from the default
 
 
 @dataclass(frozen=True)

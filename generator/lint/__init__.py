@@ -14,6 +14,7 @@ from generator.lint import (  # noqa: F401  (each module registers its rules)
     paths,
     private_keywords,
     schema_rules,
+    serialization,
     servers,
     structure,
     syntax,

@@ -178,6 +178,14 @@ CASES = [
          "      parameters: [{name: page, in: query, schema: {type: integer}}]\n"
          "      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n"
          "              schema: {type: object, properties: {data: {type: array, items: {}}}}\n"),
+    Case("request-serializable",
+         op("      requestBody:\n        content:\n          application/x-www-form-urlencoded:\n"
+            "            schema: {type: object, properties: {tags: {type: array}}}\n"
+            "            encoding: {tag: {style: deepObject}} #!\n", method="post"),
+         "/paths/~1a/post/requestBody/content/application~1x-www-form-urlencoded/encoding/tag",
+         op("      requestBody:\n        content:\n          application/x-www-form-urlencoded:\n"
+            "            schema: {type: object, properties: {tags: {type: array}}}\n"
+            "            encoding: {tags: {style: deepObject}}\n", method="post")),
     Case("lint-ignore-reason", "openapi: 3.1.0\ninfo:\n  title: t\n  version: '1'\n  x-lint-ignore:\n    info-contact: '' #!\npaths: {}\n",
          "/info/x-lint-ignore/info-contact",
          "openapi: 3.1.0\ninfo:\n  title: t\n  version: '1'\n  x-lint-ignore:\n    info-contact: The vendor names no contact.\npaths: {}\n"),

@@ -71,6 +71,7 @@ WHY: dict[str, str] = {
 "oas3-examples-value-or-externalValue": "An Example object carries its value inline (`value`) or by URL (`externalValue`), exactly one of them.",
 "example-paired": "Trunkline pairs the slots of one documented exchange by example name (request parameters and body, the response that answers them) to replay it as a test and to serve it from the mock server.",
 "operation-example": "Every operation should have a documented example to replay, or say with `x-undocumented: true` that the vendor shows none.",
+"request-serializable": "The client sends a form or multipart body as the fields of an object, each by its `encoding` entry; an entry that names no property applies to nothing (OpenAPI says the key MUST be a property), a body that is not an object has no fields, and a multipart part's `headers` have no value the client could send.",
 "python-name-collision": "Names that differ in the spec (`userId`, `user_id`) become one Python name; the generator then has to add suffixes, which users cannot guess.",
 "x-pagination-valid": "The generated paginator follows `x-pagination`: the style must be known, its keys present, its query parameters declared and its body fields present in the 2xx response schema (where the schema declares its fields).",
 "lint-ignore-reason": "A silenced finding must say why, so a reviewer can tell a vendor fact from a shortcut; it must also name a rule that exists.",
@@ -87,7 +88,7 @@ FAMILIES: list[tuple[str, list[str]]] = [
  ("Components", ["oas3-unused-component"]),
  ("Schemas", ["typed-enum", "duplicated-entry-in-enum", "array-items", "nullable-type-sibling", "no-schema-type-mismatch", "no-required-schema-properties-undefined", "x-enum-varnames", "no-private-schema-keywords"]),
  ("Examples", ["oas3-valid-media-example", "oas3-valid-schema-example", "oas3-examples-value-or-externalValue", "example-paired", "operation-example"]),
- ("Generation", ["python-name-collision", "x-pagination-valid"]),
+ ("Generation", ["python-name-collision", "x-pagination-valid", "request-serializable"]),
  ("Silencing", ["lint-ignore-reason", "lint-ignore-unused"]),
 ]
 
