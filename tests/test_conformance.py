@@ -29,7 +29,6 @@ ROOT = Path(__file__).resolve().parent.parent
 STYLES = ROOT / "tests" / "fixtures" / "styles.yaml"
 PETSTORE = ROOT.parent / "shared" / "corpus" / "petstore.yaml"
 VENDORS = sorted((ROOT / "specs").glob("*.yaml"))
-WIRE = "runtime serialization lands with branch h18-wire"
 
 COLOR = "blue"
 COLORS = ["blue", "black", "brown"]
@@ -50,22 +49,10 @@ def test_every_request_valid_and_every_answer_parsed(spec: Path, tmp_path: Path)
     assert result.responses_parsed == len(result.operations), "\n".join([result.summary(), *result.failures()])
 
 
-@pytest.mark.skip(reason=WIRE)
 def test_styles_spec_fully_conformant(tmp_path: Path) -> None:
     """The styles spec: 100% once the runtime serializes every style, form and multipart body."""
     result = run_spec(STYLES, tmp_path)
     assert result.requests_valid == result.responses_parsed == len(result.operations), "\n".join(result.failures())
-
-
-def test_styles_spec_figures_today(tmp_path: Path) -> None:
-    """The styles spec through the harness: every operation is called and every answer parses."""
-    result = run_spec(STYLES, tmp_path)
-    assert len(result.operations) == 17
-    assert {r.operation_id for r in result.operations if r.request_ok} >= {
-        "path_simple", "query_form", "query_form_explode", "query_deep_object"
-    }
-    # multipart raises before sending today; every other operation parses its answer
-    assert [r.operation_id for r in result.operations if not r.response_ok] in ([], ["body_multipart"])
 
 
 # -- the harness itself catches what it must -------------------------------------------------
@@ -197,19 +184,6 @@ ROWS: list[tuple[str, str, str, str]] = [
     ("cookie_form", "cookie", "rgb", "rgb=R,100,G,200,B,150"),
     ("cookie_form_explode", "cookie", "color", "color=blue"),
 ]
-# Cells the runtime on this branch gets wrong (operation, argument); they pass once branch h18-wire is merged.
-FAILING_TODAY: set[tuple[str, str]] = {
-    ("path_simple_explode", "rgb"),  # sent R,100,G,200,B,150
-    *{(f"path_{style}", arg) for style in ("label", "label_explode", "matrix", "matrix_explode")
-      for arg in ("color", "colors", "rgb")},  # label and matrix sent as simple
-    ("query_space_delimited", "rgb"),  # sent rgb=R,100,G,200,B,150
-    ("query_pipe_delimited", "rgb"),  # sent rgb=R,100,G,200,B,150
-    *{(f"header_simple{x}", arg) for x in ("", "_explode") for arg in ("colors", "rgb")},  # str(): ['blue', ...]
-    ("cookie_form", "colors"),  # str(): ['blue', 'black', 'brown']
-    ("cookie_form", "rgb"),  # str(): {'R': 100, ...}
-}
-
-
 @pytest.fixture(scope="module")
 def styles(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """The styles spec's client and IR, sending into a list instead of the network."""
@@ -267,8 +241,7 @@ def _arrived(request: httpx.Request, operation_id: str, location: str, argument:
 @pytest.mark.parametrize(
     ("operation_id", "location", "argument", "expected"),
     [
-        pytest.param(*row, id=f"{row[0]}-{row[2]}", marks=[pytest.mark.skip(reason=WIRE)] if row[:3:2] in FAILING_TODAY else [])
-        for row in ROWS
+        pytest.param(*row, id=f"{row[0]}-{row[2]}") for row in ROWS
     ],
 )
 def test_style_rows_wire_form(styles: Any, operation_id: str, location: str, argument: str, expected: str) -> None:
@@ -281,19 +254,17 @@ def test_style_rows_wire_form(styles: Any, operation_id: str, location: str, arg
 FORM_EXPECTED = [("name", "Ada"), ("tags", "a"), ("tags", "b"), ("address[city]", "X"), ("address[line1]", "l")]
 
 
-@pytest.mark.parametrize("case", [pytest.param("body_form", marks=pytest.mark.skip(reason=WIRE))])
-def test_form_body_wire_form(styles: Any, case: str) -> None:
+def test_form_body_wire_form(styles: Any) -> None:
     """A form body: arrays exploded (`tags=a&tags=b`, the default), the deepObject field bracketed."""
-    request = _send(styles, case, {"name": "Ada", "tags": ["a", "b"], "address": {"city": "X", "line1": "l"}})
+    request = _send(styles, "body_form", {"name": "Ada", "tags": ["a", "b"], "address": {"city": "X", "line1": "l"}})
     assert request.headers["content-type"] == "application/x-www-form-urlencoded"
     assert sorted(parse_qsl(request.content.decode(), keep_blank_values=True)) == sorted(FORM_EXPECTED)
 
 
-@pytest.mark.parametrize("case", [pytest.param("body_multipart", marks=pytest.mark.skip(reason=WIRE))])
-def test_multipart_body_wire_form(styles: Any, case: str) -> None:
+def test_multipart_body_wire_form(styles: Any) -> None:
     """A multipart body: the file as a file part with a filename, text as text, the object as a JSON part."""
     data = b"\x89PNG\r\n\x1a\n\x00\xff"
-    request = _send(styles, case, {"file": data, "text": "hello", "meta": {"a": "x", "n": 1}})
+    request = _send(styles, "body_multipart", {"file": data, "text": "hello", "meta": {"a": "x", "n": 1}})
     content_type = request.headers["content-type"]
     assert content_type.startswith("multipart/form-data; boundary=")
     message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(

@@ -1,4 +1,4 @@
-"""Two gaps in openapi-core 0.23's style readers, filled so it checks what OpenAPI defines.
+"""Three gaps in openapi-core 0.23's style readers, filled so it checks what OpenAPI defines.
 
 - `label` and `matrix` path parameters: openapi-core looks them up as `.name` / `;name` while
   its path matcher stores them as `name`, so it never finds one. The readers below look under both.
@@ -6,6 +6,8 @@
 nesting undefined; openapi-core refuses them ("not available"). Servers that use the style
 (Stripe, Rails, PHP) read brackets: `a[b][c]=v`, `a[0]=v` and `a[]=v`. This loader reads that
 convention and hands the value back to openapi-core, which casts and validates it as usual.
+- `spaceDelimited`: openapi-core splits on the text `%20`, but it is handed the query already
+  percent-decoded, where the separator is a space; the reader below splits on the space.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 
 from openapi_core.casting.schemas import oas30_write_schema_casters_factory, oas31_schema_casters_factory
 from openapi_core.deserializing.styles import StyleDeserializersFactory, style_deserializers
-from openapi_core.deserializing.styles.util import label_loads, matrix_loads
+from openapi_core.deserializing.styles.util import delimited_loads, label_loads, matrix_loads
 
 _TOKENS = re.compile(r"\[([^\[\]]*)\]")
 
@@ -91,9 +93,15 @@ def matrix_path_loads(explode: bool, name: str, schema_type: str, location: Mapp
     return matrix_loads(explode, name, schema_type, _Prefixed(location, name))
 
 
+def space_delimited_loads(explode: bool, name: str, schema_type: str, location: Mapping[str, Any]) -> Any:
+    """openapi-core's delimited reader, splitting the decoded query value on a space."""
+    return delimited_loads(explode, name, schema_type, location, delimiter=" ")
+
+
 def style_deserializers_factory(openapi_version: str) -> StyleDeserializersFactory:
     """openapi-core's style deserializers with the gaps above filled, for requests."""
     casters = oas30_write_schema_casters_factory if openapi_version.startswith("3.0") else oas31_schema_casters_factory
     return StyleDeserializersFactory(casters, style_deserializers={
-        **style_deserializers, "deepObject": deep_object_loads, "label": label_path_loads, "matrix": matrix_path_loads
+        **style_deserializers, "deepObject": deep_object_loads, "label": label_path_loads, "matrix": matrix_path_loads,
+        "spaceDelimited": space_delimited_loads,
     })
