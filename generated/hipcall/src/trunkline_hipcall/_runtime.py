@@ -12,6 +12,7 @@ import datetime
 import email.utils
 import enum
 import functools
+import io
 import json
 import logging
 import os
@@ -20,8 +21,8 @@ import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypedDict, TypeVar
-from urllib.parse import quote
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, Generic, ParamSpec, TypedDict, TypeVar
+from urllib.parse import quote, unquote
 
 import httpx
 import pydantic
@@ -63,6 +64,10 @@ MAX_REDIRECTS = 5
 _IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
 # RFC 3986 pchar: safe inside one path segment once the base URL is parsed (see _url_for); the rest is escaped.
 _PATH_SAFE = "!$&'()*+,;=:@"
+# Inside one item of an array or object the style's own delimiters (`,` `;` `=`) are escaped.
+_ITEM_SAFE = "!$&'()*+:@"
+# allowReserved: RFC 3986 reserved characters that still leave a query pair intact (not & = + # [ ]).
+_RESERVED_SAFE = ":/?@!$'()*,;"
 _PLACEHOLDER = re.compile(r"(\{[^{}]*\})")
 # RFC 6265 cookie-octet, less "%" (the escape itself); quote() always keeps letters, digits and "_.-~".
 _COOKIE_SAFE = "!#$&'()*+/:<=>?@[]^`{|}"
@@ -92,6 +97,13 @@ class NotGiven:
 
 NOT_GIVEN = NotGiven()
 
+# What a file field (`format: binary`, `contentMediaType`) or a binary body takes: bytes, a binary
+# file object or a path (both read in chunks, never whole), or httpx's (filename, content[, content_type]).
+FileContent = bytes | IO[bytes] | os.PathLike[str]
+FileInput = (
+    FileContent | tuple[str | None, FileContent] | tuple[str | None, FileContent, str | None]
+)
+
 
 class RequestOptions(TypedDict, total=False):
     """Per-call settings that override the client's."""
@@ -115,6 +127,20 @@ class ArgSpec:
     location: str
     style: str = "simple"
     explode: bool = False
+    allow_reserved: bool = False
+    content: str = ""  # a `content`-based parameter's media type: the value goes as JSON text
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """How one field of a form or multipart body goes on the wire: its media type's `encoding` entry."""
+
+    wire: str
+    style: str = "form"
+    explode: bool = True
+    allow_reserved: bool = False
+    content_type: str = ""  # multipart: the part's Content-Type ("" for the default by value)
+    file: bool = False  # a binary field (format: binary, contentMediaType): a file part
 
 
 @dataclass(frozen=True)
@@ -160,6 +186,7 @@ class OperationSpec:
     body_fields: tuple[tuple[str, str], ...] | None = None
     body_required: bool = False
     pagination: PaginationSpec | None = None
+    body_encoding: tuple[FieldSpec, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -473,9 +500,14 @@ def _cookie_value(name: str, value: str, what: str = "cookie") -> str:
     return quote(value, safe=_COOKIE_SAFE)
 
 
-def _cookie_header(cookies: Mapping[str, str]) -> str:
+def _cookie_header(cookies: Sequence[tuple[str, str]]) -> str:
     """The Cookie header of `cookies`, names checked as tokens and values already encoded."""
-    return "; ".join(f"{_check_header_name(k, 'cookie')}={v}" for k, v in cookies.items())
+    return "; ".join(f"{_check_header_name(k, 'cookie')}={v}" for k, v in cookies)
+
+
+def _encoded_pair(name: str, value: str) -> tuple[str, str]:
+    """A query pair percent-encoded whole (everything but RFC 3986 unreserved characters)."""
+    return quote(name, safe=""), quote(value, safe="")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -507,36 +539,362 @@ def _render_path(template: str, segments: Mapping[str, str]) -> str:
     return path if path.startswith("/") else "/" + path
 
 
-def _path_segment(value: Any) -> str:
+def _shape(value: Any) -> tuple[str, Any]:
+    """`value` as OpenAPI sees it: ("primitive", text), ("array", [text]) or ("object", [(key, text)]).
+
+    A value nested inside an array or object has no serialization of its own outside
+    `deepObject`; it goes as compact JSON text.
+    """
     value = jsonable(value)
     if isinstance(value, list):
-        text = ",".join(_text(v) for v in value)
-    elif isinstance(value, dict):
-        text = ",".join(f"{k},{_text(v)}" for k, v in value.items())
+        return "array", [_leaf(v) for v in value if v is not None]
+    if isinstance(value, dict):
+        return "object", [(str(k), _leaf(v)) for k, v in value.items() if v is not None]
+    return "primitive", _text(value)
+
+
+def _leaf(value: Any) -> str:
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return _text(value)
+
+
+def _json_text(value: Any) -> str:
+    """`value` as compact JSON text."""
+    return json.dumps(jsonable(value), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _content_text(spec: ArgSpec, value: Any) -> str:
+    """A `content`-based parameter's value in its media type: JSON text for JSON types, else the value as text."""
+    return _json_text(value) if _is_json(spec.content) else _text(value)
+
+
+def _path_value(spec: ArgSpec, value: Any) -> str:
+    """One path parameter in its style (simple, label, matrix), percent-encoded as one segment.
+
+    Delimiters the style adds (`,` `;` `=` `.`) go raw; the same characters inside a value are
+    escaped, so the server can split what the style joined.
+    """
+    kind, data = _shape(_content_text(spec, value) if spec.content else value)
+    name = quote(spec.wire, safe=_ITEM_SAFE)
+
+    def enc(text: str) -> str:
+        text = quote(text, safe=_ITEM_SAFE)
+        return text.replace(".", "%2E") if spec.style == "label" else text
+
+    if kind == "primitive":
+        if spec.style == "label":
+            text = "." + enc(data)
+        elif spec.style == "matrix":
+            text = f";{name}={enc(data)}" if data else f";{name}"
+        else:
+            text = quote(data, safe=_PATH_SAFE)
     else:
-        text = _text(value)
+        if kind == "array":
+            items = [enc(v) for v in data]
+            pairs = [(name, v) for v in items]
+        else:
+            items = [x for k, v in data for x in (enc(k), enc(v))]
+            pairs = [(enc(k), enc(v)) for k, v in data]
+        if spec.style == "matrix" and spec.explode:
+            text = "".join(f";{k}={v}" for k, v in pairs)
+        elif spec.style == "matrix":
+            text = f";{name}=" + ",".join(items)
+        elif spec.explode and kind == "object":
+            joined = [f"{k}={v}" for k, v in pairs]
+            text = ("." + ".".join(joined)) if spec.style == "label" else ",".join(joined)
+        elif spec.style == "label":
+            text = "." + ("." if spec.explode else ",").join(items)
+        else:
+            text = ",".join(items)
     if text in ("", ".", ".."):
-        text = text.replace(".", "%2E")
         if not text:
-            raise ValueError("a path parameter may not be empty")
-        return text
-    return quote(text, safe=_PATH_SAFE)
+            raise ValueError(f"path parameter {spec.wire!r} may not be empty")
+        return text.replace(".", "%2E")
+    return text
 
 
 def _query_pairs(spec: ArgSpec, value: Any) -> list[tuple[str, str]]:
-    value = jsonable(value)
-    if isinstance(value, list):
-        if spec.explode and spec.style == "form":
-            return [(spec.wire, _text(v)) for v in value]
-        sep = {"spaceDelimited": " ", "pipeDelimited": "|"}.get(spec.style, ",")
-        return [(spec.wire, sep.join(_text(v) for v in value))]
+    """One query parameter (or form-body field) in its style, as percent-encoded (name, value) pairs.
+
+    form, spaceDelimited and pipeDelimited follow the OpenAPI style table; deepObject nests with
+    brackets (`a[b][c]=v`, arrays `a[0]=v`), the convention Stripe, Rails and PHP read.
+    `allowReserved` lets RFC 3986 reserved characters through, except those that would end
+    the pair, the query or the URL (`&`, `=`, `+`, `#`, `[`, `]`).
+    """
+    safe = _RESERVED_SAFE if spec.allow_reserved else ""
+    name = quote(spec.wire, safe="")
+
+    def enc(text: str) -> str:
+        return quote(text, safe=safe)
+
+    if spec.content:
+        return [(name, enc(_content_text(spec, value)))]
+    if spec.style == "deepObject":
+        return [(key, enc(text)) for key, text in _deep(name, jsonable(value))]
+    kind, data = _shape(value)
+    if kind == "primitive":
+        return [(name, enc(data))]
+    if kind == "array":
+        if spec.style == "form" and spec.explode:
+            return [(name, enc(v)) for v in data]
+        sep = {"spaceDelimited": "%20", "pipeDelimited": "|"}.get(spec.style, ",")
+        return [(name, sep.join(enc(v) for v in data))]
+    if spec.style == "form" and spec.explode:
+        return [(quote(k, safe=""), enc(v)) for k, v in data]
+    sep = {"spaceDelimited": "%20", "pipeDelimited": "|"}.get(spec.style, ",")
+    return [(name, sep.join(f"{enc(k)}{sep}{enc(v)}" for k, v in data))]
+
+
+def _deep(prefix: str, value: Any) -> Iterator[tuple[str, str]]:
+    """The bracket convention: `prefix[key]` for object members, `prefix[i]` for array items, any depth."""
     if isinstance(value, dict):
-        if spec.style == "deepObject":
-            return [(f"{spec.wire}[{k}]", _text(v)) for k, v in value.items()]
-        if spec.explode:
-            return [(str(k), _text(v)) for k, v in value.items()]
-        return [(spec.wire, ",".join(f"{k},{_text(v)}" for k, v in value.items()))]
-    return [(spec.wire, _text(value))]
+        for key, item in value.items():
+            if item is not None:
+                yield from _deep(f"{prefix}[{quote(str(key), safe='')}]", item)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            if item is not None:
+                yield from _deep(f"{prefix}[{index}]", item)
+    else:
+        yield prefix, _text(value)
+
+
+def _header_value(spec: ArgSpec, value: Any) -> str:
+    """A header parameter in `simple` style: arrays `a,b`, objects `R,100,G,200` (`R=100,G=200` exploded)."""
+    if spec.content:
+        return _content_text(spec, value)
+    kind, data = _shape(value)
+    if kind == "primitive":
+        return str(data)
+    if kind == "array":
+        return ",".join(data)
+    if spec.explode:
+        return ",".join(f"{k}={v}" for k, v in data)
+    return ",".join(x for k, v in data for x in (k, v))
+
+
+def _cookie_pairs(spec: ArgSpec, value: Any) -> list[tuple[str, str]]:
+    """A cookie parameter in `form` style, each value percent-encoded outside RFC 6265's cookie-octets.
+
+    Arrays go `a,b` (one cookie per item when exploded); objects `R,100,G,200` (one cookie per
+    member when exploded). The commas the style adds stay raw; a comma inside a value is escaped.
+    """
+    what = "cookie parameter"
+    if spec.content:
+        return [(spec.wire, _cookie_value(spec.wire, _content_text(spec, value), what))]
+    kind, data = _shape(value)
+    if kind == "primitive":
+        return [(spec.wire, _cookie_value(spec.wire, data, what))]
+    if kind == "array":
+        items = [_cookie_value(spec.wire, v, what) for v in data]
+        return [(spec.wire, v) for v in items] if spec.explode else [(spec.wire, ",".join(items))]
+    if spec.explode:
+        return [(str(k), _cookie_value(str(k), v, what)) for k, v in data]
+    return [
+        (spec.wire, ",".join(_cookie_value(spec.wire, x, what) for k, v in data for x in (k, v)))
+    ]
+
+
+@dataclass(frozen=True)
+class _Payload:
+    """A request body ready for httpx: bytes, multipart parts or a file stream, and its Content-Type."""
+
+    content: bytes | None = None
+    content_type: str | None = None
+    files: list[tuple[str, Any]] | None = None
+    stream: _FileStream | None = None
+
+
+def _members(payload: Any) -> dict[str, Any]:
+    """The top-level fields of a form or multipart body, values left as passed (files stay files)."""
+    if isinstance(payload, pydantic.BaseModel):  # Python mode: bytes stay bytes, for file parts
+        return {str(k): v for k, v in payload.model_dump(by_alias=True, exclude_unset=True).items()}
+    if isinstance(payload, Mapping):
+        return {str(k): v for k, v in payload.items() if not isinstance(v, NotGiven)}
+    raise TypeError(f"a form body is an object of fields, not {type(payload).__name__}")
+
+
+def _form(op: OperationSpec, fields: Mapping[str, Any]) -> bytes:
+    """An application/x-www-form-urlencoded body, each field serialized by its `encoding` (default form, exploded)."""
+    encodings = {e.wire: e for e in op.body_encoding}
+    pairs: list[tuple[str, str]] = []
+    for wire, value in fields.items():
+        if value is None:
+            continue
+        enc = encodings.get(wire) or FieldSpec(wire)
+        pairs.extend(
+            _query_pairs(
+                ArgSpec(wire, wire, "body", enc.style, enc.explode, enc.allow_reserved), value
+            )
+        )
+    return "&".join(f"{k}={v}" for k, v in pairs).encode("ascii")
+
+
+def _multipart(op: OperationSpec, fields: Mapping[str, Any]) -> list[tuple[str, Any]]:
+    """The parts of a multipart/form-data body, in field order (httpx writes the boundary and streams files).
+
+    The spec's defaults where `encoding` says nothing: a file (bytes, a binary file object, a
+    `pathlib.Path`, or a `(filename, content[, content_type])` tuple) is a file part with a
+    filename, an object is an application/json part, an array is one part per item, anything
+    else is a text part. A field whose encoding names a style goes as that style's form pairs,
+    one text part each (`expand[0]`, `file_link_data[create]`), as the specification says.
+    """
+    encodings = {e.wire: e for e in op.body_encoding}
+    parts: list[tuple[str, Any]] = []
+    for wire, value in fields.items():
+        enc = encodings.get(wire) or FieldSpec(wire, "", False)
+        if enc.style and not enc.file and value is not None:
+            # An explicit style: the field's form pairs (`expand[0]=x`), one text part each.
+            styled = ArgSpec(wire, wire, "body", enc.style, enc.explode)
+            parts.extend(
+                (unquote(k), (None, unquote(v).encode("utf-8"), None))
+                for k, v in _query_pairs(styled, value)
+            )
+            continue
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            if item is not None:
+                parts.append((wire, _part(wire, enc, item)))
+    return parts
+
+
+def _part(wire: str, enc: FieldSpec, value: Any) -> tuple[str | None, Any, str | None]:
+    """One multipart part as httpx's (filename, content, content_type)."""
+    declared = (
+        _check_header("Content-Type", enc.content_type)
+        if enc.content_type and "*" not in enc.content_type
+        else None
+    )
+    if isinstance(value, tuple):
+        if len(value) not in (2, 3):
+            raise TypeError(
+                f"file field {wire!r}: a tuple is (filename, content) or (filename, content, content_type)"
+            )
+        filename, content = value[0], _file_content(wire, value[1])
+        ctype = (
+            value[2]
+            if len(value) == 3 and value[2] is not None
+            else declared or "application/octet-stream"
+        )
+        return (
+            (None if filename is None else str(filename)),
+            content,
+            _check_header("Content-Type", ctype),
+        )
+    if isinstance(value, (bytes, bytearray, memoryview, os.PathLike)) or hasattr(value, "read"):
+        content = _file_content(wire, value)
+        filename = (
+            os.path.basename(os.fspath(value))
+            if isinstance(value, os.PathLike)
+            else os.path.basename(str(getattr(value, "name", "") or wire))
+        )
+        return filename or wire, content, declared or "application/octet-stream"
+    if enc.file:
+        raise TypeError(
+            f"file field {wire!r} takes bytes, a binary file object, a pathlib.Path or a (filename, content) tuple"
+        )
+    plain = jsonable(value)
+    if isinstance(plain, (dict, list)):
+        return None, _json_text(plain).encode("utf-8"), declared or "application/json"
+    return None, _text(plain).encode("utf-8"), declared
+
+
+def _file_content(wire: str, value: Any) -> Any:
+    """What httpx reads a file part from: bytes as they are, a file object chunk by chunk, a path opened lazily."""
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value)
+    if isinstance(value, os.PathLike):
+        return _PathReader(value)
+    if hasattr(value, "read") and not isinstance(value, io.TextIOBase):
+        return value
+    raise TypeError(
+        f"file field {wire!r} takes bytes, a binary file object, a pathlib.Path or a (filename, content) tuple"
+    )
+
+
+class _PathReader:
+    """A file on disk that httpx reads in chunks: opened on the first read, closed at its end."""
+
+    def __init__(self, path: os.PathLike[str]) -> None:
+        self.name = os.fspath(path)
+        self._file: BinaryIO | None = None
+
+    def _open(self) -> BinaryIO:
+        if self._file is None:
+            self._file = open(self.name, "rb")  # noqa: SIM115 - closed when read to the end
+        return self._file
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._open().read(size)
+        if not data:
+            self.close()
+        return data
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self._open().seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._open().tell()
+
+    def fileno(self) -> int:
+        return self._open().fileno()
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
+class _FileStream(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A raw body read from a file in 64 KiB chunks, for the sync and the async client alike."""
+
+    CHUNK = 64 * 1024
+
+    def __init__(self, source: Any) -> None:
+        self._source = source
+        try:
+            self._start: int | None = int(source.tell())
+        except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+            self._start = None  # a pipe: sent once
+
+    @classmethod
+    def of(cls, value: Any) -> _FileStream:
+        """The stream of a binary file object or a `pathlib.Path`; a TypeError for anything else."""
+        if isinstance(value, os.PathLike):
+            return cls(_PathReader(value))
+        if hasattr(value, "read") and not isinstance(value, io.TextIOBase):
+            return cls(value)
+        raise TypeError(
+            f"a binary body takes bytes, a binary file object or a pathlib.Path, not {type(value).__name__}"
+        )
+
+    def length(self) -> int | None:
+        """The bytes left to send, when the file can tell."""
+        source = self._source
+        try:
+            return os.fstat(source.fileno()).st_size - int(source.tell())
+        except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+            pass
+        try:
+            here = int(source.tell())
+            end = int(source.seek(0, os.SEEK_END))
+            source.seek(here)
+            return end - here
+        except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+            return None
+
+    def __iter__(self) -> Iterator[bytes]:
+        if self._start is not None:
+            self._source.seek(
+                self._start
+            )  # a retry or a followed redirect sends the file again from where it began
+        while chunk := self._source.read(self.CHUNK):
+            yield bytes(chunk)
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        for chunk in self:
+            yield chunk
 
 
 def _dig(value: Any, path: Sequence[str]) -> Any:
@@ -706,7 +1064,7 @@ class BaseAPIClient:
         self._base = httpx.URL(self.base_url)
         self._base_path = self._base.raw_path.split(b"?", 1)[0].rstrip(b"/")
         self._base_origin = _origin(self._base)
-        self._base_query: list[tuple[str, Any]] = list(self._base.params.multi_items())
+        self._base_query = [_encoded_pair(k, v) for k, v in self._base.params.multi_items()]
         userinfo = self._base.userinfo.decode("ascii") + "@" if self._base.userinfo else ""
         self._base_text = f"{self._base.scheme}://{userinfo}{self._base.netloc.decode('ascii')}{self._base_path.decode('ascii')}"
         self._credentials = {
@@ -757,28 +1115,33 @@ class BaseAPIClient:
             "Accept": "*/*" if binary else "application/json",
             **self._default_headers,
         }
-        cookies: dict[str, str] = {}
+        cookies: list[tuple[str, str]] = []
         for spec in op.params:
             value = args.get(spec.name, NOT_GIVEN)
             if isinstance(value, NotGiven):
                 continue
             if spec.location == "path":
-                segments[spec.wire] = _path_segment(value)
+                segments[spec.wire] = _path_value(spec, value)
+            elif value is None:
+                continue
             elif spec.location == "query":
-                if value is not None:
-                    query.extend(_query_pairs(spec, value))
+                query.extend(_query_pairs(spec, value))
             elif spec.location == "header":
-                if value is not None:
-                    headers[spec.wire] = _text(value)
-            elif spec.location == "cookie" and value is not None:
-                cookies[spec.wire] = _cookie_value(spec.wire, _text(value), "cookie parameter")
+                headers[spec.wire] = _header_value(spec, value)
+            elif spec.location == "cookie":
+                cookies.extend(_cookie_pairs(spec, value))
         for key, extra in (options.get("extra_query") or {}).items():
-            query.append((str(key), _text(extra)))
+            query.append(_encoded_pair(str(key), _text(extra)))
         self._authenticate(op, headers, query, cookies)
         headers.update(options.get("extra_headers") or {})
-        content, content_type = self._body(op, args, options)
-        if content_type is not None:
-            headers["Content-Type"] = content_type
+        body = self._body(op, args, options)
+        if body.content_type is not None:
+            headers["Content-Type"] = body.content_type
+        if body.stream is not None:
+            length = body.stream.length()
+            headers["Content-Length" if length is not None else "Transfer-Encoding"] = (
+                str(length) if length is not None else "chunked"
+            )
         if cookies:
             headers["Cookie"] = _cookie_header(cookies)
         checked: dict[str, tuple[str, str]] = (
@@ -791,14 +1154,17 @@ class BaseAPIClient:
         else:
             full = self._next_url(op, url)
             known = {k for k, _ in full.params.multi_items()}
-            if any(k not in known for k, _ in query):
-                full = full.copy_merge_params([(k, v) for k, v in query if k not in known])
+            missing = [f"{k}={v}" for k, v in query if unquote(k) not in known]
+            if missing:
+                full = httpx.URL(str(full) + ("&" if full.query else "?") + "&".join(missing))
         timeout = options.get("timeout", self.timeout)
         request = _Request(
             op.method,
             full,
             headers=list(checked.values()),
-            content=content,
+            content=body.content,
+            files=body.files,
+            stream=body.stream,
             secret_params=self._secret_params,
             secret_headers=self._secret_headers,
         )
@@ -814,8 +1180,8 @@ class BaseAPIClient:
         base = self._checked_base()
         # `path` starts with "/" and holds only encoded text: the authority ends where the base's does.
         text = self._base_text + path
-        query = self._base_query + query
-        url = httpx.URL(f"{text}?{httpx.QueryParams(query)}" if query else text)
+        pairs = [f"{k}={v}" for k, v in self._base_query + query]
+        url = httpx.URL(f"{text}?{'&'.join(pairs)}" if pairs else text)
         inside = (url.raw_path.split(b"?", 1)[0] + b"/").startswith(self._base_path + b"/")
         if not inside or _origin(url) != self._base_origin:
             raise ValueError(
@@ -849,9 +1215,10 @@ class BaseAPIClient:
 
     def _body(
         self, op: OperationSpec, args: Mapping[str, Any], options: RequestOptions
-    ) -> tuple[bytes | None, str | None]:
+    ) -> _Payload:
+        """The request body of one call in the operation's media type, with its Content-Type."""
         if op.body_kind is None:
-            return None, None
+            return _Payload()
         if op.body_fields is not None:
             payload: Any = {
                 wire: args[name]
@@ -859,33 +1226,49 @@ class BaseAPIClient:
                 if not isinstance(args.get(name, NOT_GIVEN), NotGiven)
             }
             if not payload and not op.body_required and not options.get("extra_body"):
-                return None, None
+                return _Payload()
         else:
             payload = args.get("body", NOT_GIVEN)
             if isinstance(payload, NotGiven):
-                return None, None
+                return _Payload()
         extra = options.get("extra_body")
+        if op.body_kind in ("form", "multipart"):
+            fields = {**_members(payload), **(extra or {})}
+            if op.body_kind == "multipart":
+                parts = _multipart(op, fields)
+                if (
+                    not parts
+                ):  # httpx sends nothing for no parts; an empty multipart body is its closing delimiter
+                    boundary = os.urandom(16).hex()
+                    return _Payload(
+                        f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
+                    )
+                return _Payload(files=parts)
+            return _Payload(
+                _form(op, fields), op.content_type or "application/x-www-form-urlencoded"
+            )
         if extra:
             payload = {**jsonable(payload), **extra}
         if op.body_kind in ("binary", "text"):
-            data = payload.encode() if isinstance(payload, str) else bytes(payload)
-            return data, op.content_type
-        if op.body_kind == "form":
-            pairs: list[tuple[str, Any]] = [
-                (str(k), _text(v)) for k, v in jsonable(payload).items()
-            ]
-            return httpx.QueryParams(pairs).__str__().encode(), "application/x-www-form-urlencoded"
+            if isinstance(payload, str):
+                return _Payload(payload.encode(), op.content_type)
+            if isinstance(payload, (bytes, bytearray, memoryview)):
+                return _Payload(bytes(payload), op.content_type)
+            return _Payload(content_type=op.content_type, stream=_FileStream.of(payload))
         text = json.dumps(
             jsonable(payload), ensure_ascii=False, separators=(",", ":"), allow_nan=False
         )
-        return text.encode("utf-8"), op.content_type or "application/json"
+        concrete = (
+            op.content_type and "*" not in op.content_type
+        )  # `*/*` is no type to send: JSON it is
+        return _Payload(text.encode("utf-8"), op.content_type if concrete else "application/json")
 
     def _authenticate(
         self,
         op: OperationSpec,
         headers: dict[str, str],
         query: list[tuple[str, str]],
-        cookies: dict[str, str],
+        cookies: list[tuple[str, str]],
     ) -> None:
         if not op.security:
             return
@@ -906,10 +1289,10 @@ class BaseAPIClient:
                         token = base64.b64encode(f"{secret}:".encode()).decode()
                         headers["Authorization"] = f"Basic {token}"
                     elif scheme.location == "query":
-                        query.append((scheme.wire, secret))
+                        query.append(_encoded_pair(scheme.wire, secret))
                     elif scheme.location == "cookie":
-                        cookies[scheme.wire] = _cookie_value(
-                            scheme.credential, secret, "credential"
+                        cookies.append(
+                            (scheme.wire, _cookie_value(scheme.credential, secret, "credential"))
                         )
                     else:
                         headers[scheme.wire] = secret
@@ -955,7 +1338,7 @@ class BaseAPIClient:
         A redirect to another origin is refused: the request carries credentials.
         """
         target = response.next_request
-        if target is None:
+        if target is None or _documented_redirect(op, response.status_code):
             return None
         if _origin(target.url) != _origin(response.request.url):
             # httpx's next request keeps every header but Authorization (an API-key header too): drop it.
@@ -982,7 +1365,7 @@ class BaseAPIClient:
 
     def _parse(self, op: OperationSpec, response: httpx.Response) -> Any:
         status = response.status_code
-        if not 200 <= status < 300:
+        if not _succeeded(op, status):
             raise self._status_error(op, response)
         spec = self._response_spec(op, status)
         if spec is None or spec.kind == "empty" or (not response.content and spec.kind != "binary"):
@@ -1024,7 +1407,7 @@ class BaseAPIClient:
     def _response_spec(op: OperationSpec, status: int) -> ResponseSpec | None:
         text = str(status)
         spec = op.responses.get(text) or op.responses.get(f"{text[0]}XX")
-        if spec is None and 200 <= status < 300:
+        if spec is None and _succeeded(op, status):
             spec = next((s for k, s in op.responses.items() if k.startswith("2")), None)
         return spec or op.responses.get("default")
 
@@ -1189,7 +1572,7 @@ class SyncAPIClient(BaseAPIClient):
         request = self._build_request(op, args, options)
         response = self._send(op, request, options, stream)
         if _RAW.get():
-            if not 200 <= response.status_code < 300:
+            if not _succeeded(op, response.status_code):
                 raise self._status_error(op, response)
             return RawResponse(response, lambda: self._parse(op, response), self._max_size(options))
         return self._parse(op, response)
@@ -1312,7 +1695,7 @@ class AsyncAPIClient(BaseAPIClient):
         request = self._build_request(op, args, options)
         response = await self._send(op, request, options, stream)
         if _RAW.get():
-            if not 200 <= response.status_code < 300:
+            if not _succeeded(op, response.status_code):
                 raise self._status_error(op, response)
             return RawResponse(response, lambda: self._parse(op, response), self._max_size(options))
         return self._parse(op, response)
@@ -1335,6 +1718,19 @@ class AsyncAPIClient(BaseAPIClient):
         return RawResponse(response, lambda: page) if _RAW.get() else page
 
 
+def _documented_redirect(op: OperationSpec, status: int) -> bool:
+    """True for a 3xx the operation documents as its answer, having no 2xx: it is the result, not a hop."""
+    text = str(status)
+    if not 300 <= status < 400 or (text not in op.responses and "3XX" not in op.responses):
+        return False
+    return not any(k.startswith("2") for k in op.responses)
+
+
+def _succeeded(op: OperationSpec, status: int) -> bool:
+    """A 2xx, or the documented 3xx of an operation without a 2xx."""
+    return 200 <= status < 300 or _documented_redirect(op, status)
+
+
 def _wants_stream(options: RequestOptions | None) -> bool:
     stream = bool((options or {}).get("stream"))
     if stream and not _RAW.get():
@@ -1348,6 +1744,8 @@ __all__ = [
     "DEFAULT_MAX_RESPONSE_SIZE",
     "NOT_GIVEN",
     "APIError",
+    "FileContent",
+    "FileInput",
     "NotGiven",
     "RawResponse",
     "RequestOptions",

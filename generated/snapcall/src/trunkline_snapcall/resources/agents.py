@@ -11,6 +11,9 @@ from .. import models
 from .._runtime import (
     NOT_GIVEN,
     ArgSpec,
+    FieldSpec,
+    FileContent,
+    FileInput,
     NotGiven,
     OperationSpec,
     PaginationSpec,
