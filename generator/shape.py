@@ -69,7 +69,7 @@ KEYWORD_TYPES: dict[str, tuple[Callable[[Any], bool], str]] = {
     **{k: ((lambda v: isinstance(v, bool)), "be true or false")
        for k in ("nullable", "readOnly", "writeOnly", "deprecated", "uniqueItems")},
     **{k: ((lambda v: isinstance(v, str)), "be a string")
-       for k in ("pattern", "format", "$ref", "$anchor", "$dynamicAnchor", "contentMediaType", "contentEncoding")},
+       for k in ("pattern", "format", "$ref", "contentMediaType", "contentEncoding")},
     "type": (_is_type, f"name a type ({', '.join(TYPE_NAMES)}) or list them (`[string, \"null\"]`)"),
     "required": ((lambda v: isinstance(v, list) and all(isinstance(n, str) for n in v)),
                  "be a list of property names, e.g. `[id, name]` (a property is made required in its object's `required`)"),
