@@ -24,16 +24,6 @@ def _listing(directory: Path) -> list[str]:
     return sorted(p.relative_to(directory).as_posix() for p in directory.rglob("*"))
 
 
-@pytest.fixture()
-def out(tmp_path: Path) -> Path:
-    """An output directory holding an earlier package that no failed run may touch."""
-    directory = tmp_path / "generated"
-    (directory / "keep" / "src").mkdir(parents=True)
-    (directory / "keep" / "src" / "module.py").write_text("VALUE = 1\n")
-    (directory / "keep" / "README.md").write_text("earlier output\n")
-    return directory
-
-
 def test_every_case_has_an_expectation() -> None:
     cases = sorted(p.name for p in CASES.iterdir() if p.is_file() and p.name != "expected.yaml")
     assert cases == sorted(EXPECTED)

@@ -159,15 +159,6 @@ CASES = [
 ]
 
 
-@pytest.fixture()
-def out(tmp_path: Path) -> Path:
-    """An output directory holding an earlier package that no failed run may touch."""
-    directory = tmp_path / "generated"
-    (directory / "keep").mkdir(parents=True)
-    (directory / "keep" / "module.py").write_text("VALUE = 1\n")
-    return directory
-
-
 def _write(directory: Path, case: Case) -> Path:
     path = directory / case.file
     if isinstance(case.text, bytes):

@@ -138,15 +138,6 @@ CASES: dict[str, tuple[str, int, int, str, str]] = {
 }
 
 
-@pytest.fixture()
-def out(tmp_path: Path) -> Path:
-    """An output directory holding an earlier package that no failed run may touch."""
-    directory = tmp_path / "generated"
-    (directory / "keep").mkdir(parents=True)
-    (directory / "keep" / "README.md").write_text("earlier output\n")
-    return directory
-
-
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_generate_spec_stops_with_one_located_line(case: str, tmp_path: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text, line, col, ptr, says = CASES[case]
