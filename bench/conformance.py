@@ -56,13 +56,14 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=18)
     args = parser.parse_args()
     warnings.simplefilter("ignore")  # openapi-core warns once per scheme type it does not check
-    total_n = total_r = total_p = 0
+    total_n = total_r = total_p = total_m = 0
     for spec in args.spec or default_specs():
         started = time.perf_counter()
         with tempfile.TemporaryDirectory(prefix="conformance-") as work:
             result = run_spec(spec, Path(work), seed=args.seed)
         n = len(result.operations)
         total_n, total_r, total_p = total_n + n, total_r + result.requests_valid, total_p + result.responses_parsed
+        total_m += result.mock_agreements
         used = sum(r.examples_used for r in result.operations)
         skipped = sum(r.examples_skipped for r in result.operations)
         print(f"{result.summary()}  ({time.perf_counter() - started:.1f} s; documented examples answered {used},"
@@ -73,7 +74,9 @@ def main() -> int:
             print(f"    {count:4d} x {kind}")
         for line in result.failures()[: args.failures]:
             print("  " + line[:400])
-    print(f"all: requests valid {total_r}/{total_n}, responses parsed {total_p}/{total_n}")
+        for line in result.disagreements()[: args.failures]:
+            print("  " + line[:400])
+    print(f"all: requests valid {total_r}/{total_n}, responses parsed {total_p}/{total_n}, mock agrees {total_m}/{total_n}")
     return 0
 
 

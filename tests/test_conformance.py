@@ -47,12 +47,14 @@ def test_every_request_valid_and_every_answer_parsed(spec: Path, tmp_path: Path)
     assert result.operations, spec
     assert result.requests_valid == len(result.operations), "\n".join([result.summary(), *result.failures()])
     assert result.responses_parsed == len(result.operations), "\n".join([result.summary(), *result.failures()])
+    assert result.mock_agreements == len(result.operations), "\n".join([result.summary(), *result.disagreements()])
 
 
 def test_styles_spec_fully_conformant(tmp_path: Path) -> None:
     """The styles spec: 100% once the runtime serializes every style, form and multipart body."""
     result = run_spec(STYLES, tmp_path)
     assert result.requests_valid == result.responses_parsed == len(result.operations), "\n".join(result.failures())
+    assert result.mock_agreements == len(result.operations), "\n".join(result.disagreements())
 
 
 # -- the harness itself catches what it must -------------------------------------------------
@@ -291,3 +293,52 @@ def test_deep_object_reads_the_bracket_convention() -> None:
     assert deep_object_loads(True, "c", "object", query) == {"address": {"city": "X"}, "lines": ["l1", "l2"]}
     with pytest.raises(KeyError):
         deep_object_loads(True, "missing", "object", query)
+
+
+def _mock_verdict(target: str, headers: dict[str, str], body: bytes) -> Any:
+    """What `trunkline mock` reads from one request to the styles spec (its checks, as the app runs them)."""
+    from werkzeug.test import EnvironBuilder
+    from werkzeug.wrappers import Request
+
+    from generator.load import load
+    from generator.mock.app import MockApp, _raw_path
+    from generator.mock.checks import Incoming, check
+    from generator.mock.model import mock_spec
+
+    app = MockApp(mock_spec(load(STYLES)))
+    path, _, query = target.partition("?")
+    environ = EnvironBuilder(path=path, query_string=query, method="POST" if body else "GET", headers=headers,
+                             data=body).get_environ()
+    environ["RAW_URI"] = target
+    request = Request(environ)
+    found = app.router.find(request.method, _raw_path(environ))
+    incoming = Incoming(request.method, found.values, {k: request.args.getlist(k) for k in request.args},
+                        {k.lower(): v for k, v in request.headers.items()}, dict(request.cookies), body)
+    return check(app.checker, found.operation, incoming)
+
+
+@pytest.mark.parametrize("target, headers, body, values", TABLE_REQUESTS, ids=[t[0].split("?")[0] for t in TABLE_REQUESTS])
+def test_mock_reads_the_table_wire_forms(target: str, headers: dict[str, str], body: bytes, values: dict[str, Any]) -> None:
+    """`trunkline mock` accepts each wire form of the table and reads the very values the table gives."""
+    verdict = _mock_verdict(target, headers, body)
+    assert verdict.status == 0, verdict.problems
+    for location, expected in values.items():
+        if location == "body":
+            files = {k: v.decode("latin-1") for k, v in expected.items() if isinstance(v, bytes)}
+            assert verdict.body == {**expected, **files}
+        else:
+            assert verdict.params[location] == expected
+
+
+@pytest.mark.parametrize("target, headers, body, where", [
+    ("/query/deep-object?rgb[R]=x&rgb[G]=200&rgb[B]=150", {}, b"", "query.rgb.R"),
+    ("/query/form-explode?R=100&G=two&B=150", {}, b"", "query.rgb.G"),
+    ("/path/matrix-explode/;color=blue/;colors=blue;colors=black/;R=100;G=200;B=x", {}, b"", "path.rgb.B"),
+    ("/body/form", {"Content-Type": "application/x-www-form-urlencoded"}, b"name=Ada&address=plain",
+     "body/address"),
+])
+def test_mock_refuses_a_wrong_value_in_each_style(target: str, headers: dict[str, str], body: bytes, where: str) -> None:
+    """A value that breaks its schema is refused by the mock at its place, whatever the style carried it."""
+    verdict = _mock_verdict(target, headers, body)
+    assert verdict.status == 400
+    assert any(p.location.startswith(where) for p in verdict.problems), verdict.problems

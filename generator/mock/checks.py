@@ -8,10 +8,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
-from urllib.parse import parse_qsl
 
+from generator.mock import wire
 from generator.mock.body import parse_json
-from generator.mock.coerce import parameter_value, scalar, schema_at
 from generator.mock.model import MockOperation, SchemeSpec
 from generator.mock.schemas import SchemaChecker
 
@@ -74,14 +73,15 @@ def check(checker: SchemaChecker, op: MockOperation, request: Incoming) -> Verdi
         verdict.problems.extend(missing)
         verdict.challenges = _challenges(op)
         return verdict
+    query_names = {p.name for p in op.params if p.location == "query"}
     for param in op.params:
         where = f"{param.location}.{param.name}"
-        texts = _texts(param.location, param.name, request)
-        if not texts:
+        sent = wire.parameter(checker.document, param, request.query, _text(param.location, param.name, request), query_names - {param.name})
+        if sent is None:
             if param.required:
                 verdict.problems.append(Problem(where, f"the required {param.location} parameter {param.name!r} is missing"))
             continue
-        value = parameter_value(checker, param.schema_ptr, param.style, param.explode, texts)
+        value = _json_parameter(sent) if param.json_content else wire.typed(checker, param.schema_ptr, sent)
         verdict.params[param.location][param.name] = value
         found = checker.errors(param.schema_ptr, value)
         _note(verdict, ((where + inner.replace("/", ".") if inner else where, message) for inner, message in found))
@@ -93,18 +93,23 @@ def check(checker: SchemaChecker, op: MockOperation, request: Incoming) -> Verdi
     return verdict
 
 
-def _texts(location: str, name: str, request: Incoming) -> list[str]:
-    """The raw texts a parameter was sent as; empty when it was not sent."""
+def _text(location: str, name: str, request: Incoming) -> str | None:
+    """The text a path, header or cookie parameter was sent as (path text percent-encoded); None if absent."""
     if location == "path":
-        return [request.path_values[name]] if name in request.path_values else []
-    if location == "query":
-        return request.query.get(name, [])
+        return request.path_values.get(name)
     if location == "header":
-        value = request.headers.get(name.lower())
-        return [value] if value is not None else []
+        return request.headers.get(name.lower())
     if location == "cookie":
-        return [request.cookies[name]] if name in request.cookies else []
-    return []
+        return request.cookies.get(name)
+    return None
+
+
+def _json_parameter(text: Any) -> Any:
+    """A `content`-based parameter's JSON text as its value; the text itself when it is not JSON."""
+    try:
+        return parse_json(str(text).encode("utf-8", "surrogatepass"))
+    except ValueError:
+        return text
 
 
 def _body(checker: SchemaChecker, op: MockOperation, request: Incoming, verdict: Verdict) -> bool:
@@ -131,8 +136,11 @@ def _body(checker: SchemaChecker, op: MockOperation, request: Incoming, verdict:
             verdict.problems.append(Problem("body", f"the body is not valid JSON: {exc}"))
             return False
     elif kind == "application/x-www-form-urlencoded":
-        value = _form(checker, schema_ptr, request.body)
-    else:  # text, binary and multipart bodies are taken as they come
+        form = wire.form_body(checker.document, schema_ptr, request.body, op.body.encoding.get(declared, {}))
+        value = wire.typed(checker, schema_ptr, form)
+    elif kind == "multipart/form-data" and sent_type == "multipart/form-data":
+        value = wire.typed(checker, schema_ptr, wire.multipart_body(request.body, request.headers.get("content-type", "")))
+    else:  # text and binary bodies are taken as they come
         verdict.body, verdict.has_body = request.body, True
         return False
     verdict.body, verdict.has_body = value, True
@@ -148,17 +156,6 @@ def _note(verdict: Verdict, found: Iterable[tuple[str, str]]) -> None:
     if len(listed) > room and len(verdict.problems) == MAX_PROBLEMS:  # said once
         location = listed[room][0]
         verdict.problems.append(Problem(location, f"and more problems; the mock lists the first {MAX_PROBLEMS}"))
-
-
-def _form(checker: SchemaChecker, schema_ptr: str | None, raw: bytes) -> dict[str, Any]:
-    """A form body as an object, each field read as its property schema says."""
-    schema = schema_at(checker.document, schema_ptr)
-    properties = schema.get("properties") if isinstance(schema.get("properties"), dict) else {}
-    result: dict[str, Any] = {}
-    for key, text in parse_qsl(raw.decode("utf-8", "replace"), keep_blank_values=True):
-        prop_ptr = f"{schema_ptr}/properties/{key}" if schema_ptr and key in (properties or {}) else None
-        result[key] = scalar(checker, prop_ptr, schema_at(checker.document, prop_ptr), text) if prop_ptr else text
-    return result
 
 
 def _credentials(op: MockOperation, request: Incoming) -> list[Problem] | None:

@@ -10,7 +10,6 @@ from generator.mock.schemas import SchemaChecker
 
 _INTEGER = re.compile(r"-?[0-9]+")  # ASCII digits only: int() would also read "١٢"
 _NUMBER = re.compile(r"-?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
-_SEPARATORS = {"spaceDelimited": " ", "pipeDelimited": "|"}
 
 
 def schema_at(document: Document, schema_ptr: str | None, depth: int = 0) -> dict[str, Any]:
@@ -110,38 +109,3 @@ def scalar(checker: SchemaChecker, schema_ptr: str | None, schema: dict[str, Any
         if checker.valid(schema_ptr, option):
             return option
     return options[0]
-
-
-def parameter_value(
-    checker: SchemaChecker, schema_ptr: str | None, style: str, explode: bool, texts: list[str]
-) -> Any:
-    """The typed value of a parameter sent as `texts` (several for an exploded query array)."""
-    schema = schema_at(checker.document, schema_ptr)
-    types = declared_types(checker.document, schema)
-    if types[:1] == ["array"] or ("array" in types and len(texts) > 1):
-        items = texts
-        if len(texts) == 1 and not (explode and style == "form"):
-            items = texts[0].split(_SEPARATORS.get(style, ",")) if texts[0] else []
-        item_ptr = _items_ptr(checker.document, schema_ptr)
-        item_schema = schema_at(checker.document, item_ptr)
-        return [scalar(checker, item_ptr, item_schema, item) for item in items]
-    return scalar(checker, schema_ptr, schema, texts[0])
-
-
-def _items_ptr(document: Document, schema_ptr: str | None, depth: int = 0) -> str | None:
-    """Pointer of the `items` schema of the array schema at `schema_ptr` (`$ref`s followed)."""
-    if schema_ptr is None:
-        return None
-    ptr = schema_ptr
-    try:
-        node = document.resolve("#" + ptr)
-    except (KeyError, IndexError, ValueError, TypeError):
-        return None
-    while isinstance(node, dict) and isinstance(node.get("$ref"), str) and depth < 50:
-        ptr = node["$ref"][1:]
-        try:
-            node = document.resolve(node["$ref"])
-        except (KeyError, IndexError, ValueError, TypeError):
-            return None
-        depth += 1
-    return ptr + "/items" if isinstance(node, dict) and isinstance(node.get("items"), dict) else None

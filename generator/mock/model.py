@@ -21,6 +21,16 @@ class ParamSpec:
     schema_ptr: str | None
     style: str
     explode: bool
+    json_content: bool = False  # a `content`-based parameter: its value is JSON text
+
+
+@dataclass(frozen=True)
+class FieldEncoding:
+    """How one property of a form or multipart body is written (the media type's `encoding`)."""
+
+    style: str = "form"
+    explode: bool = True
+    content_type: str = ""
 
 
 @dataclass(frozen=True)
@@ -29,6 +39,7 @@ class BodySpec:
 
     required: bool
     content: dict[str, str | None]  # content type -> schema pointer
+    encoding: dict[str, dict[str, FieldEncoding]] = field(default_factory=dict)  # content type -> property -> encoding
 
 
 @dataclass(frozen=True)
@@ -203,14 +214,20 @@ def _operation(
     for param, ptr in parameters(document, op):
         location = str(param.get("in"))
         style = str(param.get("style") or ("form" if location in ("query", "cookie") else "simple"))
+        schema_ptr = ptr + "/schema" if isinstance(param.get("schema"), dict) else None
+        content = param.get("content")
+        media = next(iter(content.items()), None) if isinstance(content, dict) else None
+        if media is not None and isinstance(media[1], dict) and isinstance(media[1].get("schema"), dict):
+            schema_ptr = ptr + pointer("content", str(media[0]), "schema")
         params.append(
             ParamSpec(
                 name=str(param.get("name")),
                 location=location,
                 required=bool(param.get("required")) or location == "path",
-                schema_ptr=ptr + "/schema" if isinstance(param.get("schema"), dict) else None,
+                schema_ptr=schema_ptr,
                 style=style,
                 explode=bool(param.get("explode", style == "form")),
+                json_content=media is not None,
             )
         )
     security = (
@@ -240,10 +257,21 @@ def _body(document: Document, op: OperationRef) -> BodySpec | None:
     if not isinstance(body, dict):
         return None
     content: dict[str, str | None] = {}
+    encodings: dict[str, dict[str, FieldEncoding]] = {}
     for ctype, media in (body.get("content") or {}).items():
         has_schema = isinstance(media, dict) and isinstance(media.get("schema"), dict)
         content[str(ctype)] = ptr + pointer("content", ctype, "schema") if has_schema else None
-    return BodySpec(bool(body.get("required")), content)
+        raw = media.get("encoding") if isinstance(media, dict) else None
+        encodings[str(ctype)] = {
+            str(name): FieldEncoding(
+                style=str(enc.get("style") or "form"),
+                explode=bool(enc.get("explode", (enc.get("style") or "form") == "form")),
+                content_type=str(enc.get("contentType") or ""),
+            )
+            for name, enc in (raw if isinstance(raw, dict) else {}).items()
+            if isinstance(enc, dict)
+        }
+    return BodySpec(bool(body.get("required")), content, encodings)
 
 
 def _responses(document: Document, op: OperationRef) -> dict[str, ResponseSpec]:

@@ -24,7 +24,10 @@ class _Template:
 
 @dataclass(frozen=True)
 class Match:
-    """The operation a request reached and its path values, percent-decoded."""
+    """The operation a request reached and its path values as sent (still percent-encoded).
+
+    Encoded: a value's own delimiters (`,` `;` `=` `.`) are told apart from the style's only before decoding.
+    """
 
     operation: MockOperation
     values: dict[str, str]
@@ -123,5 +126,5 @@ def _match(template: _Template, raw_segments: list[str]) -> dict[str, str] | Non
         if found is None:
             return None
         for name, value in zip(names, found.groups()):
-            values[name] = unquote(value)
+            values[name] = value
     return values

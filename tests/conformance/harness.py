@@ -30,6 +30,9 @@ from openapi_core import OpenAPI
 from openapi_core.configurations import Config
 
 from generator import ir
+from generator.load import load
+from generator.mock.app import MOCK_HEADER, MockApp
+from generator.mock.model import mock_spec
 from generator.pipeline import Target, package_ir
 from generator.render import model_files, render
 from tests.conformance.adapter import HttpxOpenAPIRequest, HttpxOpenAPIResponse
@@ -54,6 +57,12 @@ class OperationResult:
     request: httpx.Request | None = None
     examples_used: int = 0  # documented examples answered with
     examples_skipped: int = 0  # documented examples openapi-core itself refuses: not the client's to parse
+    mock_error: str = ""  # why `trunkline mock` refused the request ("" when it accepted it)
+
+    @property
+    def mock_agrees(self) -> bool:
+        """Whether `trunkline mock` and openapi-core give the request the same verdict."""
+        return self.request is not None and self.request_ok == (not self.mock_error)
 
 
 @dataclass
@@ -73,10 +82,25 @@ class SpecResult:
         """How many operations parsed every answer."""
         return sum(r.response_ok for r in self.operations)
 
+    @property
+    def mock_agreements(self) -> int:
+        """How many requests `trunkline mock` judged as openapi-core did."""
+        return sum(r.mock_agrees for r in self.operations)
+
     def summary(self) -> str:
-        """`name: requests valid R/N, responses parsed P/N`."""
+        """`name: requests valid R/N, responses parsed P/N, mock agrees M/N`."""
         n = len(self.operations)
-        return f"{self.name}: requests valid {self.requests_valid}/{n}, responses parsed {self.responses_parsed}/{n}"
+        return (f"{self.name}: requests valid {self.requests_valid}/{n}, responses parsed {self.responses_parsed}/{n},"
+                f" mock agrees {self.mock_agreements}/{n}")
+
+    def disagreements(self) -> list[str]:
+        """One line per request the mock judged otherwise than openapi-core."""
+        lines = []
+        for r in self.operations:
+            if r.request is not None and not r.mock_agrees:
+                verdict = f"mock refused: {r.mock_error}" if r.mock_error else "mock accepted it"
+                lines.append(f"  {r.operation_id}: openapi-core {'accepted' if r.request_ok else 'refused'}; {verdict}")
+        return lines
 
     def failures(self) -> list[str]:
         """One line per failing operation: its id and first failure message."""
@@ -133,7 +157,26 @@ def run_spec(spec: Path, workdir: Path, name: str | None = None, seed: int = 18)
         caller = Caller(document, package, module, validator, seed)
         for op in package.operations:
             result.operations.append(caller.check(op))
+    ask_the_mock(spec, result)
     return result
+
+
+def ask_the_mock(spec: Path, result: SpecResult) -> None:
+    """Send every captured request to `trunkline mock`'s application in-process and record its verdict.
+
+    The mock refuses with a problem document and no `X-Trunkline-Mock` header; any answer of its
+    spec's (an example or a generated body) means it accepted the request.
+    """
+    app = MockApp(mock_spec(load(spec)))
+    with httpx.Client(transport=httpx.WSGITransport(app=app)) as http:
+        for r in result.operations:
+            if r.request is None:
+                continue
+            answer = http.send(r.request)
+            if MOCK_HEADER not in answer.headers:
+                problem = answer.json() if answer.headers.get("content-type", "").endswith("json") else {}
+                details = [f"{p.get('location', '')}: {p.get('message', '')}" for p in problem.get("errors", [])[:2]]
+                r.mock_error = f"{answer.status_code} {problem.get('detail', '')} {'; '.join(details)}".strip()
 
 
 def validator_for(document: dict[str, Any]) -> OpenAPI:
