@@ -242,13 +242,15 @@ def _wire_text(value: Any) -> str:
 
 
 def expected_auth_headers(case: Case) -> dict[str, str]:
+    """The headers the documented request authenticates with; cookie schemes make one Cookie header in requirement order."""
     import base64
 
     values = credentials(case)
+    schemes = {s.key: s for s in case.package.schemes}
     headers: dict[str, str] = {}
-    for scheme in case.package.schemes:
-        if scheme.key not in requirement(case):
-            continue
+    cookies: list[str] = []
+    for key in requirement(case):
+        scheme = schemes[key]
         secret = values[scheme.credential]
         if scheme.kind == "bearer":
             headers["authorization"] = f"Bearer {secret}"
@@ -256,6 +258,10 @@ def expected_auth_headers(case: Case) -> dict[str, str]:
             headers["authorization"] = "Basic " + base64.b64encode(f"{secret}:".encode()).decode()
         elif scheme.location == "header":
             headers[scheme.wire.lower()] = secret
+        elif scheme.location == "cookie":
+            cookies.append(f"{scheme.wire}={secret}")
+    if cookies:
+        headers["cookie"] = "; ".join(cookies)
     return headers
 
 
@@ -279,6 +285,10 @@ def check_request(module: Any, case: Case, request: httpx.Request) -> None:
     for name, value in expected_auth.items():
         assert request.headers.get(name) == value, name
     unexpected = {s.wire.lower() for s in case.package.schemes if s.location == "header"} - set(expected_auth)
+    if any(s.location == "cookie" for s in case.package.schemes) and not any(p.location == "cookie" for p in op.params):
+        unexpected |= {"cookie"} - set(expected_auth)
+    if any(s.kind in ("bearer", "basic") for s in case.package.schemes):
+        unexpected |= {"authorization"} - set(expected_auth)
     for name in sorted(unexpected):
         assert name not in request.headers, f"{name} sent, but the documented request has none"
     for wire, value in example.headers.items():

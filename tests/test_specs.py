@@ -144,8 +144,8 @@ BEARER = frozenset({("http", "bearer", "Authorization")})
 BASIC = frozenset({("http", "basic", "Authorization")})
 
 
-def test_auth_hipcall_monica_voipnow_bearer() -> None:
-    for vendor in ("hipcall", "monica", "voipnow"):
+def test_auth_hipcall_monica_bearer() -> None:
+    for vendor in ("hipcall", "monica"):  # VoipNow: see test_voipnow_cookie_session_or_bearer
         assert security_shapes(vendor) == {BEARER}, vendor
         assert all("security" not in op for _, _, op, _ in operations(vendor)), vendor
 
@@ -322,7 +322,10 @@ def test_voipnow_update_actions_discriminated() -> None:
         schema = deref(doc, member)
         assert "action" in schema["required"]
         actions.update(schema["properties"]["action"].get("enum") or [schema["properties"]["action"].get("const")])
-    assert actions == {"Park", "UnPark", "Transfer", "TransferToVoicemail", "StartRecording", "StopRecording"}
+    assert actions == {
+        "Park", "UnPark", "Transfer", "TransferToVoicemail", "StartRecording", "StopRecording",
+        "OnHold", "OffHold", "Pickup", "BargeIn", "Whisper", "Monitor",
+    }
 
 
 # ---- paging --------------------------------------------------------------------------------------
@@ -726,3 +729,309 @@ def test_snapcall_sample_urls_are_the_examples() -> None:
             _check_exchange("snapcall", sample["method"], next(iter(sample["urls"])), None, None, None, {})
         else:
             assert op.get("x-bare-examples") == ["code_sample"], sample["path"]
+
+
+# Issue 20: VoipNow, Hipcall, Monica --------------------------------------------------------------
+
+VOIPNOW_PAGE = "004_f6dae598030f15b1.txt"
+SESSION = ("devCookie", "xsrfCookie", "vnCookie", "xsrfHeader")
+
+
+def _voipnow_curl_samples() -> list[dict[str, Any]]:
+    """Each curl sample of the VoipNow page: the operation heading above it, its URL, `-X`, headers and body."""
+    import json
+
+    lines = _page_lines(VOIPNOW_PAGE)
+    heading: tuple[str, str] | None = None
+    samples: list[dict[str, Any]] = []
+    for index, line in enumerate(lines):
+        head = re.fullmatch(r"(GET|POST|PUT|DELETE) (/phoneCalls/\S+)", line.strip())
+        if head:
+            heading = (head[1], head[2])
+        elif line.startswith("curl ") and heading:
+            sample: dict[str, Any] = {"heading": heading, "url": re.search(r"'([^']+)'", line)[1],  # type: ignore[index]
+                                      "method": None, "headers": {}, "body": None}
+            for follow in lines[index + 1:]:
+                if not follow.startswith(" -") and not follow.startswith(" --"):
+                    break
+                flag = re.match(r"\s*-X '(\w+)'", follow)
+                header = re.match(r"\s*-H '([^:]+): ([^']*)'", follow)
+                data = re.match(r"\s*--data-binary '(.*)'", follow)
+                if flag:
+                    sample["method"] = flag[1]
+                elif header:
+                    sample["headers"][header[1].lower()] = header[2]
+                elif data:
+                    sample["body"] = json.loads(data[1])
+            samples.append(sample)
+    return samples
+
+
+def test_voipnow_cookie_session_or_bearer() -> None:
+    """Two alternatives: the browser session the curl samples send (first, so a replay sends it), or a bearer token."""
+    doc = spec("voipnow")
+    schemes = doc["components"]["securitySchemes"]
+    assert [list(requirement) for requirement in doc["security"]] == [list(SESSION), ["oauth2Bearer"]]
+    assert security_shapes("voipnow") == {
+        frozenset({("apiKey", "cookie", "dev"), ("apiKey", "cookie", "xsrf-token"), ("apiKey", "cookie", "vn"),
+                   ("apiKey", "header", "x-xsrf-token")}),
+        BEARER,
+    }
+    assert {key: schemes[key].get("x-credential") for key in schemes} == {
+        "devCookie": "dev_cookie", "xsrfCookie": "xsrf_token", "vnCookie": "vn_cookie", "xsrfHeader": "xsrf_token",
+        "oauth2Bearer": "access_token",
+    }
+    assert all("security" not in op for _, _, op, _ in operations("voipnow"))
+    # The bearer token has no value in any VoipNow source: no x-example.
+    assert "x-example" not in schemes["oauth2Bearer"]
+    # Which cookies the server checks is not stated: the cookies beside the xsrf token say so.
+    for key in ("devCookie", "vnCookie"):
+        assert schemes[key].get("x-inferred") is True, key
+
+
+@needs_docs
+def test_voipnow_session_is_what_the_curl_samples_send() -> None:
+    """Every operation names cookie or header authentication; the four samples send exactly the modelled session."""
+    text = "\n".join(_page_lines(VOIPNOW_PAGE))
+    assert text.count("This endpoint requires authentication via cookie or header token.") == 6
+    schemes = spec("voipnow")["components"]["securitySchemes"]
+    cookie_keys = [key for key in SESSION if schemes[key]["in"] == "cookie"]
+    expected_cookie = "; ".join(f"{schemes[k]['name']}={schemes[k]['x-example']}" for k in cookie_keys)
+    samples = _voipnow_curl_samples()
+    assert len(samples) == 4
+    for sample in samples:
+        headers = sample["headers"]
+        assert headers["cookie"] == expected_cookie, sample["heading"]
+        assert headers["x-xsrf-token"] == schemes["xsrfHeader"]["x-example"], sample["heading"]
+        assert "authorization" not in headers
+    assert schemes["xsrfCookie"]["x-example"] == schemes["xsrfHeader"]["x-example"]
+
+
+@needs_docs
+def test_voipnow_twelve_update_actions() -> None:
+    """The twelve actions the page lists are accepted; the six no source documents are open and marked."""
+    lines = _page_lines(VOIPNOW_PAGE)
+    start = next(i for i, line in enumerate(lines) if line.strip().startswith("PUT /phoneCalls/"))
+    end = next(i for i in range(start, len(lines)) if lines[i].strip() == "Responses")
+    listed = [m[1] for line in lines[start:end] if (m := re.fullmatch(r"\s*•\s*(\w+)PhoneCalls", line))]
+    assert len(listed) == 12
+    doc = spec("voipnow")
+    body = deref(doc, doc["paths"]["/phoneCalls/{userId}/{extension}/{phoneCallId}"]["put"]["requestBody"])
+    union = deref(doc, body["content"]["application/json"]["schema"])
+    members = {deref(doc, ref)["properties"]["action"]["enum"][0]: deref(doc, ref) for ref in union["oneOf"]}
+    # The page writes TransferToVoiceMail; the curl sample sends TransferToVoicemail, which the spec keeps.
+    assert {name.lower() for name in members} == {name.lower() for name in listed}
+    assert set(union["discriminator"]["mapping"]) == set(members)
+    documented = {"Park", "UnPark", "Transfer", "TransferToVoicemail", "StartRecording", "StopRecording"}
+    for name, schema in members.items():
+        assert schema["required"][0] == "action" and schema["properties"]["action"]["type"] == "string", name
+        if name in documented:
+            assert "x-undocumented" not in schema, name
+            continue
+        assert schema.get("x-undocumented") is True and schema.get("x-inferred") is True, name
+        assert set(schema["properties"]) == {"action"} and schema["required"] == ["action"], name
+        assert schema.get("additionalProperties", True) is not False, name
+
+
+def test_voipnow_on_hold_validates_as_the_update_body() -> None:
+    """`{"action": "OnHold"}` is a valid update body; an action the page does not list is not."""
+    from jsonschema import Draft202012Validator
+
+    doc = spec("voipnow")
+    validator = Draft202012Validator({"$ref": "#/components/schemas/PhoneCallAction", "components": doc["components"]})
+    for action in ("OnHold", "OffHold", "Pickup", "BargeIn", "Whisper", "Monitor"):
+        assert validator.is_valid({"action": action}), action
+    assert validator.is_valid({"action": "Whisper", "phoneCallViewId": "00"})
+    assert not validator.is_valid({"action": "Hold"})
+    assert not validator.is_valid({"action": "Park"})  # Park's phoneCallViewId is required (FACTS.md)
+
+
+def test_voipnow_defaults_only_from_the_page() -> None:
+    """Defaults are the page's Default column only; UnPark's waitForPickup has none in any source."""
+    doc = spec("voipnow")
+    found: dict[str, Any] = {}
+
+    def walk(node: Any, name: str) -> None:
+        if isinstance(node, dict):
+            if "default" in node and isinstance(node.get("type"), str):
+                found[name] = node["default"]
+            for key, value in node.items():
+                walk(value, node.get("name", key) if key == "schema" else str(key))
+        elif isinstance(node, list):
+            for value in node:
+                walk(value, name)
+
+    walk(doc, "")
+    assert found == {"waitForPickup": 25, "allowPublicTransfer": False, "video": False, "filterOp": "equals"}
+    unpark = doc["components"]["schemas"]["UnParkAction"]["properties"]["waitForPickup"]
+    assert "default" not in unpark
+
+
+def test_voipnow_inferred_paging_and_action_types() -> None:
+    """Offset paging, the types of `count`/`startIndex` and of the 3.0 action fields are marked inferred."""
+    doc = spec("voipnow")
+    item = doc["paths"]["/phoneCalls/{userId}/{extension}/{phoneCallId}"]
+    listing = item["get"]
+    assert listing["x-pagination"]["x-inferred"] is True
+    assert "inferred" in listing["description"].lower()
+    declared = params("voipnow", listing, item)
+    for name in ("count", "startIndex"):
+        assert declared[("query", name)]["x-inferred"] is True, name
+        assert f"`{name}`" in declared[("query", name)]["description"], name
+    schemas = doc["components"]["schemas"]
+    # TransferToVoicemail's fields are typed by the v5 curl sample; StartRecording's format by its enum.
+    typed_by_a_source = {("TransferToVoicemailAction", "sendCallTo"), ("TransferToVoicemailAction", "transferFromNumber"),
+                         ("StartRecordingAction", "format")}
+    checked = 0
+    for name in ("ParkAction", "UnParkAction", "TransferAction", "TransferToVoicemailAction", "StartRecordingAction",
+                 "StopRecordingAction"):
+        for field, schema in schemas[name]["properties"].items():
+            if field == "action" or (name, field) in typed_by_a_source:
+                assert "x-inferred" not in schema, (name, field)
+                continue
+            checked += 1
+            assert schema.get("x-inferred") is True and "Inferred type" in schema["description"], (name, field)
+    assert checked == 11
+
+
+@needs_docs
+def test_voipnow_url_form_and_hang_up_method() -> None:
+    """The spec's paths follow the endpoint table (no trailing `/`), and the hang-up is DELETE; both say why."""
+    doc = spec("voipnow")
+    samples = _voipnow_curl_samples()
+    assert all(sample["url"].endswith("/") for sample in samples)
+    assert not any(path.endswith("/") for path in doc["paths"])
+    assert "trailing `/`" in doc["info"]["description"]
+    hang_up = next(s for s in samples if s["heading"][0] == "DELETE")
+    assert hang_up["method"] is None and hang_up["body"] is not None  # curl as written would POST
+    op = doc["paths"][hang_up["heading"][1]]["delete"]
+    assert op["operationId"] == "phone_calls_hangup"
+    for words in ("DELETE", "POST", "`-X`", "`/`"):
+        assert words in op["description"], words
+    assert [s["method"] for s in samples] == [None, None, "PUT", None]
+
+
+def test_hipcall_date_path_values_are_digit_strings() -> None:
+    """`/cdrs/2021/11/25/...`: one example, no stated type; sent as given, typed as inferred."""
+    doc = spec("hipcall")
+    item = doc["paths"]["/cdrs/{year}/{month}/{day}/{uuid}"]
+    declared = params("hipcall", item["get"], item)
+    for name, value in (("year", "2021"), ("month", "11"), ("day", "25")):
+        param = declared[("path", name)]
+        assert param["schema"] == {"type": "string", "pattern": "^[0-9]+$"}, name
+        assert param["x-inferred"] is True and "inferred" in param["description"].lower(), name
+        assert [example["value"] for example in param["examples"].values()] == [value], name
+        assert re.fullmatch(param["schema"]["pattern"], value)
+    for name in ("month", "day"):
+        assert "unknown" in declared[("path", name)]["description"], name
+
+
+# Fields the page shows only as null, and where their non-null type comes from when it is not inferred.
+HIPCALL_NULL_TYPED_BY_THE_PAGE = {
+    "record_url": "the page calls it a URL that expires",
+    "voicemail_type": "the page says the field has integer type, with an enum table",
+    "prev": "a page link like first/last/next, which the examples show as URLs",
+}
+
+
+@needs_docs
+def test_hipcall_fields_shown_only_as_null() -> None:
+    """A field every example shows as null is nullable, and its other type is inferred unless the page gives it."""
+    text = "\n".join(_page_lines("000_78cb3780bfc1a00a.txt"))
+    values: dict[str, set[str]] = {}
+    for key, value in re.findall(r'"(\w+)": ([^\n]*?),?\n', text):
+        values.setdefault(key, set()).add(value.strip())
+    only_null = {key for key, seen in values.items() if seen == {"null"}}
+    # `assign_to` is null in every answer; only the create request sends a value (a user id).
+    only_null.add("assign_to")
+    assert only_null == {"answered_at", "bridged_at", "record_url", "voicemail_type", "voicemail_id", "voicemail_url",
+                         "assign_to", "task_list_id", "prev"}
+    doc = spec("hipcall")
+    schemas = doc["components"]["schemas"]
+    seen = 0
+    for schema_name in ("Call", "Task", "PaginationLinks"):
+        for field, raw in schemas[schema_name]["properties"].items():
+            if field not in only_null:
+                continue
+            seen += 1
+            schema = deref(doc, raw)
+            types = schema.get("type")
+            assert isinstance(types, list) and "null" in types, field
+            if field in HIPCALL_NULL_TYPED_BY_THE_PAGE:
+                continue
+            assert schema.get("x-inferred") is True and "every" in schema["description"], field
+    assert seen == len(only_null)
+
+
+def test_hipcall_no_required_body_or_field_without_a_source() -> None:
+    """The page and FACTS.md mark no request body or body field required."""
+    doc = spec("hipcall")
+    bodies = 0
+    for _, _, op, _ in operations("hipcall"):
+        if "requestBody" not in op:
+            continue
+        bodies += 1
+        body = deref(doc, op["requestBody"])
+        assert body.get("required", False) is False, op["operationId"]
+        schema = deref(doc, body["content"]["application/json"]["schema"])
+        assert "required" not in schema, op["operationId"]
+    assert bodies == 5
+
+
+@needs_docs
+def test_descriptions_add_no_unstated_meaning() -> None:
+    """Words the audit found added to the pages' meaning are gone ('E.164', 'CSRF'), and the pages never use them."""
+    for vendor, page in (("hipcall", "000_78cb3780bfc1a00a.txt"), ("monica", "003_75f4ec6cc8a72c4d.txt"),
+                         ("voipnow", VOIPNOW_PAGE)):
+        spec_text = (SPECS / f"{vendor}.yaml").read_text(encoding="utf-8")
+        page_text = "\n".join(_page_lines(page))
+        for word in ("E.164", "CSRF"):
+            assert word.lower() not in page_text.lower(), (page, word)
+            assert word.lower() not in spec_text.lower(), (vendor, word)
+
+
+@needs_docs
+def test_monica_success_statuses_are_inferred() -> None:
+    """The Monica page states no status at all: every success answer is marked inferred and says so."""
+    page = "\n".join(_page_lines("003_75f4ec6cc8a72c4d.txt"))
+    assert not re.search(r"\b(200|201|202|204)\b", page)
+    successes = 0
+    for _, _, op, _ in operations("monica"):
+        for status, raw in op["responses"].items():
+            if not status.startswith("2"):
+                continue
+            successes += 1
+            response = deref(spec("monica"), raw)
+            assert response.get("x-inferred") is True, op["operationId"]
+            assert "status is inferred" in response["description"], op["operationId"]
+    assert successes == 6
+
+
+def test_monica_paging_bounds_from_the_sources_only() -> None:
+    """FACTS.md gives `limit` at most 100 and default 10; no source gives a minimum."""
+    parameters = spec("monica")["components"]["parameters"]
+    assert parameters["Limit"]["schema"] == {"type": "integer", "maximum": 100, "default": 10}
+    assert parameters["Page"]["schema"] == {"type": "integer"}
+
+
+# An `x-inferred` says what was inferred ("inferred"), what the sources lack (no/not/none/only/null)
+# and why this value was chosen (assumed, like, as, from, so, because, suggest, elsewhere, seen, follows).
+_LACKS = re.compile(r"\b(no|not|none|only|null)\b", re.IGNORECASE)
+_BECAUSE = re.compile(r"assum|\b(like|as|from|so|because|suggest|elsewhere|seen|follows)\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("vendor", ["hipcall", "monica", "voipnow"])
+def test_inferred_says_what_and_why(vendor: str) -> None:
+    doc = spec(vendor)
+    marked = 0
+    for ptr, node, key in _marked(doc):
+        if key != "x-inferred":
+            continue
+        marked += 1
+        text = str(node.get("description", ""))
+        if "/x-pagination" in ptr:
+            text = str(deref(doc, _at(doc, ptr.rsplit("/x-pagination", 1)[0])).get("description", ""))
+        assert "inferred" in text.lower(), ptr
+        assert _LACKS.search(text), f"{ptr}: say what the sources lack"
+        assert _BECAUSE.search(text), f"{ptr}: say why this value was chosen"
+    assert marked > 0

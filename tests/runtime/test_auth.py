@@ -133,7 +133,7 @@ def test_credentials_from_the_environment(vendor: str, flavour: str, monkeypatch
     outcome = run(vendor, flavour, script, fetch(vendor).invoke, credentials={})
     assert outcome.error is None, outcome.error
     request = script.requests[0]
-    sent = str(request.headers.get("authorization", "")) + str(request.url)
+    sent = str(request.headers.get("authorization", "")) + str(request.headers.get("cookie", "")) + str(request.url)
     first = next(iter(env))
     assert f"env-{first}" in sent
 
