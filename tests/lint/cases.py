@@ -104,7 +104,7 @@ CASES = [
          op("      parameters:\n        - {name: id, in: path, required: true, schema: {type: string}}\n", path="/a/{id}")),
     Case("path-keys-no-trailing-slash", H31 + "paths:\n  /a/: #!\n    get:\n" + OK, "/paths/~1a~1", op()),
     Case("path-not-include-query", H31 + "paths:\n  /a?b=c: #!\n    get:\n" + OK, "/paths/~1a?b=c", op()),
-    Case("path-params", H31 + "paths:\n  /a/{id}:\n    get: #!\n" + OK, "/paths/~1a~1{id}/get",
+    Case("path-params", H31 + "paths:\n  /a/{id}: #!\n    get:\n" + OK, "/paths/~1a~1{id}",
          op("      parameters:\n        - {name: id, in: path, required: true, schema: {type: string}}\n", path="/a/{id}")),
     Case("no-ambiguous-paths",
          H31 + "paths:\n  /a/{x}:\n    parameters: [{name: x, in: path, required: true, schema: {type: string}}]\n    get:\n" + OK
@@ -117,7 +117,7 @@ CASES = [
          H31 + "servers:\n  - url: https://api.vendor.test\npaths: {}\n"),
     Case("oas3-server-not-example.com", H31 + "servers:\n  - url: https://example.com/api #!\npaths: {}\n", "/servers/0/url",
          H31 + "servers:\n  - url: https://api.vendor.test\npaths: {}\n"),
-    Case("oas3-server-variables", H31 + "servers:\n  - url: https://{region}.vendor.test #!\npaths: {}\n", "/servers/0",
+    Case("oas3-server-variables", H31 + "servers:\n  - url: https://{region}.vendor.test #!\npaths: {}\n", "/servers/0/url",
          H31 + "servers:\n  - url: https://{region}.vendor.test\n    variables:\n      region: {default: eu, enum: [eu, us]}\npaths: {}\n"),
     Case("oas3-unused-component", H31 + "paths: {}\ncomponents:\n  schemas:\n    A: {type: string} #!\n", "/components/schemas/A",
          H31 + "paths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n"
