@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
-from generator.errors import Finding, Location, Severity, TrunklineError
+from generator.errors import Finding, Severity, TrunklineError
 from generator.lint import (  # noqa: F401  (each module registers its rules)
     components,
     examples,
@@ -25,20 +23,13 @@ from generator.lint import (  # noqa: F401  (each module registers its rules)
 from generator.lint.config import Config, discover
 from generator.lint.ignore import Silencer
 from generator.lint.registry import RULES, Context, Rule
-from generator.lint.walk import spot
-from generator.load import Document, pointer
+from generator.load import Document
 from generator.validate import RULE as SCHEMA_RULE
 from generator.validate import recursion_message, spec_version, validate
 
 __all__ = ["RULES", "Config", "Rule", "lint"]
 
 ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-# How openapi-spec-validator and `generator.shape` (both oas3-schema) report a path template whose parameter an
-# operation does not declare; both place it at the operation. tests/lint/test_ci.py fails if the wording changes.
-_UNDECLARED = (
-    re.compile(r"Path parameter '(?P<name>[^']*)' for '\w+' operation in '(?P<path>.*)' was not resolved"),
-    re.compile(r"path (?P<q>['\"])(?P<path>.*)(?P=q) has the template `\{(?P<name>[^}]*)\}` but \w+ declares no path parameter .*"),
-)
 
 
 def lint(document: Document, config: Config | None = None) -> list[Finding]:
@@ -73,7 +64,6 @@ def lint(document: Document, config: Config | None = None) -> list[Finding]:
         except Exception:
             if not context.broken:
                 raise
-    found = _templates(found, context, "path-params" in ran)
     silencer = Silencer(context)
     kept = [f for f in found if not silencer.silences(f) and not config.ignored(document.path, f)]
     unused_level = config.severity("lint-ignore-unused", RULES["lint-ignore-unused"].severity)
@@ -84,19 +74,3 @@ def lint(document: Document, config: Config | None = None) -> list[Finding]:
 
 def _at(finding: Finding, level: Severity, context: Context) -> Finding:
     return Finding(finding.rule, level, finding.message, context.locate(finding.location.pointer))
-
-
-def _templates(found: list[Finding], context: Context, path_params: bool) -> list[Finding]:
-    """oas3-schema's reports of an undeclared path parameter: left to path-params when it runs (it names every
-    operation at once), else moved from the operation to the `{name}` in the path key, the text that names it."""
-    kept = []
-    for finding in found:
-        match = next((m for m in (p.fullmatch(finding.message) for p in _UNDECLARED) if m), None) if finding.rule == SCHEMA_RULE else None
-        if match is None:
-            kept.append(finding)
-        elif not path_params:
-            ptr = pointer("paths", match["path"])
-            where = spot(context, ptr, "{" + match["name"] + "}", in_key=True)
-            kept.append(finding if where is None else Finding(finding.rule, finding.severity, finding.message,
-                                                              Location(context.document.display, ptr, *where)))
-    return kept
