@@ -237,7 +237,14 @@ def _child(node: yaml.Node, token: str) -> yaml.Node | None:
 
 def load(path: Path, display: str | None = None) -> Document:
     """Load a spec file and the local files its `$ref`s name; TrunklineError with a location when it cannot."""
-    document = read(path, display or str(path))
+    return complete(read(path, display or str(path)))
+
+
+def complete(document: Document) -> Document:
+    """What `load` does after `read`: refuse a non-mapping, bundle the `$ref`ed files, check the result.
+
+    Separate so that a caller can look at what `read` parsed (within its bounds) before bundling.
+    """
     if document.data is None:
         raise TrunklineError("not an OpenAPI document: the file is empty; write an OpenAPI 3.x spec in it", Location(document.display, "", 1, 1))
     if not isinstance(document.data, dict):

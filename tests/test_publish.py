@@ -11,6 +11,7 @@ this interpreter's pip through `pip --python`, with `--index-url` the local inde
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 import os
@@ -87,14 +88,12 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A pypiserver on loopback serving a packages directory that holds the clients' dependencies."""
-    packages = tmp_path_factory.mktemp("index")
-    for dist in dependency_closure(["httpx", "pydantic"]):
-        repack(dist, packages)
+@contextlib.contextmanager
+def serve(packages: Path) -> Iterator[str]:
+    """A pypiserver on loopback serving (and accepting uploads into) the `packages` directory; its URL."""
     port = free_port()
-    log = open(packages.parent / "pypiserver.log", "w")  # noqa: SIM115 (open while the server runs)
+    log_path = packages.parent / f"pypiserver-{packages.name}.log"
+    log = open(log_path, "w")  # noqa: SIM115 (open while the server runs)
     server = subprocess.Popen(
         [sys.executable, "-m", "pypiserver", "run", "-p", str(port), "-i", "127.0.0.1", "-a", ".", "-P", ".",
          "--disable-fallback", str(packages)], stdout=log, stderr=subprocess.STDOUT)
@@ -107,13 +106,23 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                     break
             except OSError:
                 if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"pypiserver did not start: {(packages.parent / 'pypiserver.log').read_text()}") from None
+                    raise RuntimeError(f"pypiserver did not start: {log_path.read_text()}") from None
                 time.sleep(0.2)
         yield url
     finally:
         server.terminate()
         server.wait(timeout=10)
         log.close()
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A pypiserver on loopback serving a packages directory that holds the clients' dependencies."""
+    packages = tmp_path_factory.mktemp("index")
+    for dist in dependency_closure(["httpx", "pydantic"]):
+        repack(dist, packages)
+    with serve(packages) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -274,3 +283,42 @@ def test_unreachable_index_is_reported(published: Path, capsys: pytest.CaptureFi
     assert main(["publish", VENDORS[0], "--generated", str(GENERATED), "--dist", str(published), "--repository-url", url]) == 2
     assert "is the index running and the URL right?" in capsys.readouterr().err
     shutil.rmtree(published / "nothing", ignore_errors=True)
+
+
+def test_skip_existing_skips_what_the_index_has_and_uploads_the_rest(published: Path, tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A re-run of a publish job: one package fully on the index, one half (its wheel only), the rest absent."""
+    monkeypatch.setenv("TWINE_USERNAME", "trunkline")
+    monkeypatch.setenv("TWINE_PASSWORD", "unused-by-this-index")
+    packages = find(GENERATED, [])
+    full, half, *rest = packages
+    served = tmp_path / "served"
+    served.mkdir()
+    for path in full.built(published):
+        shutil.copy(path, served / path.name)
+    wheel = next(p for p in half.built(published) if p.suffix == ".whl")
+    shutil.copy(wheel, served / wheel.name)
+    before = {p.name: p.stat().st_mtime_ns for p in served.iterdir()}
+    argv = ["publish", "--generated", str(GENERATED), "--dist", str(published)]
+    with serve(served) as url:
+        capsys.readouterr()
+        assert main([*argv, "--repository-url", url]) == 1  # without the option: refused, nothing uploaded
+        assert "or pass --skip-existing" in capsys.readouterr().err
+        assert sorted(p.name for p in served.iterdir()) == sorted(before)
+        assert main([*argv, "--repository-url", url, "--skip-existing"]) == 0
+        out = capsys.readouterr().out.splitlines()
+        index = f"{url}simple/"
+        assert f"{full.name} {full.version} is on {index} already ({', '.join(p.name for p in full.built(published))}); skipped" in out
+        sdist = f"{half.stem}.tar.gz"
+        assert f"{half.name} {half.version} is on {index} already ({wheel.name}); uploading the rest ({sdist})" in out
+        assert f"published {half.name} {half.version} to {url}" in out
+        for package in rest:
+            assert f"published {package.name} {package.version} to {url}" in out
+        assert out[-1] == f"publish: {len(packages) - 1} uploaded, 1 skipped (already on {index})"
+        assert sorted(p.name for p in served.iterdir()) == sorted(p.name for package in packages for p in package.built(published))
+        assert all(served.joinpath(name).stat().st_mtime_ns == mtime for name, mtime in before.items())  # not uploaded again
+        # the index's own "already there" (a race with the page check, here bypassed) is a skip too
+        assert main([*argv, "--repository-url", url, "--index-url", f"{url}nowhere/", "--skip-existing", full.vendor]) == 0
+        out = capsys.readouterr().out.splitlines()
+        assert out == [f"{full.name} {full.version} appeared on the index meanwhile; skipped",
+                       f"publish: 0 uploaded, 1 skipped (already on {url}nowhere/)"]

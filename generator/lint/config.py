@@ -10,6 +10,18 @@ from typing import Any
 
 from generator.errors import Finding, Location, Severity, TrunklineError
 
+# Rules that check the conventions of one family of specs rather than OpenAPI quality: off unless a
+# configuration names the family in `conventions` (or sets the rule in `rules`). "trunkline" is this
+# project's vendor-spec conventions (docs/spec-conventions.md); a team's own spec has no reason to follow them.
+CONVENTIONS: dict[str, frozenset[str]] = {
+    "trunkline": frozenset({
+        "info-x-source",      # `info.x-source` names the vendor page a spec is transcribed from
+        "operation-example",  # every operation documents an exchange to replay, or says `x-undocumented`
+        "example-paired",     # one example name per documented exchange, across request and response slots
+        "x-enum-varnames",    # integer enums name their members
+    }),
+}
+CONVENTION_RULES = frozenset(rule_id for rule_ids in CONVENTIONS.values() for rule_id in rule_ids)
 LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING, "warn": Severity.WARNING, "info": Severity.INFO, "off": None}
 FILES = ("trunkline-lint.toml", ".trunkline.toml", "pyproject.toml")
 
@@ -34,15 +46,20 @@ class PathIgnore:
 
 @dataclass(frozen=True)
 class Config:
-    """Severity overrides and per-path ignores, and the file they came from (None: defaults)."""
+    """Severity overrides, per-path ignores, conventions turned on, and the file they came from (None: defaults)."""
 
     source: Path | None = None
     severities: dict[str, Severity | None] = field(default_factory=dict)
     ignores: tuple[PathIgnore, ...] = ()
+    conventions: frozenset[str] = frozenset()
 
     def severity(self, rule_id: str, default: Severity | None) -> Severity | None:
-        """The severity a rule runs at; None when it is off."""
-        return self.severities.get(rule_id, default)
+        """The severity a rule runs at; None when it is off (a convention rule is off unless its conventions are on)."""
+        if rule_id in self.severities:
+            return self.severities[rule_id]
+        if rule_id in CONVENTION_RULES and not any(rule_id in CONVENTIONS[name] for name in self.conventions):
+            return None
+        return default
 
     def ignored(self, spec: Path, finding: Finding) -> bool:
         """Whether a per-path ignore silences `finding` in `spec`."""
@@ -89,9 +106,9 @@ def read(path: Path) -> Config:
         table, label = data, "the top level"
     if not isinstance(table, dict):
         raise TrunklineError(f"{label} must be a table", where)
-    unknown = sorted(set(table) - {"rules", "disable", "ignore"})
+    unknown = sorted(set(table) - {"rules", "disable", "ignore", "conventions"})
     if unknown:
-        raise TrunklineError(f"unknown key(s) {', '.join(unknown)} in {label}; use rules, disable and ignore", where)
+        raise TrunklineError(f"unknown key(s) {', '.join(unknown)} in {label}; use rules, disable, ignore and conventions", where)
 
     def known(rule_id: Any, key: str) -> str:
         if not isinstance(rule_id, str) or rule_id not in RULES:
@@ -126,4 +143,16 @@ def read(path: Path) -> Config:
             raise TrunklineError(f"ignore[{i}].pointer must be a JSON pointer starting with '/'", where)
         ids = frozenset(r if r == "*" else known(r, f"ignore[{i}].rules") for r in entry["rules"])
         ignores.append(PathIgnore(entry["files"], ptr.rstrip("/"), ids))
-    return Config(path, severities, tuple(ignores))
+    return Config(path, severities, tuple(ignores), _conventions(table.get("conventions", []), where))
+
+
+def _conventions(value: Any, where: Location) -> frozenset[str]:
+    """The `conventions` setting: one name or a list of names, each a known family of convention rules."""
+    names = [value] if isinstance(value, str) else value
+    known = ", ".join(f'"{name}"' for name in sorted(CONVENTIONS))
+    if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+        raise TrunklineError(f"`conventions` must be a name or a list of names ({known})", where)
+    for name in names:
+        if name not in CONVENTIONS:
+            raise TrunklineError(f"conventions: unknown conventions {name!r}; known: {known}", where)
+    return frozenset(names)

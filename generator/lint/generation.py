@@ -40,7 +40,7 @@ def python_name_collision(context: Context) -> Iterator[tuple[str, str]]:
             wire = str(param.get("name"))
             name = attribute(wire)
             if params.setdefault(name, wire) != wire:
-                yield ptr, _clash("parameters", params[name], wire, name)
+                yield ptr + ("/name" if "name" in param else ""), _clash("parameters", params[name], wire, name)
     schemas = (context.document.data.get("components") or {}).get("schemas") if isinstance(context.document.data.get("components"), dict) else None
     classes: dict[str, str] = {}
     for name in schemas if isinstance(schemas, dict) else []:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from generator.errors import Severity
 from generator.lint.registry import Context, rule
-from generator.lint.walk import operations, parameter_list
+from generator.lint.walk import operations, parameter_list, spot
 from generator.load import pointer
 
 _TEMPLATE = re.compile(r"\{([^{}/]*)\}")
@@ -48,7 +48,7 @@ def _shape(path: str) -> list[str | None]:
 
 
 @rule("path-params", Severity.ERROR, "Path templates and `in: path` parameters match one to one; no two paths are equivalent.", "spectral")
-def path_params(context: Context) -> Iterator[tuple[str, str]]:
+def path_params(context: Context) -> Iterator[tuple[str, str] | tuple[str, str, int, int]]:
     seen_shapes: dict[str, str] = {}
     for path in _paths(context):
         shape = _TEMPLATE.sub("{}", path)
@@ -64,6 +64,7 @@ def path_params(context: Context) -> Iterator[tuple[str, str]]:
         for name in sorted({n for n in names if names.count(n) > 1}):
             yield pointer("paths", path), f"path {path!r} uses `{{{name}}}` more than once; give each template its own name"
     item_done: set[str] = set()
+    undeclared: dict[tuple[str, str], list[str]] = {}  # (path, template name) -> methods that do not declare it
     for op in operations(context):
         used = set(_TEMPLATE.findall(op.path))
         level = parameter_list(context, op.item, op.item_ptr)
@@ -71,7 +72,7 @@ def path_params(context: Context) -> Iterator[tuple[str, str]]:
         declared = {str(p.get("name")) for p, _ in level + own if p.get("in") == "path"}
         for name in sorted(used - declared):
             if name:
-                yield op.ptr, f"declare path parameter {name!r} (`in: path`, `required: true`) for {op.method.upper()} {op.path}"
+                undeclared.setdefault((op.path, name), []).append(op.method.upper())
         checked = own if op.item_ptr in item_done else level + own
         item_done.add(op.item_ptr)
         for param, ptr in checked:
@@ -79,9 +80,21 @@ def path_params(context: Context) -> Iterator[tuple[str, str]]:
                 continue
             name = str(param.get("name"))
             if name not in used:
-                yield ptr, f"path parameter {name!r} is not in the path {op.path!r}; add `{{{name}}}` to the path or remove it"
+                yield ptr + ("/name" if "name" in param else ""), (
+                    f"path parameter {name!r} is not in the path {op.path!r}; add `{{{name}}}` to the path or remove it")
             if param.get("required") is not True:
-                yield ptr, f"path parameter {name!r} must say `required: true`"
+                yield ptr + ("/required" if "required" in param else ""), f"path parameter {name!r} must say `required: true`"
+    for (path, name), methods in undeclared.items():
+        yield _at_template(context, path, name, (
+            f"the template `{{{name}}}` names no path parameter for {', '.join(methods)} {path}; declare it "
+            "(`in: path`, `required: true`) on the path item or the operation"))
+
+
+def _at_template(context: Context, path: str, name: str, message: str) -> tuple[str, str] | tuple[str, str, int, int]:
+    """A finding at the `{name}` template inside the path key, or at the key when the text cannot be found."""
+    ptr = pointer("paths", path)
+    where = spot(context, ptr, f"{{{name}}}", in_key=True)
+    return (ptr, message) if where is None else (ptr, message, *where)
 
 
 def _ambiguous(a: list[str | None], b: list[str | None]) -> bool:

@@ -58,7 +58,7 @@ def duplicated_entry_in_enum(context: Context) -> Iterator[tuple[str, str]]:
         for i, value in enumerate(enum):
             key = json.dumps([type(value).__name__ if isinstance(value, bool) else "", value], sort_keys=True)
             if key in seen:
-                yield f"{ptr}/enum", f"enum value {json.dumps(value)} (item {i}) repeats an earlier one; remove the duplicate"
+                yield f"{ptr}/enum/{i}", f"enum value {json.dumps(value)} (item {i}) repeats an earlier one; remove the duplicate"
             seen.add(key)
 
 

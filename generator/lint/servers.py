@@ -8,7 +8,7 @@ from typing import Any
 
 from generator.errors import Severity
 from generator.lint.registry import Context, rule
-from generator.lint.walk import operations
+from generator.lint.walk import operations, spot
 from generator.load import escape_token
 
 _VARIABLE = re.compile(r"\{([^{}]*)\}")
@@ -61,7 +61,7 @@ def server_not_example(context: Context) -> Iterator[tuple[str, str]]:
 
 
 @rule("oas3-server-variables", Severity.ERROR, "Server URL variables are defined, used, and their defaults are allowed values.", "spectral")
-def server_variables(context: Context) -> Iterator[tuple[str, str]]:
+def server_variables(context: Context) -> Iterator[tuple[str, str] | tuple[str, str, int, int]]:
     for ptr, server in _servers(context):
         url = server.get("url")
         if not isinstance(url, str):
@@ -72,7 +72,9 @@ def server_variables(context: Context) -> Iterator[tuple[str, str]]:
         defined = variables if isinstance(variables, dict) else {}
         for name in dict.fromkeys(used):
             if name not in defined:
-                yield ptr, f"define server variable {name!r} (used in the URL {url!r}) under `variables` with a `default`"
+                message = f"define server variable {name!r} (used in the URL {url!r}) under `variables` with a `default`"
+                where = spot(context, ptr + "/url", f"{{{name}}}")
+                yield (ptr + "/url", message) if where is None else (ptr + "/url", message, *where)
         for name, variable in defined.items():
             var_ptr = f"{ptr}/variables/{escape_token(str(name))}"
             if name not in used:

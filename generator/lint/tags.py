@@ -69,7 +69,8 @@ def openapi_tags_unused(context: Context) -> Iterator[tuple[str, str]]:
                         used.update(str(t) for t in node["tags"])
     for i, tag in _tags(context):
         if str(tag.get("name")) not in used:
-            yield f"/tags/{i}", f"no operation uses tag {tag.get('name')!r}; tag an operation with it or remove it"
+            where = f"/tags/{i}/name" if "name" in tag else f"/tags/{i}"
+            yield where, f"no operation uses tag {tag.get('name')!r}; tag an operation with it or remove it"
 
 
 @rule("operation-tags", Severity.WARNING, "Every operation has a non-empty `tags` list.", "spectral")

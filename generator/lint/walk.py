@@ -204,3 +204,24 @@ def everything(context: Context) -> Iterator[tuple[str, str, dict[str, Any]]]:
             stack.extend((f"{ptr}/{escape_token(str(k))}", str(k), v) for k, v in reversed(list(node.items())) if isinstance(v, (dict, list)))
         elif isinstance(node, list):
             stack.extend((f"{ptr}/{i}", key, v) for i, v in reversed(list(enumerate(node))) if isinstance(v, (dict, list)))
+
+
+def spot(context: Context, ptr: str, needle: str, in_key: bool = False) -> tuple[int, int] | None:
+    """Line and column of `needle` where `ptr` is written: a `{name}` inside a path key (`in_key`) or a URL value.
+
+    A key is searched before the located value when that value follows it on the line (`'/a/{id}': {get: ...}`),
+    else from the key on; a value from its start on. None when the text is not there (an escaped key, another file).
+    """
+    loc = context.locate(ptr)
+    if loc.file != context.document.display or loc.line < 1:
+        return None
+    lines = context.cache.get("lines")
+    if lines is None:
+        lines = context.cache["lines"] = context.document.text.splitlines()
+    if loc.line > len(lines):
+        return None
+    text = lines[loc.line - 1]
+    start = max(loc.col - 1, 0)
+    value_follows_key = text[:start].rstrip().endswith(":")
+    at = text.rfind(needle, 0, start) if in_key and value_follows_key else text.find(needle, start)
+    return (loc.line, at + 1) if at >= 0 else None

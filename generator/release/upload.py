@@ -61,8 +61,26 @@ def credentials(env: dict[str, str]) -> dict[str, str]:
     return found
 
 
-def upload(files: list[Path], repository_url: str, env: dict[str, str] | None = None) -> None:
-    """`twine upload` the files; AlreadyPublished on the index's 409, TrunklineError on other failures."""
+def upload(files: list[Path], repository_url: str, env: dict[str, str] | None = None, skip_existing: bool = False) -> list[str]:
+    """`twine upload` the files; the names of those skipped as already on the index (only with `skip_existing`).
+
+    AlreadyPublished on the index's 409 without `skip_existing`, TrunklineError on other failures. twine's own
+    --skip-existing works with PyPI only, so with `skip_existing` each file goes up alone and a refusal skips it.
+    """
+    if not skip_existing:
+        _twine_upload(files, repository_url, env)
+        return []
+    skipped = []
+    for path in files:
+        try:
+            _twine_upload([path], repository_url, env)
+        except AlreadyPublished:
+            skipped.append(path.name)
+    return skipped
+
+
+def _twine_upload(files: list[Path], repository_url: str, env: dict[str, str] | None) -> None:
+    """One `twine upload` run; AlreadyPublished on the index's 409, TrunklineError on other failures."""
     env = dict(os.environ) if env is None else env
     run_env = {**env, **credentials(env)}
     run_env.pop("TWINE_REPOSITORY", None)
@@ -74,6 +92,7 @@ def upload(files: list[Path], repository_url: str, env: dict[str, str] | None = 
     output = done.stdout + done.stderr
     if re.search(r"\b409\b|already exists|Conflict", output, re.IGNORECASE):
         raise AlreadyPublished(f"the index refused {', '.join(p.name for p in files)}: that version is already there; "
-                               "versions are immutable, release a new one with `trunkline release VENDOR`")
+                               "versions are immutable, release a new one with `trunkline release VENDOR` "
+                               "(or pass --skip-existing to skip what is there)")
     lines = [line.strip() for line in output.splitlines() if "HTTPError" in line or "ERROR" in line] or output.strip().splitlines()
     raise TrunklineError(f"twine upload to {repository_url} failed: {lines[-1] if lines else 'no output'}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 
 from generator.lint import RULES
+from generator.lint.config import CONVENTIONS
 from generator.lint.output import anchor
 from generator.lint.registry import Rule
 from tests.lint.cases import CASES
@@ -100,6 +101,17 @@ def _severity(rule: Rule) -> str:
     return rule.severity.value if rule.severity else "off"
 
 
+def _convention(rule: Rule) -> str | None:
+    """The name of the conventions a rule belongs to, if any."""
+    return next((name for name, ids in sorted(CONVENTIONS.items()) if rule.id in ids), None)
+
+
+def _default(rule: Rule) -> str:
+    """The table's default column: a convention rule is off unless its conventions are turned on."""
+    name = _convention(rule)
+    return f"off; {_severity(rule)} with `conventions = \"{name}\"`" if name else _severity(rule)
+
+
 def _snippet(text: str) -> str:
     return text.replace(" #!", "   # <- reported here").rstrip("\n")
 
@@ -126,14 +138,29 @@ def render() -> str:
     w("block (a mapping or list on the lines below its key), the line and column are those of the key.\n")
     w("| `--format` | output |")
     w("|---|---|")
-    w("| `text` (default) | one line per finding: `file:line:col pointer severity [rule] message`; coloured on a terminal unless `NO_COLOR` is set; a count on stderr |")
+    w("| `text` (default) | one line per finding: `file:line:col pointer severity [rule] message`; coloured on a terminal unless `NO_COLOR` is set |")
     w("| `json` | an array of `{file, line, column, pointer, rule, severity, message}` |")
-    w("| `sarif` | SARIF 2.1.0 for GitHub code scanning: every rule in `tool.driver.rules` (id, help, default level), one result per finding with `ruleId`, `level` and `physicalLocation.region` |")
-    w("| `github` | GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=<rule>::<message>` (`::warning`, `::notice` for info) |")
+    w("| `sarif` | SARIF 2.1.0 for GitHub code scanning: every rule in `tool.driver.rules` (id, help, default level), one result per finding with `ruleId`, `level` and `physicalLocation.region`; file paths relative to the repository root |")
+    w("| `github` | GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=<rule>::<message>` (`::warning`, `::notice` for info); file paths relative to the repository root |")
     w("")
     w("Exit status: **0** no errors; **1** at least one error (or, with `--strict`, a warning);")
     w("**2** a file could not be read or parsed as OpenAPI 3.0/3.1 (rule `unreadable`), a bad configuration,")
     w("or bad usage. Info findings never fail a run. Several files, directories and globs can be given at once.\n")
+    w("Whatever the format, the findings go to stdout and a last line to stderr counts the files and")
+    w("findings, `lint: 5 files, 0 errors, 3 warnings` (infos and skipped files when there are any), on a")
+    w("terminal or not, so a CI log shows how many specs were checked; `--quiet` (`-q`) leaves it out.")
+    w("SARIF and `github` paths are relative to the repository root, found from the first spec: the")
+    w("nearest directory above it holding `.git`, else the nearest holding a `pyproject.toml`, else the")
+    w("current directory; so code scanning maps them whatever directory lint ran in. A file outside that")
+    w("root is written as an absolute `file://` URI.\n")
+    w("## Which files are linted\n")
+    w("A file named on the command line is linted, and one that is not an OpenAPI document is an error")
+    w("(`unreadable`). Directories (their `.yaml`, `.yml` and `.json` files, not recursively) and quoted")
+    w("globs are walked instead: a YAML or JSON file found there without a top-level `openapi` or")
+    w("`swagger` key (a `.spectral.yaml`, a shared schema file) is skipped with an info line on stderr.")
+    w("`--skip-non-openapi` skips such files even when named, for tools that pass every changed file, such")
+    w("as the pre-commit hooks. Reading a file to look for the key uses the same bounded loader as linting it.")
+    w("A file that cannot be parsed at all is still an error: it may be a broken spec.\n")
     w("## Configuration\n")
     w("Settings are read from the first of these found in the spec's directory or above it:")
     w("`trunkline-lint.toml` (keys at the top level), `.trunkline.toml` (under `[lint]`) or")
@@ -147,6 +174,8 @@ def render() -> str:
     w('rules = { "operation-summary" = "warning", "oas3-parameter-description" = "info" }')
     w("# rules that never run")
     w('disable = ["info-license"]')
+    w('# turn on the rules of a set of spec conventions (see "Conventions" below)')
+    w('conventions = "trunkline"')
     w("")
     w("# silence rules for some files, optionally only under one JSON pointer")
     w("[[tool.trunkline.lint.ignore]]")
@@ -155,6 +184,18 @@ def render() -> str:
     w('rules = ["operation-description", "operation-example"]   # or ["*"]')
     w('reason = "v1 is frozen; documented as-is"  # optional, for readers')
     w("```\n")
+    w("## Conventions\n")
+    w("Most rules are about OpenAPI quality. A few check the conventions of Trunkline's own vendor specs")
+    w("([spec-conventions.md](spec-conventions.md)), which a team's spec has no reason to follow; they")
+    w("are off unless the configuration turns them on with `conventions`, or names one of them under")
+    w("`rules`. So `--strict` is usable on any spec, and a spec written to these conventions still gets")
+    w("them checked. This repository's `specs/trunkline-lint.toml` says `conventions = \"trunkline\"`, so")
+    w("`make run`, CI and `trunkline generate` apply them to `specs/`.\n")
+    w("| conventions | rules |")
+    w("|---|---|")
+    for name, ids in sorted(CONVENTIONS.items()):
+        w(f"| `{name}` | {', '.join(f'[`{rid}`](#{anchor(rid)})' for rid in sorted(ids))} |")
+    w("")
     w("## Silencing one finding in the spec\n")
     w("Put `x-lint-ignore` on the offending node or any node above it: a mapping from rule id to the")
     w("reason the finding is accepted. The reason is required: an entry without one, or naming a")
@@ -169,7 +210,8 @@ def render() -> str:
     w("```\n")
     w("This is how a spec records a vendor's own quirk instead of \"fixing\" it: the path stays exactly as")
     w("documented, the reason sits next to it, and the rule keeps guarding every other path. The five")
-    w("vendor specs lint with zero findings at the default severities; they silence, each with a reason:")
+    w("vendor specs lint with zero findings at the default severities and with their conventions on; they")
+    w("silence, each with a reason:")
     w("`info-contact` and `info-license` on `info` (no vendor publishes either), and in SnapCall")
     w("`path-keys-no-trailing-slash` on `/admin/streams/` and `path-params` on")
     w("`/companies/{companyId}/teams/{teamId}` (the vendor names the same parameter `id` on DELETE).\n")
@@ -179,7 +221,7 @@ def render() -> str:
     for fam, ids in FAMILIES:
         for rid in ids:
             r = RULES[rid]
-            w(f"| [`{rid}`](#{anchor(rid)}) | {_severity(r)} | {ORIGIN[r.origin]} |")
+            w(f"| [`{rid}`](#{anchor(rid)}) | {_default(r)} | {ORIGIN[r.origin]} |")
     w("")
     w("Spectral and Redocly rules not listed under their own id are covered by the rule named here:")
     w("Redocly `struct` → `oas3-schema`; `no-unresolved-refs` → `invalid-ref`; `no-empty-servers` → `oas3-api-servers`;")
@@ -197,7 +239,9 @@ def render() -> str:
             r = RULES[rid]
             c = cases[rid]
             w(f"### {rid}\n")
-            w(f"Severity: **{_severity(r)}** · from {ORIGIN[r.origin]}\n")
+            name = _convention(r)
+            only = f" · a `{name}` convention: off unless configured (see [Conventions](#conventions))" if name else ""
+            w(f"Severity: **{_severity(r)}** · from {ORIGIN[r.origin]}{only}\n")
             w(f"{r.summary} {WHY[rid]}\n")
             w("Fails:\n")
             w("```yaml")

@@ -71,4 +71,4 @@ def test_ignore_that_is_not_a_mapping(tmp_path: Path) -> None:
 def test_path_params_duplicate_template_and_unused_path_level_parameter(tmp_path: Path) -> None:
     text = H31 + "paths:\n  /a/{id}/b/{id}:\n    parameters:\n      - {name: id, in: path, required: true, schema: {type: string}}\n" \
         "      - {name: gone, in: path, required: true, schema: {type: string}}\n    get:\n      responses: {'200': {description: ok}}\n"
-    assert sorted(p for p, _ in _found(tmp_path, text, "path-params")) == ["/paths/~1a~1{id}~1b~1{id}", "/paths/~1a~1{id}~1b~1{id}/parameters/1"]
+    assert sorted(p for p, _ in _found(tmp_path, text, "path-params")) == ["/paths/~1a~1{id}~1b~1{id}", "/paths/~1a~1{id}~1b~1{id}/parameters/1/name"]

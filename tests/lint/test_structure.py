@@ -66,7 +66,7 @@ def test_enum_and_markdown_rules_look_everywhere_as_spectral_does(tmp_path: Path
         "    variables:\n      env: {default: a, enum: [a, a], description: '<script>x</script>'}\npaths: {}\n"
     found = lint_text(tmp_path, text)
     assert [(f.rule, f.location.pointer, f.location.line) for f in found if f.rule in ("duplicated-entry-in-enum", "no-script-tags-in-markdown")] == [
-        ("duplicated-entry-in-enum", "/servers/0/variables/env/enum", 6),
+        ("duplicated-entry-in-enum", "/servers/0/variables/env/enum/1", 6),
         ("no-script-tags-in-markdown", "/servers/0/variables/env/description", 6),
     ]
 
