@@ -6,6 +6,7 @@ switch. Every test runs the sync and the async client against scripted transport
 from __future__ import annotations
 
 import asyncio
+import datetime
 import email.utils
 import gzip
 import inspect
@@ -512,3 +513,15 @@ def test_no_log_env_no_handler(fresh_logging: Any, monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("MONICA_LOG", "verbose")  # not a level this switch knows
     module("monica").Client(api_key="k" * 8)
     assert fresh_logging._LOG_HANDLER is None
+
+
+@pytest.mark.parametrize("flavour", FLAVOURS)
+def test_a_json_body_is_readable_in_an_event_hook(flavour: str) -> None:
+    # Hooks run before the transport reads the body: `request.content` must already be there.
+    bodies: list[bytes] = []
+    action = lambda c: c.calls.create(content="hi", contact_id=3, called_at=datetime.date(2024, 1, 2))
+    script = Script(monica_ok())
+    outcome = call_with("monica", flavour, script, action, hooks=[lambda r: bodies.append(r.content)])
+    assert outcome.error is None, outcome.error
+    assert bodies == [b'{"content":"hi","contact_id":3,"called_at":"2024-01-02"}']
+    assert script.requests[0].headers["content-length"] == str(len(bodies[0]))
