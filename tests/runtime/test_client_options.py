@@ -525,3 +525,14 @@ def test_a_json_body_is_readable_in_an_event_hook(flavour: str) -> None:
     assert outcome.error is None, outcome.error
     assert bodies == [b'{"content":"hi","contact_id":3,"called_at":"2024-01-02"}']
     assert script.requests[0].headers["content-length"] == str(len(bodies[0]))
+
+
+def test_tls_errors_without_detail_still_say_tls() -> None:
+    runtime = module("monica")._runtime
+    request = httpx.Request("GET", "https://app.monicahq.com/api/calls/1")
+    plain = httpx.ConnectError("x", request=request)
+    plain.__cause__ = ssl.SSLError(1, "handshake")
+    bare = httpx.ConnectError("x", request=request)
+    bare.__cause__ = ssl.SSLCertVerificationError(1, "verify")
+    assert runtime._failure(plain) == ("tls", "TLS handshake failed (SSLError)")
+    assert runtime._failure(bare) == ("tls", "TLS certificate verification failed (no detail)")
