@@ -32,7 +32,8 @@ CLIENT_ARGUMENTS = frozenset(
 )
 # Attributes of `Client` and `AsyncClient` besides namespaces: a tag may not take them.
 CLIENT_ATTRIBUTES = frozenset(
-    {"with_raw_response", "close", "aclose", "base_url", "timeout", "retry", "retry_non_idempotent", "models"}
+    {"with_raw_response", "close", "aclose", "base_url", "timeout", "retry", "retry_non_idempotent", "models",
+     "with_options", "copy", "is_closed", "auth_scheme", "max_response_size"}
 )
 # Arguments and locals of a generated method besides its parameters.
 METHOD_LOCALS = frozenset({"self", "request_options", "body"})

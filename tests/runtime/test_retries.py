@@ -65,15 +65,6 @@ def test_retry_after_as_http_date_uses_the_injected_clock(flavour: str) -> None:
 
 
 @pytest.mark.parametrize("flavour", FLAVOURS)
-def test_retry_after_is_capped(flavour: str) -> None:
-    call = fetch("monica")
-    script = Script(json_response(429, {}, {"Retry-After": "3600"}), json_response(200, call.body))
-    outcome = run("monica", flavour, script, call.invoke, retry=_policy("monica", max_retry_after=20.0))
-    assert outcome.error is None
-    assert outcome.sleeps == [20.0]
-
-
-@pytest.mark.parametrize("flavour", FLAVOURS)
 def test_unparseable_retry_after_falls_back_to_backoff(flavour: str) -> None:
     call = fetch("monica")
     script = Script(json_response(429, {}, {"Retry-After": "soon"}), json_response(200, call.body))
