@@ -11,12 +11,13 @@ import httpx
 
 from ._runtime import (
     DEFAULT_MAX_RESPONSE_SIZE,
-    DEFAULT_MAX_RETRIES,
-    DEFAULT_TIMEOUT,
+    NOT_GIVEN,
     AsyncAPIClient,
+    NotGiven,
     RetryPolicy,
     SchemeSpec,
     SyncAPIClient,
+    _retry_policy,
 )
 
 if TYPE_CHECKING:
@@ -53,9 +54,13 @@ class Client(SyncAPIClient):
     """Client of the Monica API.
 
     `api_key` defaults to the environment variable `MONICA_API_KEY`.
-    `timeout` (seconds or an `httpx.Timeout`), `max_retries` and `max_response_size` (bytes)
-    apply to every call unless a call's `request_options` says otherwise; `sleep` and `clock`
-    stand in for `time.sleep` and `time.time` in tests.
+    `timeout` (seconds or an `httpx.Timeout`; default 60 s, or the `http_client`'s own when it
+    sets one), `max_retries` (or a whole `retry` policy, not both) and `max_response_size`
+    (bytes) apply to every call unless a call's `request_options` says otherwise;
+    `with_options(...)` (or `copy`) gives a copy with some changed, sharing the connection pool.
+    An `http_client` builds every request, so its headers, params, cookies, timeout and event
+    hooks apply under the call's own; one with `auth=` is refused, since it would replace the
+    API's credential. `sleep` and `clock` stand in for `time.sleep` and `time.time` in tests.
     """
 
     _schemes = _SCHEMES
@@ -66,8 +71,8 @@ class Client(SyncAPIClient):
         *,
         api_key: str | None = None,
         base_url: str | None = None,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
         retry: RetryPolicy | None = None,
         retry_non_idempotent: bool = False,
         auth_scheme: str | None = None,
@@ -83,7 +88,7 @@ class Client(SyncAPIClient):
                 "api_key": api_key,
             },
             timeout=timeout,
-            retry=retry if retry is not None else RetryPolicy(max_retries=max_retries),
+            retry=_retry_policy(max_retries, retry),
             retry_non_idempotent=retry_non_idempotent,
             auth_scheme=auth_scheme,
             max_response_size=max_response_size,
@@ -122,9 +127,13 @@ class AsyncClient(AsyncAPIClient):
     """Asynchronous client of the Monica API.
 
     `api_key` defaults to the environment variable `MONICA_API_KEY`.
-    `timeout` (seconds or an `httpx.Timeout`), `max_retries` and `max_response_size` (bytes)
-    apply to every call unless a call's `request_options` says otherwise; `sleep` and `clock`
-    stand in for `time.sleep` and `time.time` in tests.
+    `timeout` (seconds or an `httpx.Timeout`; default 60 s, or the `http_client`'s own when it
+    sets one), `max_retries` (or a whole `retry` policy, not both) and `max_response_size`
+    (bytes) apply to every call unless a call's `request_options` says otherwise;
+    `with_options(...)` (or `copy`) gives a copy with some changed, sharing the connection pool.
+    An `http_client` builds every request, so its headers, params, cookies, timeout and event
+    hooks apply under the call's own; one with `auth=` is refused, since it would replace the
+    API's credential. `sleep` and `clock` stand in for `time.sleep` and `time.time` in tests.
     """
 
     _schemes = _SCHEMES
@@ -135,8 +144,8 @@ class AsyncClient(AsyncAPIClient):
         *,
         api_key: str | None = None,
         base_url: str | None = None,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
         retry: RetryPolicy | None = None,
         retry_non_idempotent: bool = False,
         auth_scheme: str | None = None,
@@ -152,7 +161,7 @@ class AsyncClient(AsyncAPIClient):
                 "api_key": api_key,
             },
             timeout=timeout,
-            retry=retry if retry is not None else RetryPolicy(max_retries=max_retries),
+            retry=_retry_policy(max_retries, retry),
             retry_non_idempotent=retry_non_idempotent,
             auth_scheme=auth_scheme,
             max_response_size=max_response_size,

@@ -19,8 +19,20 @@ class MissingCredentialError(APIError):
     """A call needs a credential that was neither passed to the client nor set in the environment."""
 
 
+class ClientClosedError(APIError):
+    """A call on a client that is closed (`close()`, the end of its `with` block, or its http_client closed)."""
+
+
 class APIConnectionError(APIError):
-    """The request did not get an answer: the connection failed or was reset."""
+    """The request did not get an answer: the connection failed or was reset.
+
+    The message says why, and `reason` in one word: "timeout", "dns", "refused", "tls",
+    "reset", "protocol", "proxy", "network" or "connection".
+    """
+
+    def __init__(self, message: str, *, reason: str = "connection") -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 class APITimeoutError(APIConnectionError):
@@ -28,6 +40,19 @@ class APITimeoutError(APIConnectionError):
 
 
 ERROR_BODY_LIMIT = 64 * 1024
+# Headers that carry the server's id of a request, in the order they are looked for.
+REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-amzn-requestid", "x-correlation-id")
+
+
+def request_id_of(headers: httpx.Headers) -> str | None:
+    """The request id the server sent (printable, at most 128 characters), or None."""
+    for name in REQUEST_ID_HEADERS:
+        value = headers.get(name)
+        if value:
+            text = "".join(c for c in value if c.isprintable()).strip()[:128]
+            if text:
+                return text
+    return None
 
 
 def bounded(content: bytes, limit: int = ERROR_BODY_LIMIT) -> bytes:
@@ -46,6 +71,7 @@ class APIResponseError(APIError):
     """The API answered, but not with something the client can hand back.
 
     `status_code`, `headers` and `content` (the raw body, at most 64 KiB) describe the answer;
+    `request_id` is the server's id of the request (`x-request-id` and the like), for its support;
     `response` is the `httpx.Response` itself.
     """
 
@@ -56,6 +82,7 @@ class APIResponseError(APIError):
         self.response = response
         self.status_code = response.status_code
         self.headers = response.headers
+        self.request_id = request_id_of(response.headers)
         self.content = content if content is not None else _body_of(response)
 
 
@@ -84,15 +111,25 @@ class APIStatusError(APIResponseError):
     """The API answered with an error status.
 
     `body` is the decoded JSON body (or None), `parsed` the body read into the documented
-    error model where the spec has one, `content` the raw body bytes.
+    error model where the spec has one, `content` the raw body bytes. The message holds what
+    the server said (its `message`, `error.message`, `detail`...). `retry_after` is the wait in
+    seconds the answer asked for (`Retry-After`), or None; an answer asking more than the retry
+    policy's `max_retry_after` is raised at once, not waited for.
     """
 
     def __init__(
-        self, message: str, *, response: httpx.Response, body: Any = None, parsed: Any = None
+        self,
+        message: str,
+        *,
+        response: httpx.Response,
+        body: Any = None,
+        parsed: Any = None,
+        retry_after: float | None = None,
     ) -> None:
         super().__init__(message, response=response)
         self.body = body
         self.parsed = parsed
+        self.retry_after = retry_after
 
 
 class RedirectError(APIStatusError):
@@ -152,6 +189,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientClosedError",
     "ConflictError",
     "ForeignNextLinkError",
     "InternalServerError",
@@ -164,4 +202,5 @@ __all__ = [
     "ResponseValidationError",
     "UnprocessableEntityError",
     "bounded",
+    "request_id_of",
 ]

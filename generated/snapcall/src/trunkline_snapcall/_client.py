@@ -11,12 +11,13 @@ import httpx
 
 from ._runtime import (
     DEFAULT_MAX_RESPONSE_SIZE,
-    DEFAULT_MAX_RETRIES,
-    DEFAULT_TIMEOUT,
+    NOT_GIVEN,
     AsyncAPIClient,
+    NotGiven,
     RetryPolicy,
     SchemeSpec,
     SyncAPIClient,
+    _retry_policy,
 )
 
 if TYPE_CHECKING:
@@ -140,9 +141,13 @@ class Client(SyncAPIClient):
     `api_key` defaults to the environment variable `SNAPCALL_API_KEY`.
     `auth_scheme` picks the security scheme to use when the credentials fit several
     (`basicAuth`, `bearerAuth`).
-    `timeout` (seconds or an `httpx.Timeout`), `max_retries` and `max_response_size` (bytes)
-    apply to every call unless a call's `request_options` says otherwise; `sleep` and `clock`
-    stand in for `time.sleep` and `time.time` in tests.
+    `timeout` (seconds or an `httpx.Timeout`; default 60 s, or the `http_client`'s own when it
+    sets one), `max_retries` (or a whole `retry` policy, not both) and `max_response_size`
+    (bytes) apply to every call unless a call's `request_options` says otherwise;
+    `with_options(...)` (or `copy`) gives a copy with some changed, sharing the connection pool.
+    An `http_client` builds every request, so its headers, params, cookies, timeout and event
+    hooks apply under the call's own; one with `auth=` is refused, since it would replace the
+    API's credential. `sleep` and `clock` stand in for `time.sleep` and `time.time` in tests.
     """
 
     _schemes = _SCHEMES
@@ -153,8 +158,8 @@ class Client(SyncAPIClient):
         *,
         api_key: str | None = None,
         base_url: str | None = None,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
         retry: RetryPolicy | None = None,
         retry_non_idempotent: bool = False,
         auth_scheme: str | None = None,
@@ -170,7 +175,7 @@ class Client(SyncAPIClient):
                 "api_key": api_key,
             },
             timeout=timeout,
-            retry=retry if retry is not None else RetryPolicy(max_retries=max_retries),
+            retry=_retry_policy(max_retries, retry),
             retry_non_idempotent=retry_non_idempotent,
             auth_scheme=auth_scheme,
             max_response_size=max_response_size,
@@ -365,9 +370,13 @@ class AsyncClient(AsyncAPIClient):
     `api_key` defaults to the environment variable `SNAPCALL_API_KEY`.
     `auth_scheme` picks the security scheme to use when the credentials fit several
     (`basicAuth`, `bearerAuth`).
-    `timeout` (seconds or an `httpx.Timeout`), `max_retries` and `max_response_size` (bytes)
-    apply to every call unless a call's `request_options` says otherwise; `sleep` and `clock`
-    stand in for `time.sleep` and `time.time` in tests.
+    `timeout` (seconds or an `httpx.Timeout`; default 60 s, or the `http_client`'s own when it
+    sets one), `max_retries` (or a whole `retry` policy, not both) and `max_response_size`
+    (bytes) apply to every call unless a call's `request_options` says otherwise;
+    `with_options(...)` (or `copy`) gives a copy with some changed, sharing the connection pool.
+    An `http_client` builds every request, so its headers, params, cookies, timeout and event
+    hooks apply under the call's own; one with `auth=` is refused, since it would replace the
+    API's credential. `sleep` and `clock` stand in for `time.sleep` and `time.time` in tests.
     """
 
     _schemes = _SCHEMES
@@ -378,8 +387,8 @@ class AsyncClient(AsyncAPIClient):
         *,
         api_key: str | None = None,
         base_url: str | None = None,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
         retry: RetryPolicy | None = None,
         retry_non_idempotent: bool = False,
         auth_scheme: str | None = None,
@@ -395,7 +404,7 @@ class AsyncClient(AsyncAPIClient):
                 "api_key": api_key,
             },
             timeout=timeout,
-            retry=retry if retry is not None else RetryPolicy(max_retries=max_retries),
+            retry=_retry_policy(max_retries, retry),
             retry_non_idempotent=retry_non_idempotent,
             auth_scheme=auth_scheme,
             max_response_size=max_response_size,

@@ -16,11 +16,14 @@ import io
 import json
 import logging
 import os
+import platform
 import random
 import re
+import socket
+import ssl
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, Generic, ParamSpec, TypedDict, TypeVar
 from urllib.parse import quote, unquote
 
@@ -35,6 +38,7 @@ from .errors import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    ClientClosedError,
     ConflictError,
     ForeignNextLinkError,
     InternalServerError,
@@ -47,6 +51,7 @@ from .errors import (
     ResponseValidationError,
     UnprocessableEntityError,
     bounded,
+    request_id_of,
 )
 
 if TYPE_CHECKING:
@@ -56,11 +61,34 @@ logger = logging.getLogger("trunkline_snapcall")
 
 T = TypeVar("T")
 P = ParamSpec("P")
+_C = TypeVar("_C", bound="BaseAPIClient")
 
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 DEFAULT_MAX_RETRIES = 2
 DEFAULT_MAX_RESPONSE_SIZE = 32 * 1024 * 1024
 MAX_REDIRECTS = 5
+# Sent on every request unless default_headers, the http_client's own headers or extra_headers name another.
+USER_AGENT = (
+    "trunkline-snapcall/0.1.0" + f" httpx/{httpx.__version__} python/{platform.python_version()}"
+)
+_HTTPX_USER_AGENT = f"python-httpx/{httpx.__version__}"
+_HTTPX_DEFAULT_TIMEOUT = httpx.Timeout(5.0)
+# `debug` or `info` turns on the package's log (and httpx's) on stderr.
+LOG_ENV = "SNAPCALL_LOG"
+# Where an error body says what went wrong, in the order the keys are looked for (JSON:API, RFC 9457, most APIs).
+_MESSAGE_PATHS: tuple[tuple[str | int, ...], ...] = (
+    ("message",),
+    ("error", "message"),
+    ("error",),
+    ("detail",),
+    ("errors", 0, "message"),
+    ("errors", 0, "detail"),
+    ("title",),
+    ("error_description",),
+    ("detail", 0, "msg"),
+    ("errors", 0),
+)
+MAX_SERVER_MESSAGE = 300
 _IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
 # RFC 3986 pchar: safe inside one path segment once the base URL is parsed (see _url_for); the rest is escaped.
 _PATH_SAFE = "!$&'()*+,;=:@"
@@ -72,6 +100,8 @@ _PLACEHOLDER = re.compile(r"(\{[^{}]*\})")
 # RFC 6265 cookie-octet, less "%" (the escape itself); quote() always keeps letters, digits and "_.-~".
 _COOKIE_SAFE = "!#$&'()*+/:<=>?@[]^`{|}"
 _TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+# RFC 6265 cookie-value octets, "%" included: a credential already in this form is sent as given.
+_COOKIE_OCTETS = re.compile(r"[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]+")
 _FIELD_VALUE = re.compile(r"[\t\x20-\x7e]*")
 # Headers whose values a repr masks, besides the API-key headers of the spec's security schemes.
 _SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie"})
@@ -499,6 +529,15 @@ def _cookie_value(name: str, value: str, what: str = "cookie") -> str:
     if any(c in value for c in "\r\n\0"):
         raise ValueError(f"{what} {name!r} holds a line break or NUL; refusing to send it")
     return quote(value, safe=_COOKIE_SAFE)
+
+
+def _cookie_credential(name: str, value: str) -> str:
+    """A credential for a cookie: as given when it is cookie-octets already, else encoded like any cookie value.
+
+    A session cookie is copied from what the server set, escapes included (`XI%2Cm`); encoding
+    its `%` again would send a different credential. Nothing else can add a cookie either way.
+    """
+    return value if _COOKIE_OCTETS.fullmatch(value) else _cookie_value(name, value, "credential")
 
 
 def _cookie_header(cookies: Sequence[tuple[str, str]]) -> str:
@@ -1055,6 +1094,156 @@ class _Base:
         )
 
 
+def _retry_policy(max_retries: int | NotGiven, retry: RetryPolicy | None) -> RetryPolicy:
+    """The retry policy of `max_retries=` or `retry=`; both at once is refused, since one of them would be ignored."""
+    if retry is None:
+        return RetryPolicy(
+            max_retries=DEFAULT_MAX_RETRIES if isinstance(max_retries, NotGiven) else max_retries
+        )
+    if not isinstance(max_retries, NotGiven):
+        raise ValueError(
+            "pass max_retries= or retry=, not both: say RetryPolicy(max_retries=...) in the policy"
+        )
+    return retry
+
+
+def _resolve_timeout(
+    timeout: float | httpx.Timeout | None | NotGiven,
+    http_client: httpx.Client | httpx.AsyncClient | None,
+) -> float | httpx.Timeout | None:
+    """`timeout=` when given, else the http_client's own timeout when it is not httpx's 5 s default, else ours."""
+    if not isinstance(timeout, NotGiven):
+        return timeout
+    if http_client is not None and http_client.timeout != _HTTPX_DEFAULT_TIMEOUT:
+        return http_client.timeout
+    return DEFAULT_TIMEOUT
+
+
+def _client_user_agent(http_client: httpx.Client | httpx.AsyncClient | None) -> str | None:
+    """The User-Agent to add, or None when the user's http_client sets one of its own (it then applies)."""
+    theirs = http_client.headers.get("user-agent") if http_client is not None else None
+    return USER_AGENT if theirs is None or theirs == _HTTPX_USER_AGENT else None
+
+
+def _merge_cookies(theirs: str | None, ours: str | None) -> str | None:
+    """One Cookie header: the http_client's cookies, less those the call sets itself, then the call's."""
+    if not theirs or not ours:
+        return ours or theirs
+    names = {pair.split("=", 1)[0].strip() for pair in ours.split(";")}
+    kept = [
+        p.strip()
+        for p in theirs.split(";")
+        if p.strip() and p.split("=", 1)[0].strip() not in names
+    ]
+    return "; ".join([*kept, ours])
+
+
+def _printable(text: str, limit: int) -> str:
+    """`text` on one line of printable characters (controls, line breaks and bidi marks become spaces), at most `limit` long."""
+    flat = " ".join("".join(c if c.isprintable() else " " for c in text[: limit * 4]).split())
+    return flat if len(flat) <= limit else flat[: limit - 3].rstrip() + "..."
+
+
+def _server_message(body: Any, response: httpx.Response) -> str:
+    """What an error body says went wrong (`message`, `error.message`, `detail`, `errors[0].message`, `title`...), or ""."""
+    for path in _MESSAGE_PATHS:
+        value = body
+        for key in path:
+            if isinstance(key, int):
+                value = value[key] if isinstance(value, list) and len(value) > key else None
+            else:
+                value = value.get(key) if isinstance(value, dict) else None
+        if isinstance(value, str) and value.strip():
+            return _printable(value, MAX_SERVER_MESSAGE)
+    if body is None and response.headers.get("content-type", "").lower().startswith("text/plain"):
+        try:
+            return _printable(
+                response.content[: MAX_SERVER_MESSAGE * 4].decode("utf-8", "replace"),
+                MAX_SERVER_MESSAGE,
+            )
+        except httpx.ResponseNotRead:
+            return ""
+    return ""
+
+
+def _failure(exc: httpx.TransportError) -> tuple[str, str]:
+    """(reason, explanation) of a failed connection, from the exception and the OS or TLS error under it.
+
+    reason is one of "timeout", "dns", "refused", "tls", "reset", "protocol", "proxy", "network"
+    or "connection". No URL and no header goes in the explanation.
+    """
+    if isinstance(exc, httpx.ConnectTimeout):
+        return "timeout", "timed out connecting"
+    if isinstance(exc, httpx.ReadTimeout):
+        return "timeout", "timed out waiting for the answer"
+    if isinstance(exc, httpx.WriteTimeout):
+        return "timeout", "timed out sending the request"
+    if isinstance(exc, httpx.PoolTimeout):
+        return "timeout", "timed out waiting for a free connection in the pool"
+    if isinstance(exc, httpx.TimeoutException):
+        return "timeout", "timed out"
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and len(chain) < 8 and current not in chain:
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    for cause in chain:
+        if isinstance(cause, socket.gaierror):
+            return "dns", _printable(f"DNS lookup failed ({cause.strerror or cause})", 200)
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            detail = (
+                getattr(cause, "verify_message", None)
+                or getattr(cause, "reason", None)
+                or "no detail"
+            )
+            return "tls", _printable(f"TLS certificate verification failed ({detail})", 200)
+        if isinstance(cause, ssl.SSLError):
+            detail = getattr(cause, "reason", None) or type(cause).__name__
+            return "tls", _printable(f"TLS handshake failed ({detail})", 200)
+        if isinstance(cause, ConnectionRefusedError):
+            return "refused", "connection refused"
+        if isinstance(cause, ConnectionResetError):
+            return "reset", "connection reset by the peer"
+        if isinstance(cause, TimeoutError):
+            return "timeout", "timed out"
+    if isinstance(exc, httpx.ProxyError):
+        return "proxy", "the proxy failed or refused the connection"
+    if isinstance(exc, (httpx.RemoteProtocolError, httpx.ProtocolError)):
+        return "protocol", "the server closed the connection or broke HTTP"
+    for cause in chain:
+        if isinstance(cause, OSError) and cause.errno:
+            return "network", _printable(os.strerror(cause.errno), 200)
+    if isinstance(exc, httpx.ReadError):
+        return "connection", "the connection broke while reading the answer"
+    if isinstance(exc, httpx.WriteError):
+        return "connection", "the connection broke while sending the request"
+    return "connection", f"connection failed ({type(exc).__name__})"
+
+
+def _setup_logging() -> None:
+    """Turn the package's log (and httpx's) on, to stderr, when the environment variable LOG_ENV says debug or info.
+
+    Done once per process, on the first client; the handler masks the query-string credentials
+    of every URL it writes (httpx's own request lines included).
+    """
+    global _LOG_HANDLER
+    level = {"debug": logging.DEBUG, "info": logging.INFO}.get(
+        os.environ.get(LOG_ENV, "").strip().lower()
+    )
+    if level is None or _LOG_HANDLER is not None:
+        return
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("[%(asctime)s %(name)s %(levelname)s] %(message)s"))
+    handler.addFilter(_SECRET_FILTER)
+    for target in (logger, logging.getLogger("httpx")):
+        target.addHandler(handler)
+        target.setLevel(level)
+    _LOG_HANDLER = handler
+
+
+_LOG_HANDLER: logging.Handler | None = None
+
+
 _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
     400: BadRequestError,
     401: AuthenticationError,
@@ -1072,20 +1261,31 @@ class BaseAPIClient:
     _schemes: Mapping[str, SchemeSpec] = {}
     _credential_env: Mapping[str, str] = {}
     _clock: Callable[[], float]
+    _http: httpx.Client | httpx.AsyncClient
+    _owns_http: bool
+    _closed: bool = False
 
     def __init__(
         self,
         *,
         base_url: str,
         credentials: Mapping[str, str | None],
-        timeout: float | httpx.Timeout | None,
+        timeout: float | httpx.Timeout | None | NotGiven,
         retry: RetryPolicy,
         default_headers: Mapping[str, str] | None,
         retry_non_idempotent: bool = False,
         auth_scheme: str | None = None,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         operation_servers: bool = True,
+        http_client: httpx.Client | httpx.AsyncClient | None = None,
     ) -> None:
+        if http_client is not None and http_client.auth is not None and self._schemes:
+            raise ValueError(
+                "http_client has auth= set, which httpx would let replace this API's credential on every request; "
+                "remove it and pass the credential to the client (to sign or add to each request, use the httpx "
+                "client's headers= or event_hooks={'request': [...]}, which see the credential already set)"
+            )
+        _setup_logging()
         self.base_url = base_url.rstrip("/")
         self._base = httpx.URL(self.base_url)
         # Operations with a server of their own go there, unless the caller chose the base URL.
@@ -1110,7 +1310,8 @@ class BaseAPIClient:
                 f"auth_scheme={auth_scheme!r} is not a security scheme of this API (known: {known})"
             )
         self.auth_scheme = auth_scheme
-        self.timeout = timeout
+        self.timeout = _resolve_timeout(timeout, http_client)
+        self._user_agent = _client_user_agent(http_client)
         self.retry = retry
         self.retry_non_idempotent = retry_non_idempotent
         self.max_response_size = max_response_size
@@ -1120,6 +1321,64 @@ class BaseAPIClient:
     def __repr__(self) -> str:
         return f"<{type(self).__name__} base_url={_masked_url(self._base, self._secret_params)!r}>"
 
+    @property
+    def is_closed(self) -> bool:
+        """True once the client (or the http_client it was given) is closed: calls then raise ClientClosedError."""
+        return self._closed or self._http.is_closed
+
+    def with_options(
+        self: _C,
+        *,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        retry: RetryPolicy | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        max_response_size: int | NotGiven = NOT_GIVEN,
+        retry_non_idempotent: bool | NotGiven = NOT_GIVEN,
+    ) -> _C:
+        """A copy of this client with the settings given changed, sharing its connection pool and credentials.
+
+        `default_headers` are added to (and replace, by name) the client's own. Closing the copy
+        does not close the shared pool; closing the original does, for both.
+        """
+        if retry is not None and not isinstance(max_retries, NotGiven):
+            raise ValueError(
+                "pass max_retries= or retry=, not both: say RetryPolicy(max_retries=...) in the policy"
+            )
+        clone = object.__new__(type(self))
+        cls = type(self)
+        # Namespaces are cached per client: the copy builds its own, bound to itself.
+        clone.__dict__.update(
+            (k, v)
+            for k, v in self.__dict__.items()
+            if not isinstance(getattr(cls, k, None), functools.cached_property)
+        )
+        clone._owns_http = False
+        if not isinstance(timeout, NotGiven):
+            clone.timeout = timeout
+        if retry is not None:
+            clone.retry = retry
+        elif not isinstance(max_retries, NotGiven):
+            clone.retry = replace(self.retry, max_retries=max_retries)
+        if default_headers is not None:
+            clone._default_headers = {
+                **self._default_headers,
+                **{k: _check_header(k, v) for k, v in default_headers.items()},
+            }
+        if not isinstance(max_response_size, NotGiven):
+            clone.max_response_size = max_response_size
+        if not isinstance(retry_non_idempotent, NotGiven):
+            clone.retry_non_idempotent = retry_non_idempotent
+        return clone
+
+    copy = with_options
+
+    def _check_open(self) -> None:
+        if self.is_closed:
+            raise ClientClosedError(
+                f"this {type(self).__name__} is closed; make a new one (or use it in a with block)"
+            )
+
     # -- requests -----------------------------------------------------------------------
     def _build_request(
         self,
@@ -1128,17 +1387,22 @@ class BaseAPIClient:
         options: RequestOptions | None,
         url: str | None = None,
     ) -> httpx.Request:
-        """The request of one call; every header, cookie and the URL checked before anything is sent."""
+        """The request of one call; every header, cookie and the URL checked before anything is sent.
+
+        It is built by the http_client (`build_request`), so that client's headers, cookies,
+        timeout and params apply, under the call's own: its parameters, credential, Accept and
+        body headers win over the http_client's of the same name.
+        """
         options = options or {}
         segments: dict[str, str] = {}
         query: list[tuple[str, Any]] = []
         binary = any(
             s.kind in ("binary", "text") for k, s in op.responses.items() if k.startswith("2")
         )
-        headers: dict[str, str] = {
-            "Accept": "*/*" if binary else "application/json",
-            **self._default_headers,
-        }
+        headers: dict[str, str] = {"Accept": "*/*" if binary else "application/json"}
+        if self._user_agent is not None:
+            headers["User-Agent"] = self._user_agent
+        headers.update(self._default_headers)
         cookies: list[tuple[str, str]] = []
         for spec in op.params:
             value = args.get(spec.name, NOT_GIVEN)
@@ -1182,18 +1446,50 @@ class BaseAPIClient:
             if missing:
                 full = httpx.URL(str(full) + ("&" if full.query else "?") + "&".join(missing))
         timeout = options.get("timeout", self.timeout)
-        request = _Request(
+        ours = checked.pop("cookie", None)
+        built = self._http.build_request(
             op.method,
             full,
             headers=list(checked.values()),
             content=body.content,
             files=body.files,
-            stream=body.stream,
+            timeout=timeout,
+        )
+        # httpx would replace the query with the http_client's params: the URL stays ours, their params added to it.
+        # The call's own headers are checked already; those the http_client added are checked here.
+        sent = [
+            (k, v if k.lower() in checked else _check_header(k, v))
+            for k, v in built.headers.multi_items()
+            if k.lower() != "cookie"
+        ]
+        cookie = _merge_cookies(built.headers.get("cookie"), ours[1] if ours else None)
+        if cookie:
+            sent.append(("Cookie", _check_header("Cookie", cookie)))
+        # Bytes are passed again, so `request.content` stays readable; a multipart body keeps the stream its boundary is in.
+        stream = body.stream if body.stream is not None else (built.stream if body.files else None)
+        return _Request(
+            op.method,
+            self._with_client_params(full),
+            headers=sent,
+            content=body.content,
+            stream=stream,
+            extensions=built.extensions,
             secret_params=self._secret_params,
             secret_headers=self._secret_headers,
         )
-        request.extensions["timeout"] = httpx.Timeout(timeout).as_dict()
-        return request
+
+    def _with_client_params(self, url: httpx.URL) -> httpx.URL:
+        """`url` with the http_client's `params` added, percent-encoded, except names the call already sends."""
+        extra = self._http.params
+        if not extra:
+            return url
+        have = {k for k, _ in url.params.multi_items()}
+        pairs = [_encoded_pair(k, v) for k, v in extra.multi_items() if k not in have]
+        if not pairs:
+            return url
+        return httpx.URL(
+            str(url) + ("&" if url.query else "?") + "&".join(f"{k}={v}" for k, v in pairs)
+        )
 
     def _url_for(self, op: OperationSpec, path: str, query: list[tuple[str, Any]]) -> httpx.URL:
         """The operation's base URL with `path` appended to its path and `query` as its query, parsed once.
@@ -1319,9 +1615,7 @@ class BaseAPIClient:
                     elif scheme.location == "query":
                         query.append(_encoded_pair(scheme.wire, secret))
                     elif scheme.location == "cookie":
-                        cookies.append(
-                            (scheme.wire, _cookie_value(scheme.credential, secret, "credential"))
-                        )
+                        cookies.append((scheme.wire, _cookie_credential(scheme.credential, secret)))
                     else:
                         headers[scheme.wire] = secret
                 return
@@ -1353,6 +1647,29 @@ class BaseAPIClient:
 
     def _max_size(self, options: RequestOptions | None) -> int:
         return int((options or {}).get("max_response_size", self.max_response_size))
+
+    def _asks_too_long(self, op: OperationSpec, response: httpx.Response) -> bool:
+        """True when the answer asks for a wait beyond `max_retry_after`: then it is not retried but raised, with `retry_after`."""
+        asked = _retry_after(response.headers, self._clock())
+        if asked is None or asked <= self.retry.max_retry_after:
+            return False
+        logger.info(
+            "%s: the server asks to wait %.0f s, more than max_retry_after (%.0f s); not retried",
+            op.id,
+            asked,
+            self.retry.max_retry_after,
+        )
+        return True
+
+    def _connection_error(
+        self, op: OperationSpec, request: httpx.Request, exc: httpx.TransportError, attempts: int
+    ) -> APIConnectionError:
+        """The package's error for a request that got no answer, saying why and where (host and port only)."""
+        reason, why = _failure(exc)
+        url = request.url
+        where = f"{url.host}:{url.port}" if url.port is not None else url.host
+        cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+        return cls(f"{op.id}: {why} ({where}; {attempts} attempt(s))", reason=reason)
 
     def _delay(self, attempt: int, headers: httpx.Headers | None) -> float:
         rand = self.retry.rand() if self.retry.rand is not None else self._random.random()
@@ -1477,8 +1794,30 @@ class BaseAPIClient:
         cls = _STATUS_ERRORS.get(status) or (
             InternalServerError if status >= 500 else APIStatusError
         )
-        message = f"{op.id}: {status} {response.reason_phrase}".rstrip()
-        return cls(message, response=response, body=body, parsed=parsed)
+        retry_after = _retry_after(response.headers, self._clock())
+        message = self._status_message(op, response, body, retry_after)
+        return cls(message, response=response, body=body, parsed=parsed, retry_after=retry_after)
+
+    def _status_message(
+        self, op: OperationSpec, response: httpx.Response, body: Any, retry_after: float | None
+    ) -> str:
+        """One log line: operation, status, what the server said (credentials masked), when to retry, the request id."""
+        message = f"{op.id}: {response.status_code} {response.reason_phrase}".rstrip()
+        said = self._masked(_server_message(body, response))
+        if said:
+            message += f": {said}"
+        notes = [f"retry after {retry_after:.0f} s"] if retry_after is not None else []
+        request_id = request_id_of(response.headers)
+        if request_id:
+            notes.append(f"request id {self._masked(request_id)}")
+        return message + (f" ({'; '.join(notes)})" if notes else "")
+
+    def _masked(self, text: str) -> str:
+        """`text` with every credential of this client replaced by `***` (a server may echo one back)."""
+        for secret in self._credentials.values():
+            if secret and len(secret) >= 4:
+                text = text.replace(secret, "***")
+        return text
 
     def _log(
         self,
@@ -1511,14 +1850,15 @@ class SyncAPIClient(BaseAPIClient):
         clock: Callable[[], float] | None,
         **kwargs: Any,
     ) -> None:
-        super().__init__(**kwargs)
+        super().__init__(http_client=http_client, **kwargs)
         self._owns_http = http_client is None
-        self._http = http_client or httpx.Client(follow_redirects=False)
+        self._http: httpx.Client = http_client or httpx.Client(follow_redirects=False)
         self._sleep = sleep or time.sleep
         self._clock = clock or time.time
 
     def close(self) -> None:
-        """Close the connection pool, unless it was passed in."""
+        """Close the connection pool, unless it was passed in (or this is a `with_options` copy); later calls raise ClientClosedError."""
+        self._closed = True
         if self._owns_http:
             self._http.close()
 
@@ -1536,6 +1876,7 @@ class SyncAPIClient(BaseAPIClient):
         stream: bool = False,
     ) -> httpx.Response:
         """Send with retries; the answer comes back read (within the size cap) unless streamed."""
+        self._check_open()
         retries = self._max_retries(options) if self._should_retry(op, options) else 0
         limit = self._max_size(options)
         attempt = hops = 0
@@ -1550,7 +1891,11 @@ class SyncAPIClient(BaseAPIClient):
                     response.close()
                     request, hops = following, hops + 1
                     continue
-                if self._retryable_status(response.status_code) and attempt < retries:
+                if (
+                    self._retryable_status(response.status_code)
+                    and attempt < retries
+                    and not self._asks_too_long(op, response)
+                ):
                     headers = response.headers
                     response.close()
                 elif stream and 200 <= response.status_code < 300:
@@ -1564,12 +1909,10 @@ class SyncAPIClient(BaseAPIClient):
                             f"{op.id}: the answer's {encoding} body cannot be decoded", response
                         ) from None
                     return response
-            except httpx.TimeoutException:
+            except httpx.TimeoutException as exc:
                 self._log(request, None, started, " timed out")
                 if attempt >= retries:
-                    raise APITimeoutError(
-                        f"{op.id}: timed out after {attempt + 1} attempt(s)"
-                    ) from None
+                    raise self._connection_error(op, request, exc, attempt + 1) from None
             except httpx.InvalidURL:
                 # httpx reads a redirect's Location while receiving the answer; one that is no URL ends the call.
                 raise APIError(
@@ -1581,11 +1924,9 @@ class SyncAPIClient(BaseAPIClient):
                     f"{op.id}: httpx refused to send this request as HTTP; it was not retried"
                 ) from None
             except httpx.TransportError as exc:
-                self._log(request, None, started, f" failed: {type(exc).__name__}")
+                self._log(request, None, started, f" failed: {_failure(exc)[1]}")
                 if attempt >= retries:
-                    raise APIConnectionError(
-                        f"{op.id}: connection failed after {attempt + 1} attempt(s): {type(exc).__name__}"
-                    ) from None
+                    raise self._connection_error(op, request, exc, attempt + 1) from None
             delay = self._delay(attempt, headers)
             logger.info(
                 "%s: retrying in %.2f s (retry %d of %d)", op.id, delay, attempt + 1, retries
@@ -1634,14 +1975,15 @@ class AsyncAPIClient(BaseAPIClient):
         clock: Callable[[], float] | None,
         **kwargs: Any,
     ) -> None:
-        super().__init__(**kwargs)
+        super().__init__(http_client=http_client, **kwargs)
         self._owns_http = http_client is None
-        self._http = http_client or httpx.AsyncClient(follow_redirects=False)
+        self._http: httpx.AsyncClient = http_client or httpx.AsyncClient(follow_redirects=False)
         self._sleep = sleep or asyncio.sleep
         self._clock = clock or time.time
 
     async def aclose(self) -> None:
-        """Close the connection pool, unless it was passed in."""
+        """Close the connection pool, unless it was passed in (or this is a `with_options` copy); later calls raise ClientClosedError."""
+        self._closed = True
         if self._owns_http:
             await self._http.aclose()
 
@@ -1659,6 +2001,7 @@ class AsyncAPIClient(BaseAPIClient):
         stream: bool = False,
     ) -> httpx.Response:
         """Send with retries; the answer comes back read (within the size cap) unless streamed."""
+        self._check_open()
         retries = self._max_retries(options) if self._should_retry(op, options) else 0
         limit = self._max_size(options)
         attempt = hops = 0
@@ -1673,7 +2016,11 @@ class AsyncAPIClient(BaseAPIClient):
                     await response.aclose()
                     request, hops = following, hops + 1
                     continue
-                if self._retryable_status(response.status_code) and attempt < retries:
+                if (
+                    self._retryable_status(response.status_code)
+                    and attempt < retries
+                    and not self._asks_too_long(op, response)
+                ):
                     headers = response.headers
                     await response.aclose()
                 elif stream and 200 <= response.status_code < 300:
@@ -1687,12 +2034,10 @@ class AsyncAPIClient(BaseAPIClient):
                             f"{op.id}: the answer's {encoding} body cannot be decoded", response
                         ) from None
                     return response
-            except httpx.TimeoutException:
+            except httpx.TimeoutException as exc:
                 self._log(request, None, started, " timed out")
                 if attempt >= retries:
-                    raise APITimeoutError(
-                        f"{op.id}: timed out after {attempt + 1} attempt(s)"
-                    ) from None
+                    raise self._connection_error(op, request, exc, attempt + 1) from None
             except httpx.InvalidURL:
                 # httpx reads a redirect's Location while receiving the answer; one that is no URL ends the call.
                 raise APIError(
@@ -1704,11 +2049,9 @@ class AsyncAPIClient(BaseAPIClient):
                     f"{op.id}: httpx refused to send this request as HTTP; it was not retried"
                 ) from None
             except httpx.TransportError as exc:
-                self._log(request, None, started, f" failed: {type(exc).__name__}")
+                self._log(request, None, started, f" failed: {_failure(exc)[1]}")
                 if attempt >= retries:
-                    raise APIConnectionError(
-                        f"{op.id}: connection failed after {attempt + 1} attempt(s): {type(exc).__name__}"
-                    ) from None
+                    raise self._connection_error(op, request, exc, attempt + 1) from None
             delay = self._delay(attempt, headers)
             logger.info(
                 "%s: retrying in %.2f s (retry %d of %d)", op.id, delay, attempt + 1, retries

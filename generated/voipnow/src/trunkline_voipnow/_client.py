@@ -11,12 +11,13 @@ import httpx
 
 from ._runtime import (
     DEFAULT_MAX_RESPONSE_SIZE,
-    DEFAULT_MAX_RETRIES,
-    DEFAULT_TIMEOUT,
+    NOT_GIVEN,
     AsyncAPIClient,
+    NotGiven,
     RetryPolicy,
     SchemeSpec,
     SyncAPIClient,
+    _retry_policy,
 )
 
 if TYPE_CHECKING:
@@ -31,9 +32,16 @@ DEFAULT_BASE_URL = "https://{domain}/uapi"
 ENV_BASE_URL = "VOIPNOW_BASE_URL"
 
 _SCHEMES: dict[str, SchemeSpec] = {
+    "devCookie": SchemeSpec("devCookie", "apikey", "dev_cookie", "cookie", "dev"),
+    "xsrfCookie": SchemeSpec("xsrfCookie", "apikey", "xsrf_token", "cookie", "xsrf-token"),
+    "vnCookie": SchemeSpec("vnCookie", "apikey", "vn_cookie", "cookie", "vn"),
+    "xsrfHeader": SchemeSpec("xsrfHeader", "apikey", "xsrf_token", "header", "x-xsrf-token"),
     "oauth2Bearer": SchemeSpec("oauth2Bearer", "bearer", "access_token", "header", "Authorization"),
 }
 _CREDENTIAL_ENV: dict[str, str] = {
+    "dev_cookie": "VOIPNOW_DEV_COOKIE",
+    "xsrf_token": "VOIPNOW_XSRF_TOKEN",
+    "vn_cookie": "VOIPNOW_VN_COOKIE",
     "access_token": "VOIPNOW_ACCESS_TOKEN",
 }
 
@@ -53,10 +61,19 @@ def _base_url(explicit: str | None, domain: str | None) -> str:
 class Client(SyncAPIClient):
     """Client of the VoipNow UnifiedAPI – PhoneCalls API.
 
+    `dev_cookie` defaults to the environment variable `VOIPNOW_DEV_COOKIE`.
+    `xsrf_token` defaults to the environment variable `VOIPNOW_XSRF_TOKEN`.
+    `vn_cookie` defaults to the environment variable `VOIPNOW_VN_COOKIE`.
     `access_token` defaults to the environment variable `VOIPNOW_ACCESS_TOKEN`.
-    `timeout` (seconds or an `httpx.Timeout`), `max_retries` and `max_response_size` (bytes)
-    apply to every call unless a call's `request_options` says otherwise; `sleep` and `clock`
-    stand in for `time.sleep` and `time.time` in tests.
+    `auth_scheme` picks the security scheme to use when the credentials fit several
+    (`devCookie`, `xsrfCookie`, `vnCookie`, `xsrfHeader`, `oauth2Bearer`).
+    `timeout` (seconds or an `httpx.Timeout`; default 60 s, or the `http_client`'s own when it
+    sets one), `max_retries` (or a whole `retry` policy, not both) and `max_response_size`
+    (bytes) apply to every call unless a call's `request_options` says otherwise;
+    `with_options(...)` (or `copy`) gives a copy with some changed, sharing the connection pool.
+    An `http_client` builds every request, so its headers, params, cookies, timeout and event
+    hooks apply under the call's own; one with `auth=` is refused, since it would replace the
+    API's credential. `sleep` and `clock` stand in for `time.sleep` and `time.time` in tests.
     """
 
     _schemes = _SCHEMES
@@ -65,11 +82,14 @@ class Client(SyncAPIClient):
     def __init__(
         self,
         *,
+        dev_cookie: str | None = None,
+        xsrf_token: str | None = None,
+        vn_cookie: str | None = None,
         access_token: str | None = None,
         base_url: str | None = None,
         domain: str | None = None,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
         retry: RetryPolicy | None = None,
         retry_non_idempotent: bool = False,
         auth_scheme: str | None = None,
@@ -82,10 +102,13 @@ class Client(SyncAPIClient):
         super().__init__(
             base_url=_base_url(base_url, domain),
             credentials={
+                "dev_cookie": dev_cookie,
+                "xsrf_token": xsrf_token,
+                "vn_cookie": vn_cookie,
                 "access_token": access_token,
             },
             timeout=timeout,
-            retry=retry if retry is not None else RetryPolicy(max_retries=max_retries),
+            retry=_retry_policy(max_retries, retry),
             retry_non_idempotent=retry_non_idempotent,
             auth_scheme=auth_scheme,
             max_response_size=max_response_size,
@@ -123,10 +146,19 @@ class ClientWithRawResponse:
 class AsyncClient(AsyncAPIClient):
     """Asynchronous client of the VoipNow UnifiedAPI – PhoneCalls API.
 
+    `dev_cookie` defaults to the environment variable `VOIPNOW_DEV_COOKIE`.
+    `xsrf_token` defaults to the environment variable `VOIPNOW_XSRF_TOKEN`.
+    `vn_cookie` defaults to the environment variable `VOIPNOW_VN_COOKIE`.
     `access_token` defaults to the environment variable `VOIPNOW_ACCESS_TOKEN`.
-    `timeout` (seconds or an `httpx.Timeout`), `max_retries` and `max_response_size` (bytes)
-    apply to every call unless a call's `request_options` says otherwise; `sleep` and `clock`
-    stand in for `time.sleep` and `time.time` in tests.
+    `auth_scheme` picks the security scheme to use when the credentials fit several
+    (`devCookie`, `xsrfCookie`, `vnCookie`, `xsrfHeader`, `oauth2Bearer`).
+    `timeout` (seconds or an `httpx.Timeout`; default 60 s, or the `http_client`'s own when it
+    sets one), `max_retries` (or a whole `retry` policy, not both) and `max_response_size`
+    (bytes) apply to every call unless a call's `request_options` says otherwise;
+    `with_options(...)` (or `copy`) gives a copy with some changed, sharing the connection pool.
+    An `http_client` builds every request, so its headers, params, cookies, timeout and event
+    hooks apply under the call's own; one with `auth=` is refused, since it would replace the
+    API's credential. `sleep` and `clock` stand in for `time.sleep` and `time.time` in tests.
     """
 
     _schemes = _SCHEMES
@@ -135,11 +167,14 @@ class AsyncClient(AsyncAPIClient):
     def __init__(
         self,
         *,
+        dev_cookie: str | None = None,
+        xsrf_token: str | None = None,
+        vn_cookie: str | None = None,
         access_token: str | None = None,
         base_url: str | None = None,
         domain: str | None = None,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
         retry: RetryPolicy | None = None,
         retry_non_idempotent: bool = False,
         auth_scheme: str | None = None,
@@ -152,10 +187,13 @@ class AsyncClient(AsyncAPIClient):
         super().__init__(
             base_url=_base_url(base_url, domain),
             credentials={
+                "dev_cookie": dev_cookie,
+                "xsrf_token": xsrf_token,
+                "vn_cookie": vn_cookie,
                 "access_token": access_token,
             },
             timeout=timeout,
-            retry=retry if retry is not None else RetryPolicy(max_retries=max_retries),
+            retry=_retry_policy(max_retries, retry),
             retry_non_idempotent=retry_non_idempotent,
             auth_scheme=auth_scheme,
             max_response_size=max_response_size,

@@ -6,7 +6,7 @@ from pydantic import BaseModel, ConfigDict
 
 class Comment(BaseModel):
     """
-    A comment. Field names from FACTS.md; their types are inferred (strings for text and timestamps, integer id like the API's other ids).
+    A comment. Field names from FACTS.md, which gives no types; their types are inferred (strings for text and timestamps, integer id like the API's other ids).
     """
 
     model_config = ConfigDict(

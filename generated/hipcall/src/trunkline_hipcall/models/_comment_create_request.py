@@ -6,7 +6,7 @@ from pydantic import BaseModel, ConfigDict
 
 class CommentCreateRequest(BaseModel):
     """
-    New comment. Types follow the sample; the page states no required fields.
+    New comment. Types follow the sample; the page states no required body or field.
     """
 
     model_config = ConfigDict(

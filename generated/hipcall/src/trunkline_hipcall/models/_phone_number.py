@@ -27,5 +27,5 @@ class PhoneNumber(BaseModel):
     """
     number: str | None = None
     """
-    The number in E.164 form.
+    The phone number; the examples show it with a leading `+` and the country code.
     """

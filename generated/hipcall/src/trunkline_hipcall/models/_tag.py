@@ -6,7 +6,7 @@ from pydantic import BaseModel, ConfigDict
 
 class Tag(BaseModel):
     """
-    A tag. Field names from FACTS.md; their types are inferred (integer id like the API's other ids, strings otherwise).
+    A tag. Field names from FACTS.md, which gives no types; their types are inferred (integer id like the API's other ids, strings otherwise).
     """
 
     model_config = ConfigDict(

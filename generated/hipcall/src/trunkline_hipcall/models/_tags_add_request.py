@@ -6,14 +6,14 @@ from pydantic import BaseModel, ConfigDict
 
 class TagsAddRequest(BaseModel):
     """
-    Tags to attach, by name (FACTS.md).
+    Tags to attach, by name (FACTS.md). No source says the body or `tags` is required.
     """
 
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
-    tags: list[str]
+    tags: list[str] | None = None
     """
     Tag names.
     """

@@ -6,7 +6,7 @@ from pydantic import BaseModel, ConfigDict
 
 class TaskCreateRequest(BaseModel):
     """
-    New task. Types follow the sample; the page states no required fields.
+    New task. Types follow the sample; the page states no required body or field.
     """
 
     model_config = ConfigDict(

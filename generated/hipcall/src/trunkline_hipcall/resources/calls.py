@@ -111,9 +111,9 @@ class CallsResource:
     def get(
         self,
         *,
-        year: int,
-        month: int,
-        day: int,
+        year: str,
+        month: str,
+        day: str,
         uuid: str,
         request_options: RequestOptions | None = None,
     ) -> models.CallDetailResponse:
@@ -122,9 +122,9 @@ class CallsResource:
         Returns one call detail record, addressed by the date of the call and its UUID, with its call flow. The vendor mentions an embed option here without naming the parameter, so none is declared.
 
         Args:
-            year: path parameter `year`. Year of the call, four digits.
-            month: path parameter `month`. Month of the call (1-12). Whether a leading zero is expected is not documented.
-            day: path parameter `day`. Day of the month of the call. Whether a leading zero is expected is not documented.
+            year: path parameter `year`. Year of the call. The page states no type; its one request sends `2021`. Inferred: a string of digits, so the value goes on the wire exactly as given.
+            month: path parameter `month`. Month of the call. The page states no type; its one request sends `11`, so whether the server wants `03` or `3` for March is unknown. Inferred: a string of digits, so the caller chooses the form and it goes on the wire exactly as given.
+            day: path parameter `day`. Day of the month of the call. The page states no type; its one request sends `25`, so whether the server wants `05` or `5` is unknown. Inferred: a string of digits, so the caller chooses the form and it goes on the wire exactly as given.
             uuid: path parameter `uuid`. UUID of the call.
         """
         _args: dict[str, Any] = {
@@ -180,9 +180,9 @@ class AsyncCallsResource:
     async def get(
         self,
         *,
-        year: int,
-        month: int,
-        day: int,
+        year: str,
+        month: str,
+        day: str,
         uuid: str,
         request_options: RequestOptions | None = None,
     ) -> models.CallDetailResponse:
@@ -191,9 +191,9 @@ class AsyncCallsResource:
         Returns one call detail record, addressed by the date of the call and its UUID, with its call flow. The vendor mentions an embed option here without naming the parameter, so none is declared.
 
         Args:
-            year: path parameter `year`. Year of the call, four digits.
-            month: path parameter `month`. Month of the call (1-12). Whether a leading zero is expected is not documented.
-            day: path parameter `day`. Day of the month of the call. Whether a leading zero is expected is not documented.
+            year: path parameter `year`. Year of the call. The page states no type; its one request sends `2021`. Inferred: a string of digits, so the value goes on the wire exactly as given.
+            month: path parameter `month`. Month of the call. The page states no type; its one request sends `11`, so whether the server wants `03` or `3` for March is unknown. Inferred: a string of digits, so the caller chooses the form and it goes on the wire exactly as given.
+            day: path parameter `day`. Day of the month of the call. The page states no type; its one request sends `25`, so whether the server wants `05` or `5` is unknown. Inferred: a string of digits, so the caller chooses the form and it goes on the wire exactly as given.
             uuid: path parameter `uuid`. UUID of the call.
         """
         _args: dict[str, Any] = {

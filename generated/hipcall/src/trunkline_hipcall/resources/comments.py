@@ -46,7 +46,7 @@ _CREATE = OperationSpec(
     security=(("bearerAuth",),),
     body_kind="json",
     content_type="application/json",
-    body_required=True,
+    body_required=False,
     body_fields=(
         ("commentable_type", "commentable_type"),
         ("content", "content"),

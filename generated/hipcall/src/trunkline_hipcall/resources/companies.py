@@ -46,7 +46,7 @@ _ADD_TAGS = OperationSpec(
     security=(("bearerAuth",),),
     body_kind="json",
     content_type="application/json",
-    body_required=True,
+    body_required=False,
     body_fields=(("tags", "tags"),),
 )
 _REMOVE_TAG = OperationSpec(
@@ -87,7 +87,7 @@ class CompaniesResource:
         self,
         *,
         id: int,
-        tags: list[str],
+        tags: list[str] | NotGiven = NOT_GIVEN,
         request_options: RequestOptions | None = None,
     ) -> models.TagListResponse:
         """Add tags to a company
@@ -95,7 +95,7 @@ class CompaniesResource:
         Attaches tags, given by name, to a company and returns the company's tags. The page only names this operation; path, body and response come from FACTS.md.
 
         Args:
-            id: path parameter `id`. Company id. Inferred type; company ids are integers elsewhere in the API (`commentable_id`, `company_ids`).
+            id: path parameter `id`. Company id. Inferred type: no source gives it; company ids are integers elsewhere in the API (`commentable_id`, `company_ids`).
             tags: body field `tags`. Tag names.
         """
         _args: dict[str, Any] = {
@@ -118,7 +118,7 @@ class CompaniesResource:
         Detaches one tag from a company. The page only names this operation; the path comes from FACTS.md.
 
         Args:
-            id: path parameter `id`. Company id. Inferred type; company ids are integers elsewhere in the API (`commentable_id`, `company_ids`).
+            id: path parameter `id`. Company id. Inferred type: no source gives it; company ids are integers elsewhere in the API (`commentable_id`, `company_ids`).
             tag_id: path parameter `tag_id`. Tag id. Inferred type; no source gives it, integer like the API's other ids is assumed.
         """
         _args: dict[str, Any] = {
@@ -151,7 +151,7 @@ class AsyncCompaniesResource:
         self,
         *,
         id: int,
-        tags: list[str],
+        tags: list[str] | NotGiven = NOT_GIVEN,
         request_options: RequestOptions | None = None,
     ) -> models.TagListResponse:
         """Add tags to a company
@@ -159,7 +159,7 @@ class AsyncCompaniesResource:
         Attaches tags, given by name, to a company and returns the company's tags. The page only names this operation; path, body and response come from FACTS.md.
 
         Args:
-            id: path parameter `id`. Company id. Inferred type; company ids are integers elsewhere in the API (`commentable_id`, `company_ids`).
+            id: path parameter `id`. Company id. Inferred type: no source gives it; company ids are integers elsewhere in the API (`commentable_id`, `company_ids`).
             tags: body field `tags`. Tag names.
         """
         _args: dict[str, Any] = {
@@ -182,7 +182,7 @@ class AsyncCompaniesResource:
         Detaches one tag from a company. The page only names this operation; the path comes from FACTS.md.
 
         Args:
-            id: path parameter `id`. Company id. Inferred type; company ids are integers elsewhere in the API (`commentable_id`, `company_ids`).
+            id: path parameter `id`. Company id. Inferred type: no source gives it; company ids are integers elsewhere in the API (`commentable_id`, `company_ids`).
             tag_id: path parameter `tag_id`. Tag id. Inferred type; no source gives it, integer like the API's other ids is assumed.
         """
         _args: dict[str, Any] = {

@@ -46,7 +46,7 @@ _ADD_TAGS = OperationSpec(
     security=(("bearerAuth",),),
     body_kind="json",
     content_type="application/json",
-    body_required=True,
+    body_required=False,
     body_fields=(("tags", "tags"),),
 )
 _REMOVE_TAG = OperationSpec(
@@ -87,7 +87,7 @@ class ContactsResource:
         self,
         *,
         id: int,
-        tags: list[str],
+        tags: list[str] | NotGiven = NOT_GIVEN,
         request_options: RequestOptions | None = None,
     ) -> models.TagListResponse:
         """Add tags to a contact
@@ -95,7 +95,7 @@ class ContactsResource:
         Attaches tags, given by name, to a contact and returns the contact's tags. The page only names this operation; path, body and response come from FACTS.md.
 
         Args:
-            id: path parameter `id`. Contact id. Inferred type; contact ids are integers elsewhere in the API (`contact_ids`).
+            id: path parameter `id`. Contact id. Inferred type: no source gives it; contact ids are integers elsewhere in the API (`contact_ids`).
             tags: body field `tags`. Tag names.
         """
         _args: dict[str, Any] = {
@@ -118,7 +118,7 @@ class ContactsResource:
         Detaches one tag from a contact. The page only names this operation; the path comes from FACTS.md.
 
         Args:
-            id: path parameter `id`. Contact id. Inferred type; contact ids are integers elsewhere in the API (`contact_ids`).
+            id: path parameter `id`. Contact id. Inferred type: no source gives it; contact ids are integers elsewhere in the API (`contact_ids`).
             tag_id: path parameter `tag_id`. Tag id. Inferred type; no source gives it, integer like the API's other ids is assumed.
         """
         _args: dict[str, Any] = {
@@ -151,7 +151,7 @@ class AsyncContactsResource:
         self,
         *,
         id: int,
-        tags: list[str],
+        tags: list[str] | NotGiven = NOT_GIVEN,
         request_options: RequestOptions | None = None,
     ) -> models.TagListResponse:
         """Add tags to a contact
@@ -159,7 +159,7 @@ class AsyncContactsResource:
         Attaches tags, given by name, to a contact and returns the contact's tags. The page only names this operation; path, body and response come from FACTS.md.
 
         Args:
-            id: path parameter `id`. Contact id. Inferred type; contact ids are integers elsewhere in the API (`contact_ids`).
+            id: path parameter `id`. Contact id. Inferred type: no source gives it; contact ids are integers elsewhere in the API (`contact_ids`).
             tags: body field `tags`. Tag names.
         """
         _args: dict[str, Any] = {
@@ -182,7 +182,7 @@ class AsyncContactsResource:
         Detaches one tag from a contact. The page only names this operation; the path comes from FACTS.md.
 
         Args:
-            id: path parameter `id`. Contact id. Inferred type; contact ids are integers elsewhere in the API (`contact_ids`).
+            id: path parameter `id`. Contact id. Inferred type: no source gives it; contact ids are integers elsewhere in the API (`contact_ids`).
             tag_id: path parameter `tag_id`. Tag id. Inferred type; no source gives it, integer like the API's other ids is assumed.
         """
         _args: dict[str, Any] = {

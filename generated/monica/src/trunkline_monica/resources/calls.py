@@ -196,8 +196,8 @@ class CallsResource:
         Returns the account's calls a page at a time. The page writes this path as `/calls/`; the API's own paging links use `/calls`, which the spec follows.
 
         Args:
-            limit: query parameter `limit`. How many calls a page holds.
-            page: query parameter `page`. Which page to return, from 1.
+            limit: query parameter `limit`. How many calls a page holds, at most 100 (FACTS.md).
+            page: query parameter `page`. Which page to return; the answers' paging links start at page 1.
             sort: query parameter `sort`. The field to order by; a leading `-` orders from the highest.
         """
         _args: dict[str, Any] = {
@@ -254,8 +254,8 @@ class CallsResource:
 
         Args:
             id: path parameter `id`. The contact's id.
-            limit: query parameter `limit`. How many calls a page holds.
-            page: query parameter `page`. Which page to return, from 1.
+            limit: query parameter `limit`. How many calls a page holds, at most 100 (FACTS.md).
+            page: query parameter `page`. Which page to return; the answers' paging links start at page 1.
             sort: query parameter `sort`. The field to order by; a leading `-` orders from the highest.
         """
         _args: dict[str, Any] = {
@@ -377,8 +377,8 @@ class AsyncCallsResource:
         Returns the account's calls a page at a time. The page writes this path as `/calls/`; the API's own paging links use `/calls`, which the spec follows.
 
         Args:
-            limit: query parameter `limit`. How many calls a page holds.
-            page: query parameter `page`. Which page to return, from 1.
+            limit: query parameter `limit`. How many calls a page holds, at most 100 (FACTS.md).
+            page: query parameter `page`. Which page to return; the answers' paging links start at page 1.
             sort: query parameter `sort`. The field to order by; a leading `-` orders from the highest.
         """
         _args: dict[str, Any] = {
@@ -442,8 +442,8 @@ class AsyncCallsResource:
 
         Args:
             id: path parameter `id`. The contact's id.
-            limit: query parameter `limit`. How many calls a page holds.
-            page: query parameter `page`. Which page to return, from 1.
+            limit: query parameter `limit`. How many calls a page holds, at most 100 (FACTS.md).
+            page: query parameter `page`. Which page to return; the answers' paging links start at page 1.
             sort: query parameter `sort`. The field to order by; a leading `-` orders from the highest.
         """
         _args: dict[str, Any] = {

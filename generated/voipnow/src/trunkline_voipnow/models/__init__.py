@@ -9,6 +9,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ._barge_in_action import BargeInAction as BargeInAction
+    from ._barge_in_action_action import BargeInActionAction as BargeInActionAction
     from ._callback_phone_call_view import CallbackPhoneCallView as CallbackPhoneCallView
     from ._conference_invite_phone_call_view import (
         ConferenceInvitePhoneCallView as ConferenceInvitePhoneCallView,
@@ -27,6 +29,12 @@ if TYPE_CHECKING:
     from ._hangup_phone_call_request import HangupPhoneCallRequest as HangupPhoneCallRequest
     from ._hung_up_phone_call import HungUpPhoneCall as HungUpPhoneCall
     from ._link import Link as Link
+    from ._monitor_action import MonitorAction as MonitorAction
+    from ._monitor_action_action import MonitorActionAction as MonitorActionAction
+    from ._off_hold_action import OffHoldAction as OffHoldAction
+    from ._off_hold_action_action import OffHoldActionAction as OffHoldActionAction
+    from ._on_hold_action import OnHoldAction as OnHoldAction
+    from ._on_hold_action_action import OnHoldActionAction as OnHoldActionAction
     from ._park_action import ParkAction as ParkAction
     from ._park_action_action import ParkActionAction as ParkActionAction
     from ._phone_call import PhoneCall as PhoneCall
@@ -34,6 +42,8 @@ if TYPE_CHECKING:
     from ._phone_call_list import PhoneCallList as PhoneCallList
     from ._phone_call_reference import PhoneCallReference as PhoneCallReference
     from ._phone_call_view import PhoneCallView as PhoneCallView
+    from ._pickup_action import PickupAction as PickupAction
+    from ._pickup_action_action import PickupActionAction as PickupActionAction
     from ._simple_phone_call_view import SimplePhoneCallView as SimplePhoneCallView
     from ._start_recording_action import StartRecordingAction as StartRecordingAction
     from ._start_recording_action_action import (
@@ -57,8 +67,12 @@ if TYPE_CHECKING:
     from ._un_park_action import UnParkAction as UnParkAction
     from ._un_park_action_action import UnParkActionAction as UnParkActionAction
     from ._update_phone_call_response import UpdatePhoneCallResponse as UpdatePhoneCallResponse
+    from ._whisper_action import WhisperAction as WhisperAction
+    from ._whisper_action_action import WhisperActionAction as WhisperActionAction
 
 _HOMES: dict[str, str] = {
+    "BargeInAction": "_barge_in_action",
+    "BargeInActionAction": "_barge_in_action_action",
     "CallbackPhoneCallView": "_callback_phone_call_view",
     "ConferenceInvitePhoneCallView": "_conference_invite_phone_call_view",
     "CreateCallbackPhoneCallRequest": "_create_callback_phone_call_request",
@@ -69,6 +83,12 @@ _HOMES: dict[str, str] = {
     "HangupPhoneCallRequest": "_hangup_phone_call_request",
     "HungUpPhoneCall": "_hung_up_phone_call",
     "Link": "_link",
+    "MonitorAction": "_monitor_action",
+    "MonitorActionAction": "_monitor_action_action",
+    "OffHoldAction": "_off_hold_action",
+    "OffHoldActionAction": "_off_hold_action_action",
+    "OnHoldAction": "_on_hold_action",
+    "OnHoldActionAction": "_on_hold_action_action",
     "ParkAction": "_park_action",
     "ParkActionAction": "_park_action_action",
     "PhoneCall": "_phone_call",
@@ -76,6 +96,8 @@ _HOMES: dict[str, str] = {
     "PhoneCallList": "_phone_call_list",
     "PhoneCallReference": "_phone_call_reference",
     "PhoneCallView": "_phone_call_view",
+    "PickupAction": "_pickup_action",
+    "PickupActionAction": "_pickup_action_action",
     "SimplePhoneCallView": "_simple_phone_call_view",
     "StartRecordingAction": "_start_recording_action",
     "StartRecordingActionAction": "_start_recording_action_action",
@@ -89,9 +111,13 @@ _HOMES: dict[str, str] = {
     "UnParkAction": "_un_park_action",
     "UnParkActionAction": "_un_park_action_action",
     "UpdatePhoneCallResponse": "_update_phone_call_response",
+    "WhisperAction": "_whisper_action",
+    "WhisperActionAction": "_whisper_action_action",
 }
 
 __all__ = [
+    "BargeInAction",
+    "BargeInActionAction",
     "CallbackPhoneCallView",
     "ConferenceInvitePhoneCallView",
     "CreateCallbackPhoneCallRequest",
@@ -102,6 +128,12 @@ __all__ = [
     "HangupPhoneCallRequest",
     "HungUpPhoneCall",
     "Link",
+    "MonitorAction",
+    "MonitorActionAction",
+    "OffHoldAction",
+    "OffHoldActionAction",
+    "OnHoldAction",
+    "OnHoldActionAction",
     "ParkAction",
     "ParkActionAction",
     "PhoneCall",
@@ -109,6 +141,8 @@ __all__ = [
     "PhoneCallList",
     "PhoneCallReference",
     "PhoneCallView",
+    "PickupAction",
+    "PickupActionAction",
     "SimplePhoneCallView",
     "StartRecordingAction",
     "StartRecordingActionAction",
@@ -122,6 +156,8 @@ __all__ = [
     "UnParkAction",
     "UnParkActionAction",
     "UpdatePhoneCallResponse",
+    "WhisperAction",
+    "WhisperActionAction",
 ]
 
 if not TYPE_CHECKING:

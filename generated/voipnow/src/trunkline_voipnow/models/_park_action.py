@@ -18,9 +18,9 @@ class ParkAction(BaseModel):
     action: ParkActionAction
     max_in_parking: Annotated[float | None, Field(alias="maxInParking")] = None
     """
-    How long the call may stay parked.
+    How long the call may stay parked. Inferred type: the 3.0 page gives the field, not its type; a number is assumed, like the `waitForPickup` query parameter the v5 page types as number.
     """
     phone_call_view_id: Annotated[str, Field(alias="phoneCallViewId")]
     """
-    Leg to park.
+    Leg to park. Inferred type: the 3.0 page gives the field, not its type; a string is assumed, as leg ids are strings in the list answer.
     """

@@ -20,5 +20,5 @@ class StartRecordingAction(BaseModel):
     format: StartRecordingActionFormat | None = None
     phone_call_view_id: Annotated[str, Field(alias="phoneCallViewId")]
     """
-    Leg to record.
+    Leg to record. Inferred type: the 3.0 page gives the field, not its type; a string is assumed, as leg ids are strings in the list answer.
     """

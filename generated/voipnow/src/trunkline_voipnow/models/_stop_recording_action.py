@@ -18,5 +18,5 @@ class StopRecordingAction(BaseModel):
     action: StopRecordingActionAction
     phone_call_view_id: Annotated[str, Field(alias="phoneCallViewId")]
     """
-    Leg whose recording stops.
+    Leg whose recording stops. Inferred type: the 3.0 page gives the field, not its type; a string is assumed, as leg ids are strings in the list answer.
     """

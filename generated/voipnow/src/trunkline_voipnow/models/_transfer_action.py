@@ -18,13 +18,13 @@ class TransferAction(BaseModel):
     action: TransferActionAction
     send_call_to: Annotated[str | None, Field(alias="sendCallTo")] = None
     """
-    Number the call is transferred to.
+    Number the call is transferred to. Inferred type: the 3.0 page gives the field, not its type; a string is assumed, as the v5 samples send extension and phone numbers as strings.
     """
     transfer_from_number: Annotated[str | None, Field(alias="transferFromNumber")] = None
     """
-    Number of the party that performs the transfer.
+    Number of the party that performs the transfer. Inferred type: the 3.0 page gives the field, not its type; a string is assumed, as the v5 samples send extension and phone numbers as strings.
     """
     transfer_number: Annotated[str | None, Field(alias="transferNumber")] = None
     """
-    Number of the party being transferred.
+    Number of the party being transferred. Inferred type: the 3.0 page gives the field, not its type; a string is assumed, as the v5 samples send extension and phone numbers as strings.
     """

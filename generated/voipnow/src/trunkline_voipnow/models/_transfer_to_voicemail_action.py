@@ -8,7 +8,7 @@ from ._transfer_to_voicemail_action_action import TransferToVoicemailActionActio
 
 class TransferToVoicemailAction(BaseModel):
     """
-    Send the call to a voicemail box (from the UnifiedAPI 3.0 "TransferToVoicemail PhoneCalls" page).
+    Send the call to a voicemail box (from the UnifiedAPI 3.0 "TransferToVoicemail PhoneCalls" page; the v5 curl sample sends this body).
     """
 
     model_config = ConfigDict(
@@ -18,9 +18,9 @@ class TransferToVoicemailAction(BaseModel):
     action: TransferToVoicemailActionAction
     send_call_to: Annotated[str, Field(alias="sendCallTo")]
     """
-    Extension whose voicemail receives the call.
+    Extension whose voicemail receives the call (a string in the v5 curl sample).
     """
     transfer_from_number: Annotated[str | None, Field(alias="transferFromNumber")] = None
     """
-    Number of the party that performs the transfer.
+    Number of the party that performs the transfer (a string in the v5 curl sample).
     """

@@ -43,7 +43,7 @@ _CREATE_SIMPLE = OperationSpec(
         "204": ResponseSpec("empty"),
         "400": ResponseSpec("json", lambda: models.Error),
     },
-    security=(("oauth2Bearer",),),
+    security=(("devCookie", "xsrfCookie", "vnCookie", "xsrfHeader"), ("oauth2Bearer",)),
     body_kind="json",
     content_type="application/json",
     body_required=False,
@@ -67,7 +67,7 @@ _CREATE_CALLBACK = OperationSpec(
         "204": ResponseSpec("empty"),
         "400": ResponseSpec("json", lambda: models.Error),
     },
-    security=(("oauth2Bearer",),),
+    security=(("devCookie", "xsrfCookie", "vnCookie", "xsrfHeader"), ("oauth2Bearer",)),
     body_kind="json",
     content_type="application/json",
     body_required=False,
@@ -93,7 +93,7 @@ _CREATE_CONFERENCE_INVITE = OperationSpec(
         "204": ResponseSpec("empty"),
         "400": ResponseSpec("json", lambda: models.Error),
     },
-    security=(("oauth2Bearer",),),
+    security=(("devCookie", "xsrfCookie", "vnCookie", "xsrfHeader"), ("oauth2Bearer",)),
     body_kind="json",
     content_type="application/json",
     body_required=False,
@@ -123,7 +123,7 @@ _LIST = OperationSpec(
         "204": ResponseSpec("empty"),
         "400": ResponseSpec("json", lambda: models.Error),
     },
-    security=(("oauth2Bearer",),),
+    security=(("devCookie", "xsrfCookie", "vnCookie", "xsrfHeader"), ("oauth2Bearer",)),
     pagination=PaginationSpec(
         style="offset",
         items=("entry",),
@@ -153,7 +153,7 @@ _UPDATE = OperationSpec(
         "401": ResponseSpec("json", lambda: models.Error),
         "501": ResponseSpec("json", lambda: models.Error),
     },
-    security=(("oauth2Bearer",),),
+    security=(("devCookie", "xsrfCookie", "vnCookie", "xsrfHeader"), ("oauth2Bearer",)),
     body_kind="json",
     content_type="application/json",
     body_required=True,
@@ -172,7 +172,7 @@ _HANGUP = OperationSpec(
         "204": ResponseSpec("empty"),
         "400": ResponseSpec("json", lambda: models.Error),
     },
-    security=(("oauth2Bearer",),),
+    security=(("devCookie", "xsrfCookie", "vnCookie", "xsrfHeader"), ("oauth2Bearer",)),
     body_kind="json",
     content_type="application/json",
     body_required=False,
@@ -330,17 +330,17 @@ class PhoneCallsResource:
     ) -> Page[models.PhoneCall, models.PhoneCallList | None]:
         """List current phone calls
 
-        Returns the calls present in the system right now, with their legs.
+        Returns the calls present in the system right now, with their legs. Paging is inferred: the page does not say that `startIndex` and `count` page through the list; their names and the answer's `startIndex`, `itemsPerPage` and `totalResults` suggest an offset and a page size.
 
         Args:
             user_id: path parameter `userId`. User the call belongs to: `@me` or `@viewer` (the authenticated user), `@owner` (the owner of the extension used), or a user id.
             extension: path parameter `extension`. Extension number taking part in the call; `@self` matches all of the user's extensions. Listing works for Phone Terminal extensions only.
             phone_call_id: path parameter `phoneCallId`. Id of a phone call (see the list operation).
-            count: query parameter `count`. Page size. The vendor table gives the type as `count`; an integer is meant.
+            count: query parameter `count`. Page size. Inferred type: the vendor table gives the type as `count`, which is no type; an integer is assumed from the name and from the answer's integer `itemsPerPage`.
             filter_by: query parameter `filterBy`. Field to filter on (the call id or the published date).
             filter_op: query parameter `filterOp`. How `filterValue` is compared.
             filter_value: query parameter `filterValue`. Value to compare against (a call id or a published date).
-            start_index: query parameter `startIndex`. Index of the first result. The vendor table gives the type as `startIndex`; an integer is meant.
+            start_index: query parameter `startIndex`. Index of the first result. Inferred type: the vendor table gives the type as `startIndex`, which is no type; an integer is assumed from the answer's integer `startIndex`.
             fields: query parameter `fields`. PhoneCall properties to include in the result. The vendor table gives the type as `fields`; a list is meant. Inferred (no source states it): the list is sent comma-separated.
             sort_order: query parameter `sortOrder`. Sort direction; results are always ordered by publish time. The vendor table gives the type as `sortOrder` and lists no values.
         """
@@ -374,12 +374,18 @@ class PhoneCallsResource:
             | models.TransferToVoicemailAction
             | models.StartRecordingAction
             | models.StopRecordingAction
+            | models.OnHoldAction
+            | models.OffHoldAction
+            | models.PickupAction
+            | models.BargeInAction
+            | models.WhisperAction
+            | models.MonitorAction
         ),
         request_options: RequestOptions | None = None,
     ) -> models.UpdatePhoneCallResponse | None:
         """Act on a phone call
 
-        Applies one action to a call (park, unpark, transfer, send to voicemail, start or stop recording), chosen by the body's `action` field. The vendor page also lists OnHold, OffHold, Pickup, BargeIn, Whisper and Monitor, but documents no body for them, so they are not modelled.
+        Applies one action to a call, chosen by the body's `action` field. The page lists twelve actions. Park, UnPark, Transfer, TransferToVoicemail, StartRecording and StopRecording have bodies documented on the vendor's UnifiedAPI 3.0 pages (FACTS.md). OnHold, OffHold, Pickup, BargeIn, Whisper and Monitor have no documented body: they are accepted with an open body (`x-undocumented`), and their `action` values are inferred from the names the page lists (`OnHoldPhoneCalls` gives `OnHold`, as `ParkPhoneCalls` gives the documented `Park`).
 
         Args:
             user_id: path parameter `userId`. User owning the extension in the call: `@me` or `@viewer` (the authenticated user), `@owner` (the owner of the extension used), or a user id.
@@ -408,7 +414,7 @@ class PhoneCallsResource:
     ) -> builtins.list[models.HungUpPhoneCall] | None:
         """Hang up a phone call
 
-        Ends a call. With `phoneNumber` in the body, only that party's leg and the extension are disconnected.
+        Ends a call. With `phoneNumber` in the body, only that party's leg and the extension are disconnected. The method is DELETE, as the endpoint table and the heading state. The page's curl sample for this operation has no `-X`, so curl as written would send POST (it has a body); the sample is read as an omission, since the stated method is DELETE. Its URL also ends in `/`, which the spec leaves out like on every path.
 
         Args:
             user_id: path parameter `userId`. User owning the extension in the call: `@me` or `@viewer` (the authenticated user), `@owner` (the owner of the extension used), or a user id.
@@ -590,17 +596,17 @@ class AsyncPhoneCallsResource:
     ) -> AsyncPager[models.PhoneCall, models.PhoneCallList | None]:
         """List current phone calls
 
-        Returns the calls present in the system right now, with their legs.
+        Returns the calls present in the system right now, with their legs. Paging is inferred: the page does not say that `startIndex` and `count` page through the list; their names and the answer's `startIndex`, `itemsPerPage` and `totalResults` suggest an offset and a page size.
 
         Args:
             user_id: path parameter `userId`. User the call belongs to: `@me` or `@viewer` (the authenticated user), `@owner` (the owner of the extension used), or a user id.
             extension: path parameter `extension`. Extension number taking part in the call; `@self` matches all of the user's extensions. Listing works for Phone Terminal extensions only.
             phone_call_id: path parameter `phoneCallId`. Id of a phone call (see the list operation).
-            count: query parameter `count`. Page size. The vendor table gives the type as `count`; an integer is meant.
+            count: query parameter `count`. Page size. Inferred type: the vendor table gives the type as `count`, which is no type; an integer is assumed from the name and from the answer's integer `itemsPerPage`.
             filter_by: query parameter `filterBy`. Field to filter on (the call id or the published date).
             filter_op: query parameter `filterOp`. How `filterValue` is compared.
             filter_value: query parameter `filterValue`. Value to compare against (a call id or a published date).
-            start_index: query parameter `startIndex`. Index of the first result. The vendor table gives the type as `startIndex`; an integer is meant.
+            start_index: query parameter `startIndex`. Index of the first result. Inferred type: the vendor table gives the type as `startIndex`, which is no type; an integer is assumed from the answer's integer `startIndex`.
             fields: query parameter `fields`. PhoneCall properties to include in the result. The vendor table gives the type as `fields`; a list is meant. Inferred (no source states it): the list is sent comma-separated.
             sort_order: query parameter `sortOrder`. Sort direction; results are always ordered by publish time. The vendor table gives the type as `sortOrder` and lists no values.
         """
@@ -639,12 +645,18 @@ class AsyncPhoneCallsResource:
             | models.TransferToVoicemailAction
             | models.StartRecordingAction
             | models.StopRecordingAction
+            | models.OnHoldAction
+            | models.OffHoldAction
+            | models.PickupAction
+            | models.BargeInAction
+            | models.WhisperAction
+            | models.MonitorAction
         ),
         request_options: RequestOptions | None = None,
     ) -> models.UpdatePhoneCallResponse | None:
         """Act on a phone call
 
-        Applies one action to a call (park, unpark, transfer, send to voicemail, start or stop recording), chosen by the body's `action` field. The vendor page also lists OnHold, OffHold, Pickup, BargeIn, Whisper and Monitor, but documents no body for them, so they are not modelled.
+        Applies one action to a call, chosen by the body's `action` field. The page lists twelve actions. Park, UnPark, Transfer, TransferToVoicemail, StartRecording and StopRecording have bodies documented on the vendor's UnifiedAPI 3.0 pages (FACTS.md). OnHold, OffHold, Pickup, BargeIn, Whisper and Monitor have no documented body: they are accepted with an open body (`x-undocumented`), and their `action` values are inferred from the names the page lists (`OnHoldPhoneCalls` gives `OnHold`, as `ParkPhoneCalls` gives the documented `Park`).
 
         Args:
             user_id: path parameter `userId`. User owning the extension in the call: `@me` or `@viewer` (the authenticated user), `@owner` (the owner of the extension used), or a user id.
@@ -673,7 +685,7 @@ class AsyncPhoneCallsResource:
     ) -> builtins.list[models.HungUpPhoneCall] | None:
         """Hang up a phone call
 
-        Ends a call. With `phoneNumber` in the body, only that party's leg and the extension are disconnected.
+        Ends a call. With `phoneNumber` in the body, only that party's leg and the extension are disconnected. The method is DELETE, as the endpoint table and the heading state. The page's curl sample for this operation has no `-X`, so curl as written would send POST (it has a body); the sample is read as an omission, since the stated method is DELETE. Its URL also ends in `/`, which the spec leaves out like on every path.
 
         Args:
             user_id: path parameter `userId`. User owning the extension in the call: `@me` or `@viewer` (the authenticated user), `@owner` (the owner of the extension used), or a user id.
