@@ -312,7 +312,7 @@ class Misshapen:
 
 def _ids(items: list[Any]) -> list[Any]:
     """The id (hipcall: uuid) of each item, a model or plain JSON."""
-    plain = [item if isinstance(item, dict) else item.model_dump() for item in items]
+    plain = [item if isinstance(item, dict) else item.model_dump(warnings=False) for item in items]
     return [item.get("id", item.get("uuid")) for item in plain]
 
 
@@ -532,3 +532,15 @@ def test_a_drifted_model_goes_back_on_the_wire_as_sent() -> None:
 def test_deep_copy_keeps_the_values() -> None:
     result, _ = _read(Cat, {"kind": "cat", "name": "Tom", "age": "x"})
     assert copy.deepcopy(result).age == "x"
+
+
+def test_server_sent_keys_are_escaped_in_paths_and_log_lines(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.WARNING)
+    runtime = module("monica")._runtime
+    body = {"pets": [], "count": 1, "by_name": {"tom\nINFO forged line": {"kind": "cat", "name": "Tom", "age": "x"}, "é.x": {"kind": "cat", "name": "A", "age": "y"}}}
+    _, drift = _read(Shelter, body)
+    assert [path for path, _, _ in drift] == ['$.by_name["tom\\nINFO forged line"].age', '$.by_name["\\u00e9.x"].age']
+    _, found = runtime._read_leniently(runtime.ResponseSpec("json", lambda: Shelter), body)
+    runtime._warn_drift("op", found)
+    assert all("\n" not in r.getMessage() and r.getMessage().isascii() for r in caplog.records)
+    assert len(caplog.records) == 2
