@@ -78,6 +78,7 @@ class _Builder:
         )
 
     def _server(self) -> tuple[str, tuple[ir.ServerVariable, ...]]:
+        """The API's base URL (its first server, variables left as `{name}`) and its variables."""
         servers = self.data.get("servers") or [{"url": "/"}]
         server = servers[0] if isinstance(servers, list) and servers and isinstance(servers[0], dict) else {"url": "/"}
         url = str(server.get("url") or "/")
@@ -181,7 +182,19 @@ class _Builder:
             examples=self._examples(op),
             deprecated=bool(node.get("deprecated")),
             undocumented=bool(node.get("x-undocumented")),
+            server=self._operation_server(op),
         )
+
+    def _operation_server(self, op: OperationRef) -> str | None:
+        """The first server the operation (or its path item) declares, when it is not the API's own."""
+        for holder in (op.node, op.path_item):
+            servers = holder.get("servers")
+            if isinstance(servers, list) and servers and isinstance(servers[0], dict):
+                root = self.data.get("servers")
+                first = root[0] if isinstance(root, list) and root and isinstance(root[0], dict) else {"url": "/"}
+                same = str(servers[0].get("url") or "/").rstrip("/") == str(first.get("url") or "/").rstrip("/")
+                return None if same else _server_url(servers[0])
+        return None
 
     def _param(self, param: dict[str, Any], ptr: str, hint: str, names: Namer) -> ir.Param:
         location = str(param.get("in"))
@@ -492,3 +505,19 @@ def _one_line(value: Any) -> str:
 def _api_name(title: str) -> str:
     """`Monica` -> `Monica API`; a title that already says API stays as it is."""
     return title if re.search(r"\bAPI\b", title) else f"{title} API"
+
+
+_HANDSHAKE_SCHEMES = {"ws": "http", "wss": "https"}
+
+
+def _server_url(server: dict[str, Any]) -> str:
+    """A server's URL with each variable replaced by its default, without a trailing slash."""
+    url = str(server.get("url") or "/")
+    variables = server.get("variables")
+    for wire, var in (variables if isinstance(variables, dict) else {}).items():
+        if isinstance(var, dict) and "default" in var:
+            url = url.replace("{" + str(wire) + "}", str(var["default"]))
+    scheme, sep, rest = url.partition("://")
+    if sep and scheme.lower() in _HANDSHAKE_SCHEMES:  # a WebSocket server: its opening handshake is HTTP(S)
+        url = f"{_HANDSHAKE_SCHEMES[scheme.lower()]}://{rest}"
+    return url.rstrip("/")

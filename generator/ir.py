@@ -122,6 +122,7 @@ class Operation:
     examples: tuple[Example, ...]
     deprecated: bool = False
     undocumented: bool = False
+    server: str | None = None  # the operation's own server URL (variables at their defaults), if not the API's
 
 
 @dataclass(frozen=True)
@@ -196,3 +197,8 @@ class Package:
     def operations(self) -> tuple[Operation, ...]:
         """Every operation of every namespace."""
         return tuple(op for ns in self.namespaces for op in ns.operations)
+
+    @property
+    def has_operation_servers(self) -> bool:
+        """Whether some operation is served from a host of its own."""
+        return any(op.server for op in self.operations)

@@ -85,3 +85,17 @@ def server_variables(context: Context) -> Iterator[tuple[str, str]]:
                     yield var_ptr + "/enum", f"list the allowed values of server variable {name!r} or drop the empty `enum`"
                 elif "default" in variable and variable["default"] not in enum:
                     yield var_ptr + "/default", f"the default of server variable {name!r} must be one of its `enum` values"
+
+
+@rule("server-scheme", Severity.WARNING, "Servers are HTTP(S) URLs, the only ones a generated client reaches.", "trunkline")
+def server_scheme(context: Context) -> Iterator[tuple[str, str]]:
+    for ptr, server in _servers(context):
+        url = server.get("url")
+        scheme = url.split(":", 1)[0].lower() if isinstance(url, str) and re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", url) else ""
+        if scheme in ("ws", "wss"):
+            yield ptr + "/url", (
+                f"{url!r} is a WebSocket server: the client sends its opening handshake as a plain "
+                f"{'https' if scheme == 'wss' else 'http'} request and does not upgrade the connection"
+            )
+        elif scheme not in ("", "http", "https") and "{" not in scheme:
+            yield ptr + "/url", f"the client only speaks HTTP(S): calls to {url!r} fail; give an http(s) URL or leave the operation out"

@@ -117,6 +117,9 @@ CASES = [
          H31 + "servers:\n  - url: https://api.vendor.test\npaths: {}\n"),
     Case("oas3-server-not-example.com", H31 + "servers:\n  - url: https://example.com/api #!\npaths: {}\n", "/servers/0/url",
          H31 + "servers:\n  - url: https://api.vendor.test\npaths: {}\n"),
+    Case("server-scheme", H31 + "servers:\n  - url: https://api.vendor.test\npaths:\n  /feed:\n    servers:\n      - url: ftp://files.vendor.test #!\n"
+         "    get:\n" + OK, "/paths/~1feed/servers/0/url",
+         H31 + "servers:\n  - url: https://api.vendor.test\npaths:\n  /feed:\n    servers:\n      - url: /v2\n    get:\n" + OK),
     Case("oas3-server-variables", H31 + "servers:\n  - url: https://{region}.vendor.test #!\npaths: {}\n", "/servers/0",
          H31 + "servers:\n  - url: https://{region}.vendor.test\n    variables:\n      region: {default: eu, enum: [eu, us]}\npaths: {}\n"),
     Case("oas3-unused-component", H31 + "paths: {}\ncomponents:\n  schemas:\n    A: {type: string} #!\n", "/components/schemas/A",

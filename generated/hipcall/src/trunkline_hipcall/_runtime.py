@@ -187,6 +187,7 @@ class OperationSpec:
     body_required: bool = False
     pagination: PaginationSpec | None = None
     body_encoding: tuple[FieldSpec, ...] = ()
+    server: str | None = None  # the operation's own server, when the spec gives it one
 
 
 @dataclass(frozen=True)
@@ -1030,6 +1031,30 @@ def _origin(url: httpx.URL | str) -> tuple[bytes, bytes, int | None, bytes]:
     return parsed.raw_scheme, parsed.raw_host, parsed.port, parsed.userinfo
 
 
+@dataclass(frozen=True)
+class _Base:
+    """A base URL parsed once: every request URL is its text plus an encoded path, checked to stay inside."""
+
+    url: httpx.URL
+    path: bytes
+    origin: tuple[bytes, bytes, int | None, bytes]
+    query: list[tuple[str, str]]
+    text: str
+
+    @classmethod
+    def of(cls, url: httpx.URL) -> _Base:
+        path = url.raw_path.split(b"?", 1)[0].rstrip(b"/")
+        userinfo = url.userinfo.decode("ascii") + "@" if url.userinfo else ""
+        text = f"{url.scheme}://{userinfo}{url.netloc.decode('ascii')}{path.decode('ascii')}"
+        return cls(
+            url,
+            path,
+            _origin(url),
+            [_encoded_pair(k, v) for k, v in url.params.multi_items()],
+            text,
+        )
+
+
 _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
     400: BadRequestError,
     401: AuthenticationError,
@@ -1059,14 +1084,13 @@ class BaseAPIClient:
         retry_non_idempotent: bool = False,
         auth_scheme: str | None = None,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
+        operation_servers: bool = True,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self._base = httpx.URL(self.base_url)
-        self._base_path = self._base.raw_path.split(b"?", 1)[0].rstrip(b"/")
-        self._base_origin = _origin(self._base)
-        self._base_query = [_encoded_pair(k, v) for k, v in self._base.params.multi_items()]
-        userinfo = self._base.userinfo.decode("ascii") + "@" if self._base.userinfo else ""
-        self._base_text = f"{self._base.scheme}://{userinfo}{self._base.netloc.decode('ascii')}{self._base_path.decode('ascii')}"
+        # Operations with a server of their own go there, unless the caller chose the base URL.
+        self._operation_servers = operation_servers
+        self._bases: dict[str | None, _Base] = {}
         self._credentials = {
             name: value if value is not None else os.environ.get(self._credential_env[name])
             for name, value in credentials.items()
@@ -1172,46 +1196,50 @@ class BaseAPIClient:
         return request
 
     def _url_for(self, op: OperationSpec, path: str, query: list[tuple[str, Any]]) -> httpx.URL:
-        """The base URL with `path` appended to its path and `query` as its query, parsed once.
+        """The operation's base URL with `path` appended to its path and `query` as its query, parsed once.
 
         A ValueError if the result left the base, whatever the spec says: the scheme, host, port
         and userinfo are the base's, and the path lies under the base's path.
         """
-        base = self._checked_base()
+        base = self._base_of(op)
         # `path` starts with "/" and holds only encoded text: the authority ends where the base's does.
-        text = self._base_text + path
-        pairs = [f"{k}={v}" for k, v in self._base_query + query]
+        text = base.text + path
+        pairs = [f"{k}={v}" for k, v in base.query + query]
         url = httpx.URL(f"{text}?{'&'.join(pairs)}" if pairs else text)
-        inside = (url.raw_path.split(b"?", 1)[0] + b"/").startswith(self._base_path + b"/")
-        if not inside or _origin(url) != self._base_origin:
+        inside = (url.raw_path.split(b"?", 1)[0] + b"/").startswith(base.path + b"/")
+        if not inside or _origin(url) != base.origin:
             raise ValueError(
                 f"{op.id}: the path of this call would leave the API's base URL; refusing to send it"
             )
         return url
 
     def _next_url(self, op: OperationSpec, url: str) -> httpx.URL:
-        """A next-page URL, refused unless it is on the API's own origin (scheme, host, port and userinfo)."""
-        base = self._checked_base()
+        """A next-page URL, refused unless it is on the operation's own origin (scheme, host, port and userinfo)."""
+        base = self._base_of(op)
         try:
-            full = base.join(url)
+            full = base.url.join(url)
         except httpx.InvalidURL:
             raise ForeignNextLinkError(
                 f"{op.id}: the next link is not a valid URL; it is not followed"
             ) from None
-        if _origin(full) != self._base_origin:
+        if _origin(full) != base.origin:
             raise ForeignNextLinkError(
                 f"{op.id}: the next link leads to another origin; credentials are only sent to the API's own origin"
             )
         return full
 
-    def _checked_base(self) -> httpx.URL:
-        """The base URL, which must be absolute http(s) for any request to be built."""
-        base = self._base
-        if base.scheme not in ("http", "https") or not base.host:
-            raise ValueError(
-                f"the base URL {_masked_url(base, self._secret_params)!r} is not an absolute http(s) URL; pass base_url= to the client"
-            )
-        return base
+    def _base_of(self, op: OperationSpec) -> _Base:
+        """The base URL of one operation: its own server from the spec, else the client's; absolute http(s)."""
+        server = op.server if self._operation_servers else None
+        if server not in self._bases:
+            url = self._base.join(server) if server is not None else self._base
+            if url.scheme not in ("http", "https") or not url.host:
+                where = f"the server of {op.id}" if server is not None else "the base URL"
+                raise ValueError(
+                    f"{where} {_masked_url(url, self._secret_params)!r} is not an absolute http(s) URL; pass base_url= to the client"
+                )
+            self._bases[server] = _Base.of(url)
+        return self._bases[server]
 
     def _body(
         self, op: OperationSpec, args: Mapping[str, Any], options: RequestOptions
