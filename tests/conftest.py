@@ -10,6 +10,10 @@ pytest.register_assert_rewrite("tests.replay")
 
 # Tests never read or fill the user's cache of formatted files and models.
 os.environ.setdefault("TRUNKLINE_CACHE_DIR", tempfile.mkdtemp(prefix="trunkline-test-cache-"))
+# The generated clients parse strictly in tests, as CI should: an answer that drifts from its schema
+# raises instead of being read leniently. Tests of lenient parsing pass strict=False explicitly.
+for _vendor in ("AGENDIZE", "HIPCALL", "MONICA", "SNAPCALL", "VOIPNOW"):
+    os.environ[f"{_vendor}_STRICT"] = "1"
 
 
 @pytest.fixture()

@@ -252,6 +252,8 @@ def test_closing_a_copy_leaves_the_pool_open_and_closing_the_original_closes_bot
         client = cls(api_key="k" * 8)
         copy = client.copy(max_response_size=10)
         assert copy.max_response_size == 10 and client.max_response_size == pkg._runtime.DEFAULT_MAX_RESPONSE_SIZE
+        strict = client.with_options(strict=not client.strict)
+        assert strict.strict is not client.strict and copy.strict is client.strict
         await _close(copy)
         assert copy.is_closed and not client.is_closed and not client._http.is_closed
         await _close(client)
