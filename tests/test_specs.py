@@ -878,7 +878,7 @@ def test_snapcall_list_items_under_data_say_why() -> None:
         text = " ".join(op["description"].split())
         assert "no source shows a SnapCall list answer" in text, op["operationId"]
         assert "a `data` member" in text and "are guesses" in text, op["operationId"]
-        assert "iterating yields nothing" in text and "`response`" in text, op["operationId"]
+        assert "iterating yields nothing" in text and "`page.response`" in text, op["operationId"]
     assert paged == 15
 
 
