@@ -336,8 +336,8 @@ PAGING_KEYS = {
     "offset": ({"items", "offset"}, {"limit", "total"}),
     "cursor": ({"items", "cursor", "next"}, set()),
 }
-# List operations whose page documents no paging parameter at all.
-UNPAGED_LISTS = {("snapcall", "integrations_list")}
+# List operations whose page documents no paging parameter at all (Agendize's syncToken is a sync token, not a page cursor).
+UNPAGED_LISTS = {("snapcall", "integrations_list"), ("agendize", "calls_list")}
 
 
 @pytest.mark.parametrize("vendor", VENDORS)
@@ -360,7 +360,7 @@ def test_list_operations_page(vendor: str) -> None:
         for key in ("page", "size", "offset", "limit", "cursor"):
             if key in paging:
                 assert paging[key] in query, (op["operationId"], key)
-    assert listed > 0
+    assert listed > 0 or vendor == "agendize"  # Agendize's one list is not paged
 
 
 # ---- examples ------------------------------------------------------------------------------------
@@ -502,17 +502,33 @@ def _type_of(doc: dict[str, Any], schema: dict[str, Any]) -> str:
     return str(schema.get("type"))
 
 
+def _page_names(vendor: str, op: dict[str, Any], item: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
+    """The operation's parameters by (location, name as the page writes it): `x-page-name` where it differs."""
+    return {(where, param.get("x-page-name", name)): param for (where, name), param in params(vendor, op, item).items()}
+
+
+def _by_page_path(vendor: str) -> dict[tuple[str, str], tuple[dict[str, Any], dict[str, Any]]]:
+    """(method, path as the page writes it) -> (operation, path item); renamed templates take the page's name."""
+    found = {}
+    for method, path, op, item in operations(vendor):
+        for (where, name), param in params(vendor, op, item).items():
+            if where == "path" and "x-page-name" in param:
+                path = path.replace("{" + name + "}", "{" + param["x-page-name"] + "}")
+        found[(method.lower(), path)] = (op, item)
+    return found
+
+
 @needs_docs
 def test_snapcall_matches_page_tables() -> None:
     doc = spec("snapcall")
     page = _snapcall_page()
     assert len(page) == 74
-    by_key = {(m.lower(), p): (op, item) for m, p, op, item in operations("snapcall")}
+    by_key = _by_page_path("snapcall")
     assert {(o["method"].lower(), o["path"]) for o in page} == set(by_key)
     for entry in page:
         op, item = by_key[(entry["method"].lower(), entry["path"])]
         where = f"{entry['method']} {entry['path']}"
-        declared = params("snapcall", op, item)
+        declared = _page_names("snapcall", op, item)
         security = op.get("security", doc["security"])
         assert entry["auth"] != (security == [] or {} in security), f"{where}: auth differs from the code sample"
         for table, location in (("URI Components", "path"), ("Query String", "query")):
@@ -724,7 +740,7 @@ def test_snapcall_sample_urls_are_the_examples() -> None:
         assert sample["verbs"] <= {sample["method"]}, sample["path"]
         assert all(schemes[name]["x-example"] == key for name in schemes for key in sample["keys"])
         op, _, values = _match_operation("snapcall", sample["method"], next(iter(sample["urls"])))
-        assert op is spec("snapcall")["paths"][sample["path"]][sample["method"].lower()], sample["path"]
+        assert op is _by_page_path("snapcall")[(sample["method"].lower(), sample["path"])][0], sample["path"]
         if values:
             _check_exchange("snapcall", sample["method"], next(iter(sample["urls"])), None, None, None, {})
         else:
@@ -1035,3 +1051,173 @@ def test_inferred_says_what_and_why(vendor: str) -> None:
         assert _LACKS.search(text), f"{ptr}: say what the sources lack"
         assert _BECAUSE.search(text), f"{ptr}: say why this value was chosen"
     assert marked > 0
+
+
+# Issue 20: SnapCall, Agendize
+
+def _success(doc: dict[str, Any], op: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The operation's 2xx responses, dereferenced, by status."""
+    return {status: deref(doc, raw) for status, raw in op["responses"].items() if str(status).startswith("2")}
+
+
+def test_agendize_sync_token_is_returned_not_followed() -> None:
+    """The page: syncToken is the nextSyncToken from the last page of a previous list request, not a page cursor."""
+    doc = spec("agendize")
+    op = doc["paths"]["/calls"]["get"]
+    assert "x-pagination" not in op
+    assert "not a page cursor" in op["description"] and "does not page" in op["description"]
+    sync = params("agendize", op, doc["paths"]["/calls"])[("query", "syncToken")]
+    assert "last page of results" in sync["description"] and sync.get("required") is False
+    answer = deref(doc, _success(doc, op)["200"]["content"]["application/json"]["schema"])
+    assert set(answer["properties"]) == {"items", "nextSyncToken"}
+    assert answer["properties"]["nextSyncToken"] == {
+        "type": "string", "description": answer["properties"]["nextSyncToken"]["description"]}
+    assert "next sync" in answer["properties"]["nextSyncToken"]["description"]
+    # no other operation pages by the token either
+    assert not any("x-pagination" in o for _, _, o, _ in operations("agendize"))
+
+
+@pytest.mark.parametrize("vendor", ["agendize", "snapcall"])
+def test_unstated_success_statuses_are_inferred(vendor: str) -> None:
+    """Neither page names a success status: each 2xx says it is inferred, and why."""
+    doc = spec(vendor)
+    count = 0
+    for _, _, op, _ in operations(vendor):
+        success = _success(doc, op)
+        assert list(success) == ["200"], op["operationId"]
+        response = success["200"]
+        assert response.get("x-inferred") is True, op["operationId"]
+        assert re.search(r"status (code )?(200 )?is inferred", response["description"]), op["operationId"]
+        count += 1
+    assert count == OPERATION_COUNTS[vendor]
+
+
+def test_snapcall_invents_no_response_body() -> None:
+    """FACTS.md: no response schema is published, so every answer is the one open body and nothing else."""
+    doc = spec("snapcall")
+    for _, _, op, _ in operations("snapcall"):
+        assert op["responses"] == {"200": {"$ref": "#/components/responses/Undocumented"}}, op["operationId"]
+    response = doc["components"]["responses"]["Undocumented"]
+    assert list(response["content"]) == ["application/json"] and "res.json()" in response["description"]
+    assert doc["components"]["schemas"]["UndocumentedResponse"] == {
+        "description": doc["components"]["schemas"]["UndocumentedResponse"]["description"], "x-undocumented": True}
+
+
+def _template_shape(path: str) -> str:
+    return re.sub(r"\{[^{}/]*\}", "{}", path)
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_no_equivalent_paths(vendor: str) -> None:
+    shapes = [_template_shape(p) for p in spec(vendor)["paths"]]
+    assert len(shapes) == len(set(shapes))
+
+
+def test_snapcall_team_operations_share_one_path_with_the_page_naming_recorded() -> None:
+    doc = spec("snapcall")
+    assert "/companies/{companyId}/teams/{id}" not in doc["paths"]
+    item = doc["paths"]["/companies/{companyId}/teams/{teamId}"]
+    assert "x-lint-ignore" not in item
+    assert {m: item[m]["operationId"] for m in ("get", "put", "delete")} == {
+        "get": "teams_get", "put": "teams_update", "delete": "teams_delete"}
+    assert "`/v2/companies/{companyId}/teams/{id}`" in item["description"]
+    renamed = params("snapcall", item["delete"], item)[("path", "teamId")]
+    assert renamed["x-page-name"] == "id" and "`id`" in renamed["description"]
+    assert renamed["schema"] == {"type": "number"} and renamed["required"] is True
+    assert [p for (where, p) in params("snapcall", item["delete"], item) if where == "path"] == ["companyId", "teamId"]
+    # only this one parameter is renamed from the page
+    marked = [(o["operationId"], p.get("x-page-name")) for _, _, o, i in operations("snapcall")
+              for p in params("snapcall", o, i).values() if "x-page-name" in p]
+    assert marked == [("teams_delete", "id")]
+
+
+def test_snapcall_alternatives_are_inferred_and_accept_what_the_page_allows() -> None:
+    doc = spec("snapcall")
+    schemas = doc["components"]["schemas"]
+    scalar, query = schemas["Alternatives"], schemas["FilterAlternatives"]
+    for schema in (scalar, query):
+        assert schema["x-inferred"] is True and "never defines" in schema["description"]
+    assert scalar["anyOf"] == [{"type": "number"}, {"type": "string"}]
+    assert query["anyOf"] == [
+        {"type": "number"}, {"type": "string"},
+        {"type": "array", "items": {"anyOf": [{"type": "number"}, {"type": "string"}]}},
+    ]
+    assert "`team_ids` and `user_ids`" in query["description"]
+    uses: dict[str, set[str]] = {}
+    for _, _, op, item in operations("snapcall"):
+        for (where, name), param in params("snapcall", op, item).items():
+            ref = param["schema"].get("$ref", "")
+            if ref.endswith("Alternatives"):
+                uses.setdefault(where, set()).add(ref.rsplit("/", 1)[1])
+                if where == "query":
+                    assert "a list of them" in param["description"], (op["operationId"], name)
+    assert uses == {"path": {"Alternatives"}, "query": {"FilterAlternatives"}}
+    streams = doc["paths"]["/companies/{companyId}/streams"]["get"]
+    for name in ("team_ids", "user_ids"):
+        assert params("snapcall", streams, {})[("query", name)]["schema"] == {"$ref": "#/components/schemas/FilterAlternatives"}
+    for body in ("ButtonCreate", "ButtonUpdate"):
+        for name in ("call_id", "caller_id"):
+            assert schemas[body]["properties"][name]["$ref"] == "#/components/schemas/Alternatives"
+
+
+def test_snapcall_date_has_no_invented_format() -> None:
+    doc = spec("snapcall")
+    date = doc["components"]["schemas"]["DocDate"]
+    assert date["type"] == "string" and "format" not in date and date["x-inferred"] is True
+    assert "showing no wire format" in date["description"] and "unchanged" in date["description"]
+    users = 0
+    for _, _, op, item in operations("snapcall"):
+        for param in params("snapcall", op, item).values():
+            if param["schema"].get("$ref") == "#/components/schemas/DocDate":
+                users += 1
+                assert "shows no format" in param["description"], op["operationId"]
+    assert users == 14
+    assert "format: date\n" not in (SPECS / "snapcall.yaml").read_text(encoding="utf-8")
+
+
+def test_snapcall_list_items_under_data_say_why() -> None:
+    """`items: data` stays marked inferred, and the words say why and what happens otherwise."""
+    paged = 0
+    for _, _, op, _ in operations("snapcall"):
+        paging = op.get("x-pagination")
+        if paging is None:
+            continue
+        paged += 1
+        assert paging["items"] == "data" and paging["x-inferred"] is True, op["operationId"]
+        text = " ".join(op["description"].split())
+        assert "no source shows a SnapCall list answer" in text, op["operationId"]
+        assert "a `data` member" in text and "are guesses" in text, op["operationId"]
+        assert "iterating yields nothing" in text and "`page.response`" in text, op["operationId"]
+    assert paged == 15
+
+
+def test_snapcall_authentication_text_is_true() -> None:
+    """The README's credential row is the first scheme's text: it must say both forms, bearer being the default."""
+    doc = spec("snapcall")
+    schemes = doc["components"]["securitySchemes"]
+    assert list(schemes) == ["bearerAuth", "basicAuth"]
+    assert doc["security"] == [{"bearerAuth": []}, {"basicAuth": []}]
+    bearer, basic = (" ".join(schemes[k]["description"].split()) for k in ("bearerAuth", "basicAuth"))
+    assert "bearer token" in bearer and "HTTP Basic user name" in bearer and "unless told otherwise" in bearer
+    assert "HTTP Basic user name, with no password" in basic and "bearer token" in basic
+    assert "meant for" not in bearer and "one case for it" in bearer
+
+
+@pytest.mark.parametrize("phrase", [
+    "opening-hours", "opening hours", "availability", "meant for", "returned texts",
+    "stream button", "referring page", "for the given referer",
+])
+def test_snapcall_descriptions_add_nothing_the_page_does_not_say(phrase: str) -> None:
+    assert phrase not in (SPECS / "snapcall.yaml").read_text(encoding="utf-8").lower()
+
+
+def test_snapcall_unexplained_fields_say_the_page_does_not_explain_them() -> None:
+    doc = spec("snapcall")
+    info = doc["paths"]["/streams/{streamToken}/info"]["get"]
+    language = params("snapcall", info, {})[("query", "languageCode")]["description"]
+    assert "not what it changes" in language
+    schemas = doc["components"]["schemas"]
+    assert "does not say what it holds" in schemas["UserButtonRequest"]["properties"]["referer"]["description"]
+    assert "does not say what the flag changes" in schemas["PartnerAgentButtonRequest"]["properties"]["stream"]["description"]
+    tag = {t["name"]: t["description"] for t in doc["tags"]}["schedule_templates"]
+    assert tag == "Schedule templates."

@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator.errors import Finding, Severity, TrunklineError
 from generator.lint import (  # noqa: F401  (each module registers its rules)
     components,
+    equivalent_paths,
     examples,
     generation,
     ignore,

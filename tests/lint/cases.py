@@ -106,6 +106,12 @@ CASES = [
     Case("path-not-include-query", H31 + "paths:\n  /a?b=c: #!\n    get:\n" + OK, "/paths/~1a?b=c", op()),
     Case("path-params", H31 + "paths:\n  /a/{id}: #!\n    get:\n" + OK, "/paths/~1a~1{id}",
          op("      parameters:\n        - {name: id, in: path, required: true, schema: {type: string}}\n", path="/a/{id}")),
+    Case("no-identical-paths",
+         H31 + "paths:\n  /a/{x}:\n    parameters: [{name: x, in: path, required: true, schema: {type: string}}]\n    get:\n" + OK
+         + "  /a/{y}: #!\n    parameters: [{name: y, in: path, required: true, schema: {type: string}}]\n    put:\n" + OK,
+         "/paths/~1a~1{y}",
+         H31 + "paths:\n  /a/{x}:\n    parameters: [{name: x, in: path, required: true, schema: {type: string}}]\n    get:\n" + OK
+         + "    put:\n" + OK),
     Case("no-ambiguous-paths",
          H31 + "paths:\n  /a/{x}:\n    parameters: [{name: x, in: path, required: true, schema: {type: string}}]\n    get:\n" + OK
          + "  /{y}/b: #!\n    parameters: [{name: y, in: path, required: true, schema: {type: string}}]\n    get:\n" + OK,

@@ -53,6 +53,7 @@ WHY: dict[str, str] = {
 "path-keys-no-trailing-slash": "`/calls/` and `/calls` are different URLs to many servers; a trailing slash is usually a slip. When the vendor documents one, keep it and silence the finding inline with the reason (as SnapCall's `/admin/streams/` does).",
 "path-not-include-query": "A query string in a path key is not a parameter: clients cannot set it and it breaks path matching.",
 "path-params": "Every `{template}` needs an `in: path` parameter (with `required: true`) and every path parameter needs its template; a template name may appear once per path; two paths that differ only in template names are the same path.",
+"no-identical-paths": "OpenAPI forbids two paths that are the same once template names are ignored (`/teams/{id}` and `/teams/{teamId}`): a request matches both and strict tools reject the file. `path-params` reports it too, as Spectral does; this rule stands alone so that silencing `path-params` for a vendor's naming cannot hide it.",
 "no-ambiguous-paths": "Paths like `/a/{x}` and `/{y}/b` both match `/a/b`; servers and mock servers cannot tell which operation was meant.",
 "oas3-api-servers": "The client's default base URL is the first server; without one users must always pass it.",
 "oas3-server-trailing-slash": "Paths start with `/`; a server URL ending in `/` makes double slashes.",
@@ -85,7 +86,7 @@ FAMILIES: list[tuple[str, list[str]]] = [
  ("Markdown", ["no-eval-in-markdown", "no-script-tags-in-markdown"]),
  ("Tags", ["openapi-tags", "openapi-tags-alphabetical", "openapi-tags-uniqueness", "tag-description", "openapi-tags-unused", "operation-tags", "operation-tag-defined", "operation-singular-tag"]),
  ("Operations", ["operation-description", "operation-summary", "operation-operationId", "operation-operationId-unique", "operation-operationId-valid-in-url", "operation-parameters", "operation-success-response", "operation-4xx-response", "oas3-operation-security-defined", "security-defined", "oas3-parameter-description", "oas3-callbacks-in-callbacks", "oas3_1-servers-in-webhook", "oas3_1-callbacks-in-webhook"]),
- ("Paths", ["path-declarations-must-exist", "path-keys-no-trailing-slash", "path-not-include-query", "path-params", "no-ambiguous-paths"]),
+ ("Paths", ["path-declarations-must-exist", "path-keys-no-trailing-slash", "path-not-include-query", "path-params", "no-identical-paths", "no-ambiguous-paths"]),
  ("Servers", ["oas3-api-servers", "oas3-server-trailing-slash", "oas3-server-not-example.com", "oas3-server-variables", "server-scheme"]),
  ("Components", ["oas3-unused-component"]),
  ("Schemas", ["typed-enum", "duplicated-entry-in-enum", "array-items", "nullable-type-sibling", "no-schema-type-mismatch", "no-required-schema-properties-undefined", "x-enum-varnames", "no-private-schema-keywords"]),
@@ -213,8 +214,7 @@ def render() -> str:
     w("vendor specs lint with zero findings at the default severities and with their conventions on; they")
     w("silence, each with a reason:")
     w("`info-contact` and `info-license` on `info` (no vendor publishes either), and in SnapCall")
-    w("`path-keys-no-trailing-slash` on `/admin/streams/` and `path-params` on")
-    w("`/companies/{companyId}/teams/{teamId}` (the vendor names the same parameter `id` on DELETE).\n")
+    w("`path-keys-no-trailing-slash` on `/admin/streams/`.\n")
     w("## Rules\n")
     w("| id | default | from |")
     w("|---|---|---|")
@@ -226,7 +226,7 @@ def render() -> str:
     w("Spectral and Redocly rules not listed under their own id are covered by the rule named here:")
     w("Redocly `struct` → `oas3-schema`; `no-unresolved-refs` → `invalid-ref`; `no-empty-servers` → `oas3-api-servers`;")
     w("`no-enum-type-mismatch` → `typed-enum`; `no-example-value-and-externalValue` → `oas3-examples-value-or-externalValue`;")
-    w("`no-identical-paths` and `path-parameters-defined` → `path-params`; `no-path-trailing-slash` → `path-keys-no-trailing-slash`;")
+    w("`path-parameters-defined` → `path-params`; `no-path-trailing-slash` → `path-keys-no-trailing-slash`;")
     w("`no-server-trailing-slash` → `oas3-server-trailing-slash`; `no-server-variables-empty-enum` and `no-undefined-server-variable` → `oas3-server-variables`;")
     w("`operation-operationId-url-safe` → `operation-operationId-valid-in-url`; `operation-parameters-unique` → `operation-parameters`;")
     w("`path-declaration-must-exist` → `path-declarations-must-exist`; `operation-2xx-response` → `operation-success-response`;")

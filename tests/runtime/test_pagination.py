@@ -188,28 +188,28 @@ def test_snapcall_without_a_limit_stops_at_an_empty_page(flavour: str) -> None:
 
 
 @pytest.mark.parametrize("flavour", FLAVOURS)
-def test_agendize_sync_token_walks_until_an_empty_page(flavour: str) -> None:
-    bodies = [
-        {"items": [{"id": "a"}, {"id": "b"}], "nextSyncToken": "t1"},
-        {"items": [{"id": "c"}], "nextSyncToken": "t2"},
-        {"items": [], "nextSyncToken": "t3"},
-    ]
-    script = Script(*(json_response(200, b) for b in bodies))
-    outcome = run("agendize", flavour, script, lambda c: Walk(c.calls.list(search="+33")))
+def test_agendize_sync_token_is_handed_back_not_followed(flavour: str) -> None:
+    """`nextSyncToken` is for the caller's next sync (the page), not a page cursor: one request, one answer."""
+    pkg = module("agendize")
+    later = {"items": [{"id": "changed"}], "nextSyncToken": "t2"}
+    script = Script(json_response(200, {"items": [{"id": "a"}, {"id": "b"}], "nextSyncToken": "t1"}), json_response(200, later))
+    outcome = run("agendize", flavour, script, lambda c: c.calls.list(search="+33"))
     assert outcome.error is None, outcome.error
-    assert [call.id for call in outcome.result] == ["a", "b", "c"]
-    assert all(isinstance(call, module("agendize").models.Call) for call in outcome.result)
-    assert [r.url.params.get("syncToken") for r in script.requests] == [None, "t1", "t2"]
-    assert all(r.url.params["search"] == "+33" for r in script.requests)
+    answer = outcome.result
+    assert isinstance(answer, pkg.models.CallList) and not isinstance(answer, (pkg.Page, pkg.AsyncPage))
+    assert [call.id for call in answer.items] == ["a", "b"]
+    assert answer.next_sync_token == "t1"
+    assert len(script.requests) == 1  # the token is not followed as a next page
+    assert script.requests[0].url.params.get("search") == "+33" and "syncToken" not in script.requests[0].url.params
 
 
 @pytest.mark.parametrize("flavour", FLAVOURS)
-def test_agendize_repeated_sync_token_ends_the_walk(flavour: str) -> None:
-    bodies = [{"items": [{"id": "a"}], "nextSyncToken": "t1"}, {"items": [{"id": "b"}], "nextSyncToken": "t1"}]
-    script = Script(*(json_response(200, b) for b in bodies))
-    outcome = run("agendize", flavour, script, lambda c: Walk(c.calls.list()))
-    assert [call.id for call in outcome.result] == ["a", "b"]
-    assert len(script.requests) == 2
+def test_agendize_next_sync_sends_the_token_it_was_given(flavour: str) -> None:
+    script = Script(json_response(200, {"items": [{"id": "changed"}], "nextSyncToken": "t2"}))
+    outcome = run("agendize", flavour, script, lambda c: c.calls.list(sync_token="t1"))
+    assert [call.id for call in outcome.result.items] == ["changed"]
+    assert outcome.result.next_sync_token == "t2"
+    assert [r.url.params.get("syncToken") for r in script.requests] == ["t1"]
 
 
 @pytest.mark.parametrize("flavour", FLAVOURS)

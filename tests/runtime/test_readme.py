@@ -71,6 +71,9 @@ def test_pagination_uses_one_of_this_vendors_list_operations(vendor: str) -> Non
     paged = {(ns.attribute, op.method_name) for ns in package.namespaces for op in ns.operations if op.pagination}
     text = _sections(vendor)["Pagination"]
     used = set(_CALL.findall(text))
+    if not paged:  # Agendize: its one list hands back a sync token and does not page
+        assert text.strip() == "The API documents no paged list." and not used
+        return
     assert used and used <= paged
     assert "async for" in text and "await " in text
     styles = {op.pagination.style for ns in package.namespaces for op in ns.operations if op.pagination and (ns.attribute, op.method_name) in used}
