@@ -340,14 +340,6 @@ MISSHAPEN = {
         {"items": [{"id": "a"}, {"id": 5}]},
         ["a", 5], [("$.entry", "missing", None), ("$.items[1].id", "type", 5)], "$.items",
     ),
-    "agendize-items-elsewhere": Misshapen(
-        "agendize", lambda c: c.calls.list(), {"calls": [{"id": "c-1"}], "nextSyncToken": None},
-        ["c-1"], [("$.items", "missing", None)], "$.calls",
-    ),
-    "agendize-no-next-token": Misshapen(
-        "agendize", lambda c: c.calls.list(), {"items": [{"id": "c-1"}, {"id": "c-2"}]},
-        ["c-1", "c-2"], [("$.nextSyncToken", "missing", None)], "",
-    ),
     "monica-no-items": Misshapen(
         "monica", lambda c: c.calls.list(limit=2), {"meta": {"current_page": 1, "last_page": 4}},
         [], [("$.data", "missing", None)], "",
@@ -379,7 +371,7 @@ def test_lenient_page_yields_the_items_it_finds_with_drift(case: str, flavour: s
     assert len(warnings) == len(shape.drift) and shape.drift[0][0] in warnings[0]
     model_items = [item for item in page.items if not isinstance(item, dict)]
     assert all(isinstance(item, pydantic.BaseModel) for item in model_items)
-    if shape.vendor in ("voipnow", "agendize", "hipcall"):
+    if shape.vendor in ("voipnow", "hipcall"):
         assert len(model_items) == len(shape.items)  # items found elsewhere are read as the documented item model
     assert pkg.drift_of(page) == page.drift
 
