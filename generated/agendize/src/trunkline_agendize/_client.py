@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 DEFAULT_BASE_URL = "https://api.agendize.com/api/2.0"
 ENV_BASE_URL = "AGENDIZE_BASE_URL"
+ENV_STRICT = "AGENDIZE_STRICT"
 
 _SCHEMES: dict[str, SchemeSpec] = {
     "apiKeyQuery": SchemeSpec("apiKeyQuery", "apikey", "api_key", "query", "apiKey"),
@@ -71,10 +72,14 @@ class Client(SyncAPIClient):
     An `http_client` builds every request, so its headers, params, cookies, timeout and event
     hooks apply under the call's own; one with `auth=` is refused, since it would replace the
     API's credential. `sleep` and `clock` stand in for `time.sleep` and `time.time` in tests.
+    `strict=True` (default: the environment variable `AGENDIZE_STRICT=1`) raises
+    `ResponseValidationError` on a success answer that does not match its schema, instead of
+    reading it leniently and logging the drift.
     """
 
     _schemes = _SCHEMES
     _credential_env = _CREDENTIAL_ENV
+    _strict_env = ENV_STRICT
 
     def __init__(
         self,
@@ -93,6 +98,7 @@ class Client(SyncAPIClient):
         http_client: httpx.Client | None = None,
         sleep: Callable[[float], None] | None = None,
         clock: Callable[[], float] | None = None,
+        strict: bool | None = None,
     ) -> None:
         super().__init__(
             base_url=_base_url(base_url),
@@ -111,6 +117,7 @@ class Client(SyncAPIClient):
             http_client=http_client,
             sleep=sleep,
             clock=clock,
+            strict=strict,
         )
 
     @cached_property
@@ -152,10 +159,14 @@ class AsyncClient(AsyncAPIClient):
     An `http_client` builds every request, so its headers, params, cookies, timeout and event
     hooks apply under the call's own; one with `auth=` is refused, since it would replace the
     API's credential. `sleep` and `clock` stand in for `time.sleep` and `time.time` in tests.
+    `strict=True` (default: the environment variable `AGENDIZE_STRICT=1`) raises
+    `ResponseValidationError` on a success answer that does not match its schema, instead of
+    reading it leniently and logging the drift.
     """
 
     _schemes = _SCHEMES
     _credential_env = _CREDENTIAL_ENV
+    _strict_env = ENV_STRICT
 
     def __init__(
         self,
@@ -174,6 +185,7 @@ class AsyncClient(AsyncAPIClient):
         http_client: httpx.AsyncClient | None = None,
         sleep: Callable[[float], Awaitable[None]] | None = None,
         clock: Callable[[], float] | None = None,
+        strict: bool | None = None,
     ) -> None:
         super().__init__(
             base_url=_base_url(base_url),
@@ -192,6 +204,7 @@ class AsyncClient(AsyncAPIClient):
             http_client=http_client,
             sleep=sleep,
             clock=clock,
+            strict=strict,
         )
 
     @cached_property

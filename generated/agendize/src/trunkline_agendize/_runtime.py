@@ -12,6 +12,7 @@ import datetime
 import email.utils
 import enum
 import functools
+import gc
 import io
 import json
 import logging
@@ -22,6 +23,8 @@ import re
 import socket
 import ssl
 import time
+import types
+import typing
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, Generic, ParamSpec, TypedDict, TypeVar
@@ -146,6 +149,7 @@ class RequestOptions(TypedDict, total=False):
     extra_body: Mapping[str, Any]
     max_response_size: int
     stream: bool
+    strict: bool  # raise ResponseValidationError on an answer that does not match its schema (default: the client's)
 
 
 @dataclass(frozen=True)
@@ -296,6 +300,7 @@ class RawResponse(Generic[T]):
         self.http_response = http_response
         self._parse = parse
         self._max_size = max_size
+        self._parsed: tuple[T] | None = None
 
     @property
     def status_code(self) -> int:
@@ -324,7 +329,14 @@ class RawResponse(Generic[T]):
         """The typed result, as the plain call would have returned it (async streams: `aread()` first)."""
         if not _is_read(self.http_response):
             _read_capped(self.http_response, self._max_size)
-        return self._parse()
+        if self._parsed is None:
+            self._parsed = (self._parse(),)
+        return self._parsed[0]
+
+    @property
+    def drift(self) -> tuple[Drift, ...]:
+        """Where the answer differs from its documented schema (parsing it leniently first); empty when it matches."""
+        return drift_of(self.parse())
 
     def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
         """The body in chunks as it arrives (sync client, streaming mode)."""
@@ -467,7 +479,9 @@ def async_raw_response_wrapper(
 def jsonable(value: Any) -> Any:
     """A value ready for `json.dumps`: models by alias with unset fields left out."""
     if isinstance(value, pydantic.BaseModel):
-        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+        return value.model_dump(
+            mode="json", by_alias=True, exclude_unset=True, warnings=False
+        )  # a drifted model holds values as sent
     if isinstance(value, enum.Enum):
         return jsonable(value.value)
     if isinstance(value, Mapping):
@@ -1064,6 +1078,267 @@ def _is_json(content_type: str) -> bool:
     return mime.endswith("/json") or mime.endswith("+json")
 
 
+# -- drift-tolerant parsing -------------------------------------------------------------
+# A success answer that does not match its schema is read leniently unless strict: what
+# validates is converted, what does not is kept as sent, and each mismatch is a `Drift`.
+# Validation is tried whole first, so an answer as documented costs nothing more.
+_WARNED: set[tuple[str, str, str]] = set()
+_WARNED_LIMIT = 4096  # distinct (operation, path, kind) warnings remembered; a hostile server cannot grow it further
+_DRIFT_ATTR = "__trunkline_drift__"
+_TRUE = frozenset({"1", "true", "yes", "on"})
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_PAUSE_GC_FROM = 256 * 1024  # bytes of JSON from which parsing pauses the garbage collector
+# Validators of the types and model fields met while reading leniently; bounded by the spec's schemas.
+_ADAPTERS: dict[Any, pydantic.TypeAdapter[Any]] = {}
+_FIELD_ADAPTERS: dict[tuple[type[pydantic.BaseModel], str], pydantic.TypeAdapter[Any]] = {}
+
+
+@dataclass(frozen=True)
+class Drift:
+    """One place where a success answer differs from its documented schema; `value` is kept as sent.
+
+    `kind` is "enum" (a value the spec does not list), "null" (a null the spec does not allow),
+    "missing" (a required field left out; read as None) or "type" (another type or a value out
+    of the documented range); `message` is the validator's explanation.
+    """
+
+    loc: tuple[str | int, ...]
+    kind: str
+    message: str
+    value: Any = None
+
+    @property
+    def path(self) -> str:
+        """The JSON path of the mismatch, as `$.data[0].status` (a key that is not a plain name as `["a b"]`)."""
+        return _json_path(self.loc)
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.kind}: {self.message}"
+
+
+class _DriftList(list):  # type: ignore[type-arg]
+    """A list answer read leniently: a plain list that also carries its drift."""
+
+    __trunkline_drift__: tuple[Drift, ...] = ()
+
+
+def _json_path(loc: Sequence[str | int], index: str | None = None) -> str:
+    """A JSON path of `loc`; list positions as `index` when given (`[*]`). Server-sent keys come out escaped, ASCII only."""
+    parts = ["$"]
+    for part in loc:
+        if isinstance(part, int):
+            parts.append(f"[{part if index is None else index}]")
+        elif _NAME.fullmatch(part):
+            parts.append(f".{part}")
+        else:
+            parts.append(f"[{json.dumps(part)}]")
+    return "".join(parts)
+
+
+def drift_of(result: Any) -> tuple[Drift, ...]:
+    """The mismatches found while reading `result` leniently; empty when it matched its schema."""
+    found = getattr(result, _DRIFT_ATTR, ())
+    return found if isinstance(found, tuple) else ()
+
+
+def _validate_json(adapter: pydantic.TypeAdapter[Any], content: bytes) -> Any:
+    """`adapter.validate_json(content)`, the garbage collector paused for a large body.
+
+    Every model it makes is an object the collector tracks; on a 10,000-item list its passes
+    (each walking all that came before) cost more than the validation itself. It is resumed at
+    once, and left alone when the program paused it itself.
+    """
+    if len(content) < _PAUSE_GC_FROM or not gc.isenabled():
+        return adapter.validate_json(content)
+    gc.disable()
+    try:
+        return adapter.validate_json(content)
+    finally:
+        gc.enable()
+
+
+def _env_strict(name: str) -> bool:
+    """Whether the environment variable `name` asks for strict parsing (1, true, yes, on)."""
+    return os.environ.get(name, "").strip().lower() in _TRUE
+
+
+def _kind(error: Any, value: Any) -> str:
+    """The kind of one mismatch from pydantic's error type and the value sent."""
+    if value is None:
+        return "null"
+    if error["type"] in ("enum", "literal_error"):
+        return "enum"
+    return "type"
+
+
+def _adapter_of(tp: Any) -> pydantic.TypeAdapter[Any]:
+    """A validator of the type `tp`, made once per type."""
+    try:
+        adapter = _ADAPTERS.get(tp)
+    except TypeError:  # an unhashable annotation: not cached
+        return pydantic.TypeAdapter(tp)
+    if adapter is None:
+        adapter = _ADAPTERS[tp] = pydantic.TypeAdapter(tp)
+    return adapter
+
+
+def _field_adapter(model: type[pydantic.BaseModel], name: str) -> pydantic.TypeAdapter[Any]:
+    """A validator of one field of `model`, with its constraints (made once per field)."""
+    adapter = _FIELD_ADAPTERS.get((model, name))
+    if adapter is None:
+        info = model.model_fields[name]
+        tp: Any = (
+            typing.Annotated[(info.annotation, *info.metadata)]
+            if info.metadata
+            else info.annotation
+        )
+        adapter = _FIELD_ADAPTERS[(model, name)] = pydantic.TypeAdapter(tp)
+    return adapter
+
+
+def _failures(adapter: pydantic.TypeAdapter[Any], value: Any) -> int:
+    """How many mismatches `value` has against `adapter` (0: it validates)."""
+    try:
+        adapter.validate_python(value)
+    except pydantic.ValidationError as exc:
+        return exc.error_count()
+    return 0
+
+
+def _lenient(
+    tp: Any,
+    adapter: pydantic.TypeAdapter[Any],
+    value: Any,
+    loc: tuple[str | int, ...],
+    drift: list[Drift],
+) -> Any:
+    """`value` validated as `tp` where it can be; each part that cannot is kept as sent and noted in `drift`."""
+    try:
+        return adapter.validate_python(value)
+    except pydantic.ValidationError as exc:
+        return _rebuild(tp, value, loc, drift, exc)
+
+
+def _rebuild(
+    tp: Any,
+    value: Any,
+    loc: tuple[str | int, ...],
+    drift: list[Drift],
+    exc: pydantic.ValidationError,
+) -> Any:
+    """Go one level into a value that failed validation as `tp`: models, root models, lists, dicts and unions."""
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        tp = typing.get_args(tp)[0]
+        origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        members = [m for m in typing.get_args(tp) if m is not type(None)]
+        if value is not None and members:
+            best = (
+                min(members, key=lambda m: _failures(_adapter_of(m), value))
+                if len(members) > 1
+                else members[0]
+            )
+            return _lenient(best, _adapter_of(best), value, loc, drift)
+    elif value is not None and isinstance(tp, type) and issubclass(tp, pydantic.RootModel):
+        root = _lenient(
+            tp.model_fields["root"].annotation, _field_adapter(tp, "root"), value, loc, drift
+        )
+        return tp.model_construct(root=root)
+    elif isinstance(value, dict) and isinstance(tp, type) and issubclass(tp, pydantic.BaseModel):
+        return _rebuild_model(tp, value, loc, drift)
+    elif isinstance(value, list) and origin in (list, Sequence, tuple, set, frozenset):
+        args = typing.get_args(tp)
+        item = args[0] if args else Any
+        items = _adapter_of(item)
+        return [_lenient(item, items, v, (*loc, i), drift) for i, v in enumerate(value)]
+    elif isinstance(value, dict) and origin in (dict, Mapping):
+        args = typing.get_args(tp)
+        item = args[1] if len(args) == 2 else Any
+        items = _adapter_of(item)
+        return {k: _lenient(item, items, v, (*loc, k), drift) for k, v in value.items()}
+    first = exc.errors(include_url=False, include_input=False)[0]
+    drift.append(Drift(loc, _kind(first, value), first["msg"], value))
+    return value
+
+
+def _rebuild_model(
+    model: type[pydantic.BaseModel],
+    value: dict[str, Any],
+    loc: tuple[str | int, ...],
+    drift: list[Drift],
+) -> Any:
+    """A model built without validation from fields validated one by one; extra keys kept as sent."""
+    fields: dict[str, Any] = {}
+    present: set[str] = set()
+    used: set[str] = set()
+    by_name = bool(
+        model.model_config.get("populate_by_name") or model.model_config.get("validate_by_name")
+    )
+    for name, info in model.model_fields.items():
+        wire = (
+            info.validation_alias if isinstance(info.validation_alias, str) else info.alias or name
+        )
+        key = wire if wire in value else name if by_name and name in value else None
+        if key is None:
+            if info.is_required():
+                drift.append(
+                    Drift((*loc, wire), "missing", "a required field is missing; read as None")
+                )
+                fields[name] = None
+            continue
+        used.add(key)
+        present.add(name)
+        fields[name] = _lenient(
+            info.annotation, _field_adapter(model, name), value[key], (*loc, key), drift
+        )
+    extra = {k: v for k, v in value.items() if k not in used}
+    if extra and model.model_config.get("extra") != "allow":
+        # Ignored or forbidden extras stay out of the model, as validation would keep them out.
+        if model.model_config.get("extra") == "forbid":
+            drift.extend(
+                Drift((*loc, k), "type", "an undocumented field", v) for k, v in extra.items()
+            )
+        extra = {}
+    built = model.model_construct(_fields_set=present | set(extra), **fields)
+    if extra:
+        object.__setattr__(
+            built, "__pydantic_extra__", extra
+        )  # a frozen model too; keys that shadow a field stay extras
+    return built
+
+
+def _read_leniently(spec: ResponseSpec, body: Any) -> tuple[Any, list[Drift]]:
+    """The typed result of a JSON body that failed validation, and its drift."""
+    drift: list[Drift] = []
+    tp = spec.type() if spec.type is not None else Any
+    result = _lenient(tp, spec.adapter, body, (), drift)
+    if isinstance(result, list):
+        result = _DriftList(result)
+    try:
+        object.__setattr__(result, _DRIFT_ATTR, tuple(drift))
+    except (AttributeError, TypeError):
+        pass  # a scalar or None: the raw response still says it drifted
+    return result, drift
+
+
+def _warn_drift(operation: str, drift: Sequence[Drift]) -> None:
+    """Log each kind of mismatch once per operation and path (list positions count as one)."""
+    for entry in drift:
+        shape = _json_path(entry.loc, "*")
+        key = (operation, shape, entry.kind)
+        if key in _WARNED or len(_WARNED) >= _WARNED_LIMIT:
+            continue
+        _WARNED.add(key)
+        logger.warning(
+            "%s: the answer differs from the documented schema at %s (%s: %s); kept as sent. strict=True raises instead",
+            operation,
+            shape,
+            entry.kind,
+            entry.message,
+        )
+
+
 def _origin(url: httpx.URL | str) -> tuple[bytes, bytes, int | None, bytes]:
     """What a request URL may never change: scheme, host, port and userinfo."""
     parsed = url if isinstance(url, httpx.URL) else httpx.URL(url)
@@ -1260,6 +1535,9 @@ class BaseAPIClient:
 
     _schemes: Mapping[str, SchemeSpec] = {}
     _credential_env: Mapping[str, str] = {}
+    _strict_env: str = (
+        ""  # the environment variable that turns strict parsing on, e.g. VENDOR_STRICT
+    )
     _clock: Callable[[], float]
     _http: httpx.Client | httpx.AsyncClient
     _owns_http: bool
@@ -1278,6 +1556,7 @@ class BaseAPIClient:
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         operation_servers: bool = True,
         http_client: httpx.Client | httpx.AsyncClient | None = None,
+        strict: bool | None = None,
     ) -> None:
         if http_client is not None and http_client.auth is not None and self._schemes:
             raise ValueError(
@@ -1317,6 +1596,7 @@ class BaseAPIClient:
         self.max_response_size = max_response_size
         self._default_headers = {k: _check_header(k, v) for k, v in (default_headers or {}).items()}
         self._random = random.Random()
+        self.strict = strict if strict is not None else _env_strict(self._strict_env)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} base_url={_masked_url(self._base, self._secret_params)!r}>"
@@ -1335,6 +1615,7 @@ class BaseAPIClient:
         default_headers: Mapping[str, str] | None = None,
         max_response_size: int | NotGiven = NOT_GIVEN,
         retry_non_idempotent: bool | NotGiven = NOT_GIVEN,
+        strict: bool | NotGiven = NOT_GIVEN,
     ) -> _C:
         """A copy of this client with the settings given changed, sharing its connection pool and credentials.
 
@@ -1369,6 +1650,8 @@ class BaseAPIClient:
             clone.max_response_size = max_response_size
         if not isinstance(retry_non_idempotent, NotGiven):
             clone.retry_non_idempotent = retry_non_idempotent
+        if not isinstance(strict, NotGiven):
+            clone.strict = strict
         return clone
 
     copy = with_options
@@ -1708,7 +1991,14 @@ class BaseAPIClient:
     def _retryable_status(status: int) -> bool:
         return status in (408, 429) or status >= 500
 
-    def _parse(self, op: OperationSpec, response: httpx.Response) -> Any:
+    def _strict(self, options: RequestOptions | None) -> bool:
+        """Whether this call raises on an answer that does not match its schema: the call's `strict`, else the client's."""
+        strict = (options or {}).get("strict")
+        return self.strict if strict is None else bool(strict)
+
+    def _parse(
+        self, op: OperationSpec, response: httpx.Response, options: RequestOptions | None = None
+    ) -> Any:
         status = response.status_code
         if not _succeeded(op, status):
             raise self._status_error(op, response)
@@ -1731,22 +2021,44 @@ class BaseAPIClient:
                 f"{op.id}: the answer is {mime!r}, not the JSON the spec documents", response
             )
         try:  # parse and validate in one pass of pydantic-core: much faster than json.loads first
-            return spec.adapter.validate_json(response.content)
+            return _validate_json(spec.adapter, response.content)
         except pydantic.ValidationError as exc:
-            errors = exc.error_count()
-            if errors == 1 and exc.errors()[0]["type"] == "json_invalid":
+            if exc.error_count() == 1 and exc.errors()[0]["type"] == "json_invalid":
                 reason = exc.errors(include_url=False, include_input=False)[0]["msg"]
                 raise ResponseValidationError(
                     f"{op.id}: the answer is not valid JSON ({reason})", response
                 ) from None
-            first = exc.errors(include_url=False, include_input=False)[0] if errors else None
-            where = ".".join(str(part) for part in first["loc"]) if first else ""
-            detail = f"{where}: {first['msg']}" if first else ""
-            raise ResponseValidationError(
-                f"{op.id}: the answer does not match the documented schema ({errors} problem(s); first at {detail})",
-                response,
-                validation_error=exc,
-            ) from None
+            mismatch = exc
+        return self._drifted(op, response, spec, mismatch, self._strict(options))
+
+    def _drifted(
+        self,
+        op: OperationSpec,
+        response: httpx.Response,
+        spec: ResponseSpec,
+        exc: pydantic.ValidationError,
+        strict: bool,
+    ) -> Any:
+        """A JSON answer that does not match its schema: read leniently (drift logged), or raise when strict."""
+        try:
+            result, drift = _read_leniently(spec, _decode_json(response.content))
+        except RecursionError:  # a recursive schema as deep as the JSON allows: not read leniently
+            result, drift, strict = None, [], True
+        if not strict:
+            _warn_drift(op.id, drift)
+            return result
+        errors = exc.error_count()
+        if drift:
+            detail = str(drift[0])
+        else:
+            first = exc.errors(include_url=False, include_input=False)[0]
+            detail = ".".join(str(part) for part in first["loc"]) + f": {first['msg']}"
+        raise ResponseValidationError(
+            f"{op.id}: the answer does not match the documented schema ({errors} problem(s); first at {detail})",
+            response,
+            validation_error=exc,
+            drift=tuple(drift),
+        ) from None
 
     @staticmethod
     def _response_spec(op: OperationSpec, status: int) -> ResponseSpec | None:
@@ -1943,8 +2255,10 @@ class SyncAPIClient(BaseAPIClient):
         if _RAW.get():
             if not _succeeded(op, response.status_code):
                 raise self._status_error(op, response)
-            return RawResponse(response, lambda: self._parse(op, response), self._max_size(options))
-        return self._parse(op, response)
+            return RawResponse(
+                response, lambda: self._parse(op, response, options), self._max_size(options)
+            )
+        return self._parse(op, response, options)
 
     def _request_page(
         self,
@@ -1959,7 +2273,7 @@ class SyncAPIClient(BaseAPIClient):
         request = self._build_request(op, args, options, url)
         response = self._send(op, request, options)
         page: Page[Any, Any] = Page(
-            self, op, dict(args), options, self._parse(op, response), response, walk
+            self, op, dict(args), options, self._parse(op, response, options), response, walk
         )
         return RawResponse(response, lambda: page) if _RAW.get() else page
 
@@ -2068,8 +2382,10 @@ class AsyncAPIClient(BaseAPIClient):
         if _RAW.get():
             if not _succeeded(op, response.status_code):
                 raise self._status_error(op, response)
-            return RawResponse(response, lambda: self._parse(op, response), self._max_size(options))
-        return self._parse(op, response)
+            return RawResponse(
+                response, lambda: self._parse(op, response, options), self._max_size(options)
+            )
+        return self._parse(op, response, options)
 
     async def _request_page(
         self,
@@ -2084,7 +2400,7 @@ class AsyncAPIClient(BaseAPIClient):
         request = self._build_request(op, args, options, url)
         response = await self._send(op, request, options)
         page: AsyncPage[Any, Any] = AsyncPage(
-            self, op, dict(args), options, self._parse(op, response), response, walk
+            self, op, dict(args), options, self._parse(op, response, options), response, walk
         )
         return RawResponse(response, lambda: page) if _RAW.get() else page
 
@@ -2115,10 +2431,12 @@ __all__ = [
     "DEFAULT_MAX_RESPONSE_SIZE",
     "NOT_GIVEN",
     "APIError",
+    "Drift",
     "FileContent",
     "FileInput",
     "NotGiven",
     "RawResponse",
     "RequestOptions",
     "RetryPolicy",
+    "drift_of",
 ]

@@ -84,6 +84,7 @@ if TYPE_CHECKING:
 
 DEFAULT_BASE_URL = "https://api.hipcall.com/api/v20211124"
 ENV_BASE_URL = "HIPCALL_BASE_URL"
+ENV_STRICT = "HIPCALL_STRICT"
 
 _SCHEMES: dict[str, SchemeSpec] = {
     "bearerAuth": SchemeSpec("bearerAuth", "bearer", "api_key", "header", "Authorization"),
@@ -115,10 +116,14 @@ class Client(SyncAPIClient):
     An `http_client` builds every request, so its headers, params, cookies, timeout and event
     hooks apply under the call's own; one with `auth=` is refused, since it would replace the
     API's credential. `sleep` and `clock` stand in for `time.sleep` and `time.time` in tests.
+    `strict=True` (default: the environment variable `HIPCALL_STRICT=1`) raises
+    `ResponseValidationError` on a success answer that does not match its schema, instead of
+    reading it leniently and logging the drift.
     """
 
     _schemes = _SCHEMES
     _credential_env = _CREDENTIAL_ENV
+    _strict_env = ENV_STRICT
 
     def __init__(
         self,
@@ -135,6 +140,7 @@ class Client(SyncAPIClient):
         http_client: httpx.Client | None = None,
         sleep: Callable[[float], None] | None = None,
         clock: Callable[[], float] | None = None,
+        strict: bool | None = None,
     ) -> None:
         super().__init__(
             base_url=_base_url(base_url),
@@ -151,6 +157,7 @@ class Client(SyncAPIClient):
             http_client=http_client,
             sleep=sleep,
             clock=clock,
+            strict=strict,
         )
 
     @cached_property
@@ -287,10 +294,14 @@ class AsyncClient(AsyncAPIClient):
     An `http_client` builds every request, so its headers, params, cookies, timeout and event
     hooks apply under the call's own; one with `auth=` is refused, since it would replace the
     API's credential. `sleep` and `clock` stand in for `time.sleep` and `time.time` in tests.
+    `strict=True` (default: the environment variable `HIPCALL_STRICT=1`) raises
+    `ResponseValidationError` on a success answer that does not match its schema, instead of
+    reading it leniently and logging the drift.
     """
 
     _schemes = _SCHEMES
     _credential_env = _CREDENTIAL_ENV
+    _strict_env = ENV_STRICT
 
     def __init__(
         self,
@@ -307,6 +318,7 @@ class AsyncClient(AsyncAPIClient):
         http_client: httpx.AsyncClient | None = None,
         sleep: Callable[[float], Awaitable[None]] | None = None,
         clock: Callable[[], float] | None = None,
+        strict: bool | None = None,
     ) -> None:
         super().__init__(
             base_url=_base_url(base_url),
@@ -323,6 +335,7 @@ class AsyncClient(AsyncAPIClient):
             http_client=http_client,
             sleep=sleep,
             clock=clock,
+            strict=strict,
         )
 
     @cached_property

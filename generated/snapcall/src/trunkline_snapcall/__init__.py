@@ -5,7 +5,7 @@
 
 from . import models
 from ._client import AsyncClient, AsyncClientWithRawResponse, Client, ClientWithRawResponse
-from ._runtime import NOT_GIVEN, NotGiven, RawResponse, RequestOptions, RetryPolicy
+from ._runtime import NOT_GIVEN, Drift, NotGiven, RawResponse, RequestOptions, RetryPolicy, drift_of
 from .errors import (
     APIConnectionError,
     APIError,
@@ -47,6 +47,7 @@ __all__ = [
     "ClientClosedError",
     "ClientWithRawResponse",
     "ConflictError",
+    "Drift",
     "ForeignNextLinkError",
     "InternalServerError",
     "MissingCredentialError",
@@ -62,5 +63,6 @@ __all__ = [
     "ResponseValidationError",
     "RetryPolicy",
     "UnprocessableEntityError",
+    "drift_of",
     "models",
 ]

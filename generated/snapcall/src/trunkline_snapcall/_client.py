@@ -114,10 +114,11 @@ if TYPE_CHECKING:
 
 DEFAULT_BASE_URL = "https://api.snapcall.io/v2"
 ENV_BASE_URL = "SNAPCALL_BASE_URL"
+ENV_STRICT = "SNAPCALL_STRICT"
 
 _SCHEMES: dict[str, SchemeSpec] = {
-    "basicAuth": SchemeSpec("basicAuth", "basic", "api_key", "header", "Authorization"),
     "bearerAuth": SchemeSpec("bearerAuth", "bearer", "api_key", "header", "Authorization"),
+    "basicAuth": SchemeSpec("basicAuth", "basic", "api_key", "header", "Authorization"),
 }
 _CREDENTIAL_ENV: dict[str, str] = {
     "api_key": "SNAPCALL_API_KEY",
@@ -140,7 +141,7 @@ class Client(SyncAPIClient):
 
     `api_key` defaults to the environment variable `SNAPCALL_API_KEY`.
     `auth_scheme` picks the security scheme to use when the credentials fit several
-    (`basicAuth`, `bearerAuth`).
+    (`bearerAuth`, `basicAuth`).
     `timeout` (seconds or an `httpx.Timeout`; default 60 s, or the `http_client`'s own when it
     sets one), `max_retries` (or a whole `retry` policy, not both) and `max_response_size`
     (bytes) apply to every call unless a call's `request_options` says otherwise;
@@ -148,10 +149,14 @@ class Client(SyncAPIClient):
     An `http_client` builds every request, so its headers, params, cookies, timeout and event
     hooks apply under the call's own; one with `auth=` is refused, since it would replace the
     API's credential. `sleep` and `clock` stand in for `time.sleep` and `time.time` in tests.
+    `strict=True` (default: the environment variable `SNAPCALL_STRICT=1`) raises
+    `ResponseValidationError` on a success answer that does not match its schema, instead of
+    reading it leniently and logging the drift.
     """
 
     _schemes = _SCHEMES
     _credential_env = _CREDENTIAL_ENV
+    _strict_env = ENV_STRICT
 
     def __init__(
         self,
@@ -168,6 +173,7 @@ class Client(SyncAPIClient):
         http_client: httpx.Client | None = None,
         sleep: Callable[[float], None] | None = None,
         clock: Callable[[], float] | None = None,
+        strict: bool | None = None,
     ) -> None:
         super().__init__(
             base_url=_base_url(base_url),
@@ -184,6 +190,7 @@ class Client(SyncAPIClient):
             http_client=http_client,
             sleep=sleep,
             clock=clock,
+            strict=strict,
         )
 
     @cached_property
@@ -216,7 +223,7 @@ class Client(SyncAPIClient):
 
     @cached_property
     def schedule_templates(self) -> ScheduleTemplatesResource:
-        """Reusable opening-hours templates for buttons."""
+        """Schedule templates."""
         from .resources.schedule_templates import ScheduleTemplatesResource
 
         return ScheduleTemplatesResource(self)
@@ -369,7 +376,7 @@ class AsyncClient(AsyncAPIClient):
 
     `api_key` defaults to the environment variable `SNAPCALL_API_KEY`.
     `auth_scheme` picks the security scheme to use when the credentials fit several
-    (`basicAuth`, `bearerAuth`).
+    (`bearerAuth`, `basicAuth`).
     `timeout` (seconds or an `httpx.Timeout`; default 60 s, or the `http_client`'s own when it
     sets one), `max_retries` (or a whole `retry` policy, not both) and `max_response_size`
     (bytes) apply to every call unless a call's `request_options` says otherwise;
@@ -377,10 +384,14 @@ class AsyncClient(AsyncAPIClient):
     An `http_client` builds every request, so its headers, params, cookies, timeout and event
     hooks apply under the call's own; one with `auth=` is refused, since it would replace the
     API's credential. `sleep` and `clock` stand in for `time.sleep` and `time.time` in tests.
+    `strict=True` (default: the environment variable `SNAPCALL_STRICT=1`) raises
+    `ResponseValidationError` on a success answer that does not match its schema, instead of
+    reading it leniently and logging the drift.
     """
 
     _schemes = _SCHEMES
     _credential_env = _CREDENTIAL_ENV
+    _strict_env = ENV_STRICT
 
     def __init__(
         self,
@@ -397,6 +408,7 @@ class AsyncClient(AsyncAPIClient):
         http_client: httpx.AsyncClient | None = None,
         sleep: Callable[[float], Awaitable[None]] | None = None,
         clock: Callable[[], float] | None = None,
+        strict: bool | None = None,
     ) -> None:
         super().__init__(
             base_url=_base_url(base_url),
@@ -413,6 +425,7 @@ class AsyncClient(AsyncAPIClient):
             http_client=http_client,
             sleep=sleep,
             clock=clock,
+            strict=strict,
         )
 
     @cached_property
@@ -445,7 +458,7 @@ class AsyncClient(AsyncAPIClient):
 
     @cached_property
     def schedule_templates(self) -> AsyncScheduleTemplatesResource:
-        """Reusable opening-hours templates for buttons."""
+        """Schedule templates."""
         from .resources.schedule_templates import AsyncScheduleTemplatesResource
 
         return AsyncScheduleTemplatesResource(self)

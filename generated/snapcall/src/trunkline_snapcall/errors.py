@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
+
+if TYPE_CHECKING:
+    from ._runtime import Drift
 
 
 class APIError(Exception):
@@ -89,14 +92,23 @@ class APIResponseError(APIError):
 class ResponseValidationError(APIResponseError):
     """A success answer that is not what the spec documents: bad JSON, another content type, a schema mismatch.
 
-    `validation_error` holds pydantic's report when the body is JSON of the wrong shape.
+    Raised for a schema mismatch only in strict mode (`strict=True`, per call or on the client, or
+    the package's `..._STRICT=1` environment variable); otherwise the answer is read leniently.
+    `validation_error` holds pydantic's report when the body is JSON of the wrong shape, `drift`
+    each mismatch with its JSON path, kind and value as sent.
     """
 
     def __init__(
-        self, message: str, response: httpx.Response, *, validation_error: Exception | None = None
+        self,
+        message: str,
+        response: httpx.Response,
+        *,
+        validation_error: Exception | None = None,
+        drift: tuple[Drift, ...] = (),
     ) -> None:
         super().__init__(message, response=response)
         self.validation_error = validation_error
+        self.drift = drift
 
 
 class ResponseTooLargeError(APIResponseError):

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 DEFAULT_BASE_URL = "https://{domain}/uapi"
 ENV_BASE_URL = "VOIPNOW_BASE_URL"
+ENV_STRICT = "VOIPNOW_STRICT"
 
 _SCHEMES: dict[str, SchemeSpec] = {
     "devCookie": SchemeSpec("devCookie", "apikey", "dev_cookie", "cookie", "dev"),
@@ -74,10 +75,14 @@ class Client(SyncAPIClient):
     An `http_client` builds every request, so its headers, params, cookies, timeout and event
     hooks apply under the call's own; one with `auth=` is refused, since it would replace the
     API's credential. `sleep` and `clock` stand in for `time.sleep` and `time.time` in tests.
+    `strict=True` (default: the environment variable `VOIPNOW_STRICT=1`) raises
+    `ResponseValidationError` on a success answer that does not match its schema, instead of
+    reading it leniently and logging the drift.
     """
 
     _schemes = _SCHEMES
     _credential_env = _CREDENTIAL_ENV
+    _strict_env = ENV_STRICT
 
     def __init__(
         self,
@@ -98,6 +103,7 @@ class Client(SyncAPIClient):
         http_client: httpx.Client | None = None,
         sleep: Callable[[float], None] | None = None,
         clock: Callable[[], float] | None = None,
+        strict: bool | None = None,
     ) -> None:
         super().__init__(
             base_url=_base_url(base_url, domain),
@@ -117,6 +123,7 @@ class Client(SyncAPIClient):
             http_client=http_client,
             sleep=sleep,
             clock=clock,
+            strict=strict,
         )
 
     @cached_property
@@ -159,10 +166,14 @@ class AsyncClient(AsyncAPIClient):
     An `http_client` builds every request, so its headers, params, cookies, timeout and event
     hooks apply under the call's own; one with `auth=` is refused, since it would replace the
     API's credential. `sleep` and `clock` stand in for `time.sleep` and `time.time` in tests.
+    `strict=True` (default: the environment variable `VOIPNOW_STRICT=1`) raises
+    `ResponseValidationError` on a success answer that does not match its schema, instead of
+    reading it leniently and logging the drift.
     """
 
     _schemes = _SCHEMES
     _credential_env = _CREDENTIAL_ENV
+    _strict_env = ENV_STRICT
 
     def __init__(
         self,
@@ -183,6 +194,7 @@ class AsyncClient(AsyncAPIClient):
         http_client: httpx.AsyncClient | None = None,
         sleep: Callable[[float], Awaitable[None]] | None = None,
         clock: Callable[[], float] | None = None,
+        strict: bool | None = None,
     ) -> None:
         super().__init__(
             base_url=_base_url(base_url, domain),
@@ -202,6 +214,7 @@ class AsyncClient(AsyncAPIClient):
             http_client=http_client,
             sleep=sleep,
             clock=clock,
+            strict=strict,
         )
 
     @cached_property

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import types
+import typing
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -11,15 +13,21 @@ import pydantic_core
 
 from ._runtime import (
     BaseAPIClient,
+    Drift,
     OperationSpec,
     PaginationSpec,
     RequestOptions,
+    _adapter_of,
     _decode_json,
     _dig,
+    _json_path,
+    _lenient,
     _origin,
+    _warn_drift,
+    drift_of,
     logger,
 )
-from .errors import ForeignNextLinkError
+from .errors import ForeignNextLinkError, ResponseValidationError
 
 if TYPE_CHECKING:
     from ._runtime import AsyncAPIClient, SyncAPIClient
@@ -93,6 +101,12 @@ class _PageBase(Generic[ItemT, ResponseT]):
         self._base_url = client.base_url
         self._builder = client
         self._body: Any = _UNREAD
+        self._found: list[Any] | None = (
+            None  # items found away from where x-pagination puts them (lenient mode)
+        )
+        self.drift: tuple[Drift, ...] = drift_of(response) + self._check_shape(
+            client._strict(options)
+        )
         self._walk, self._depth, stalled = walk if walk is not None else (_Walk(), 0, 0)
         progress = self._walk.record(
             _request_key(http_response.request), self._items_key(), self._depth
@@ -105,14 +119,81 @@ class _PageBase(Generic[ItemT, ResponseT]):
         return self._op.pagination
 
     @property
+    def __trunkline_drift__(self) -> tuple[Drift, ...]:
+        return self.drift
+
+    @property
     def items(self) -> list[ItemT]:
         """The items of this page."""
         found = _dig(self.response, self._spec.items)
-        return list(found) if isinstance(found, list) else []
+        if isinstance(found, list):
+            return list(found)
+        return list(self._found) if self._found is not None else []
+
+    def _check_shape(self, strict: bool) -> tuple[Drift, ...]:
+        """Where the answer lacks what its `x-pagination` documents: an error when strict, else drift.
+
+        A page without its list of items would otherwise end the iteration silently. Leniently, the
+        items are looked for where a drifted answer usually has them: the whole body when it is a
+        list, or the one list member of the body. Strict mode refuses the page only where the spec
+        documents the answer's schema: an open answer (SnapCall documents none) or an empty body
+        is read as leniently in both modes, its drift noted and logged.
+        """
+        documented = BaseAPIClient._response_spec(self._op, self.http_response.status_code)
+        if documented is None or documented.kind == "empty":
+            return ()  # an answer documented without a body (a 204) is an empty last page
+        answer_type = documented.type() if documented.type is not None else Any
+        refuse = strict and answer_type is not Any and bool(self.http_response.content)
+        spec = self._spec
+        body = self._json()
+        problems: list[Drift] = []
+        found_drift: list[Drift] = []
+        if not isinstance(_dig(self.response, spec.items), list):
+            where, found = _other_items(body)
+            note = (
+                f"; {len(found)} item(s) read from {_json_path(where)} instead"
+                if found is not None and not refuse
+                else ""
+            )
+            problems.append(
+                Drift(
+                    spec.items,
+                    "missing",
+                    f"no list of items where x-pagination documents them{note}",
+                    _dig(body, spec.items),
+                )
+            )
+            if found is not None and not refuse:
+                self._found = _read_items(
+                    _item_type(answer_type, spec.items), found, where, found_drift
+                )
+        if spec.style in ("next-link", "cursor") and spec.next and not _present(body, spec.next):
+            problems.append(
+                Drift(
+                    spec.next,
+                    "missing",
+                    "no next-page field where x-pagination documents it; read as the last page",
+                )
+            )
+        known = {entry.loc for entry in drift_of(self.response)}
+        problems = [
+            entry for entry in problems if entry.loc not in known
+        ]  # the schema's own report comes first
+        if problems and refuse:
+            raise ResponseValidationError(
+                f"{self._op.id}: the answer does not have the shape its x-pagination documents (at {problems[0]})",
+                self.http_response,
+                drift=tuple(problems),
+            )
+        problems += found_drift
+        _warn_drift(self._op.id, problems)
+        return tuple(problems)
 
     def _items_key(self) -> bytes | None:
         """A fingerprint of this page's items as sent; None for a page without items."""
         found = _dig(self._json(), self._spec.items)
+        if not isinstance(found, list) and self._found is not None:
+            found = _other_items(self._json())[1]
         if not isinstance(found, list) or not found:
             return None
         try:
@@ -229,6 +310,58 @@ class _PageBase(Generic[ItemT, ResponseT]):
     def has_next_page(self) -> bool:
         """Whether there is a page after this one (False too where the walk would stop on a loop)."""
         return self._following(warn=False) is not None
+
+
+def _read_items(
+    item: Any, found: list[Any], where: tuple[str | int, ...], drift: list[Drift]
+) -> list[Any]:
+    """Items found away from their documented place, read leniently as the documented item type (`Any` where unknown)."""
+    adapter = _adapter_of(item)
+    return [_lenient(item, adapter, value, (*where, i), drift) for i, value in enumerate(found)]
+
+
+def _other_items(body: Any) -> tuple[tuple[str | int, ...], list[Any] | None]:
+    """Where a page's items may be when they are not where documented: the body itself, or its only list member."""
+    if isinstance(body, list):
+        return (), body
+    if isinstance(body, dict):
+        lists = [(key, value) for key, value in body.items() if isinstance(value, list)]
+        if len(lists) == 1:
+            return (lists[0][0],), lists[0][1]
+    return (), None
+
+
+def _present(body: Any, path: tuple[str, ...]) -> bool:
+    """Whether the JSON `body` has a member at `path` (null counts: it says "no next page")."""
+    for token in path:
+        if not isinstance(body, dict) or token not in body:
+            return False
+        body = body[token]
+    return True
+
+
+def _item_type(tp: Any, path: tuple[str, ...]) -> Any:
+    """The documented type of one item of the list at `path` in the answer type `tp` (Any where unknown)."""
+    for token in path:
+        tp = _one_type(tp)
+        fields = getattr(tp, "model_fields", None)
+        if not isinstance(fields, dict):
+            return Any
+        field = next((f for n, f in fields.items() if (f.alias or n) == token or n == token), None)
+        if field is None:
+            return Any
+        tp = field.annotation
+    tp = _one_type(tp)
+    args = typing.get_args(tp)
+    return args[0] if typing.get_origin(tp) is list and args else Any
+
+
+def _one_type(tp: Any) -> Any:
+    """`X` of `X | None`; the type itself otherwise."""
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        members = [m for m in typing.get_args(tp) if m is not type(None)]
+        return members[0] if len(members) == 1 else tp
+    return tp
 
 
 def _number(value: Any) -> int | None:

@@ -8,7 +8,7 @@ from ._call import Call
 
 class CallList(BaseModel):
     """
-    One page of calls.
+    Answer of a list request: the calls, and the token for the caller's next sync. FACTS.md gives this envelope (`items`, plus the `nextSyncToken` the page names).
     """
 
     model_config = ConfigDict(
@@ -21,5 +21,5 @@ class CallList(BaseModel):
     """
     next_sync_token: Annotated[str | None, Field(alias="nextSyncToken")] = None
     """
-    Token to send as syncToken on the next list request.
+    Token for the caller's next sync: send it as `syncToken` on a later list request. The page says it is returned on the last page of results.
     """

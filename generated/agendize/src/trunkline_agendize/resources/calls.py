@@ -43,18 +43,6 @@ _LIST = OperationSpec(
         "default": ResponseSpec("json", lambda: dict[str, Any]),
     },
     security=(("apiKeyQuery", "tokenQuery"), ("apiKeyHeader", "tokenHeader"), ("oauth2Bearer",)),
-    pagination=PaginationSpec(
-        style="cursor",
-        items=("items",),
-        next=("nextSyncToken",),
-        page_param="",
-        size_param="",
-        last_page=(),
-        offset_param="",
-        limit_param="",
-        total=(),
-        cursor_param="syncToken",
-    ),
 )
 _INSERT = OperationSpec(
     id="calls_insert",
@@ -169,16 +157,16 @@ class CallsResource:
         sync_token: str | NotGiven = NOT_GIVEN,
         tool_id: str | NotGiven = NOT_GIVEN,
         request_options: RequestOptions | None = None,
-    ) -> Page[models.Call, models.CallList]:
+    ) -> models.CallList:
         """List calls
 
-        Returns the entries of the call list, optionally narrowed by time window, free-text search or tool. The page documents no example exchange.
+        Returns the entries of the call list, optionally narrowed by time window, free-text search or tool, together with `nextSyncToken` for the caller's next sync. The page says that token comes on the last page of results of a list request and is sent as `syncToken` on a later list request; it is not a page cursor. The page documents no parameter or field for asking for another page, so the client does not page: one call, one answer. The page documents no example exchange.
 
         Args:
             start_date: query parameter `startDate`. RFC 3339 timestamp bounding the call start time (the page calls it the upper, exclusive bound). No filtering when omitted.
             end_date: query parameter `endDate`. RFC 3339 timestamp bounding the call end time (the page calls it the lower, exclusive bound). No filtering when omitted.
             search: query parameter `search`. Free text matched against callerNumber, calledNumber and trackingNumber.
-            sync_token: query parameter `syncToken`. The nextSyncToken value received from the previous list response.
+            sync_token: query parameter `syncToken`. The `nextSyncToken` returned on the last page of results of a previous list request. The page says no more about what the server does with it.
             tool_id: query parameter `toolId`. Identifier of the tool to filter by.
         """
         _args: dict[str, Any] = {
@@ -188,10 +176,7 @@ class CallsResource:
             "sync_token": sync_token,
             "tool_id": tool_id,
         }
-        _page: Page[models.Call, models.CallList] = self._client._request_page(
-            _LIST, _args, request_options
-        )
-        return _page
+        return cast("models.CallList", self._client._request(_LIST, _args, request_options))
 
     def insert(
         self,
@@ -364,7 +349,7 @@ class AsyncCallsResource:
         """These calls, answering with the raw response and `parse()`."""
         return AsyncCallsResourceWithRawResponse(self)
 
-    def list(
+    async def list(
         self,
         *,
         start_date: datetime.datetime | NotGiven = NOT_GIVEN,
@@ -373,16 +358,16 @@ class AsyncCallsResource:
         sync_token: str | NotGiven = NOT_GIVEN,
         tool_id: str | NotGiven = NOT_GIVEN,
         request_options: RequestOptions | None = None,
-    ) -> AsyncPager[models.Call, models.CallList]:
+    ) -> models.CallList:
         """List calls
 
-        Returns the entries of the call list, optionally narrowed by time window, free-text search or tool. The page documents no example exchange.
+        Returns the entries of the call list, optionally narrowed by time window, free-text search or tool, together with `nextSyncToken` for the caller's next sync. The page says that token comes on the last page of results of a list request and is sent as `syncToken` on a later list request; it is not a page cursor. The page documents no parameter or field for asking for another page, so the client does not page: one call, one answer. The page documents no example exchange.
 
         Args:
             start_date: query parameter `startDate`. RFC 3339 timestamp bounding the call start time (the page calls it the upper, exclusive bound). No filtering when omitted.
             end_date: query parameter `endDate`. RFC 3339 timestamp bounding the call end time (the page calls it the lower, exclusive bound). No filtering when omitted.
             search: query parameter `search`. Free text matched against callerNumber, calledNumber and trackingNumber.
-            sync_token: query parameter `syncToken`. The nextSyncToken value received from the previous list response.
+            sync_token: query parameter `syncToken`. The `nextSyncToken` returned on the last page of results of a previous list request. The page says no more about what the server does with it.
             tool_id: query parameter `toolId`. Identifier of the tool to filter by.
         """
         _args: dict[str, Any] = {
@@ -392,15 +377,7 @@ class AsyncCallsResource:
             "sync_token": sync_token,
             "tool_id": tool_id,
         }
-        _client = self._client
-
-        async def _first_page() -> AsyncPage[models.Call, models.CallList]:
-            _page: AsyncPage[models.Call, models.CallList] = await _client._request_page(
-                _LIST, _args, request_options
-            )
-            return _page
-
-        return AsyncPager(_first_page)
+        return cast("models.CallList", await self._client._request(_LIST, _args, request_options))
 
     async def insert(
         self,

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from ._company_user_update import CompanyUserUpdate as CompanyUserUpdate
     from ._custom_fields_create import CustomFieldsCreate as CustomFieldsCreate
     from ._doc_date import DocDate as DocDate
+    from ._filter_alternatives import FilterAlternatives as FilterAlternatives
     from ._invite_accept import InviteAccept as InviteAccept
     from ._invite_create import InviteCreate as InviteCreate
     from ._invite_update import InviteUpdate as InviteUpdate
@@ -50,6 +51,7 @@ _HOMES: dict[str, str] = {
     "CompanyUserUpdate": "_company_user_update",
     "CustomFieldsCreate": "_custom_fields_create",
     "DocDate": "_doc_date",
+    "FilterAlternatives": "_filter_alternatives",
     "InviteAccept": "_invite_accept",
     "InviteCreate": "_invite_create",
     "InviteUpdate": "_invite_update",
@@ -78,6 +80,7 @@ __all__ = [
     "CompanyUserUpdate",
     "CustomFieldsCreate",
     "DocDate",
+    "FilterAlternatives",
     "InviteAccept",
     "InviteCreate",
     "InviteUpdate",

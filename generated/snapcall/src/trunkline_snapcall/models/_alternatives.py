@@ -7,5 +7,5 @@ from pydantic import RootModel
 class Alternatives(RootModel[float | str]):
     root: float | str
     """
-    The page types this value as `alternatives`: it may be sent either as a number or as a string (mostly identifiers; also status, rate, type and similar filters).
+    A path segment or body field the page types as `alternatives`, a word it never defines. Number or string is inferred (`x-inferred`), not stated: these are single identifiers (`bid`, `call_id`, `caller_id`), and the page's other identifiers are numbers or strings.
     """

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 from pydantic import RootModel
-from datetime import date
 
 
-class DocDate(RootModel[date]):
-    root: date
+class DocDate(RootModel[str]):
+    root: str
     """
-    The page types this value as `date` and shows no wire format.
+    A value the page types as `date`, showing no wire format. Plain text is inferred (`x-inferred`): the client sends the string you give unchanged, so it can carry whichever date form the server expects; that form is not documented.
     """

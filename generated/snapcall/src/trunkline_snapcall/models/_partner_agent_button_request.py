@@ -19,5 +19,5 @@ class PartnerAgentButtonRequest(BaseModel):
     """
     stream: bool | None = None
     """
-    Whether to return a stream button.
+    A flag the page names `stream`; it does not say what the flag changes.
     """

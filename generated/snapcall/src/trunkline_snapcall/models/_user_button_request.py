@@ -6,7 +6,7 @@ from pydantic import BaseModel, ConfigDict
 
 class UserButtonRequest(BaseModel):
     """
-    Context used to pick a button that passes its display filters.
+    Body of the button lookup; the page lists its fields without saying how they are used.
     """
 
     model_config = ConfigDict(
@@ -15,7 +15,7 @@ class UserButtonRequest(BaseModel):
     )
     referer: str
     """
-    Referring page used to evaluate display filters.
+    A string the page names `referer` (spelled so); it does not say what it holds or how it is used.
     """
     cart_value: float | None = None
     """

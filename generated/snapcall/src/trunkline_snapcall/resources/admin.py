@@ -102,24 +102,24 @@ class AdminResource:
         *,
         page: float | NotGiven = NOT_GIVEN,
         limit: float | NotGiven = NOT_GIVEN,
-        button: float | str | NotGiven = NOT_GIVEN,
+        button: float | str | list[float | str] | NotGiven = NOT_GIVEN,
         expired: bool | NotGiven = NOT_GIVEN,
-        start: datetime.date | NotGiven = NOT_GIVEN,
-        end: datetime.date | NotGiven = NOT_GIVEN,
+        start: str | NotGiven = NOT_GIVEN,
+        end: str | NotGiven = NOT_GIVEN,
         exporting: bool | NotGiven = NOT_GIVEN,
         request_options: RequestOptions | None = None,
     ) -> Page[Any, Any]:
         """List streams (admin)
 
-        Returns a list of streams with admin rights. The documented path has a trailing slash, kept as written. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`). The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
+        Returns a list of streams with admin rights. The documented path has a trailing slash, kept as written. Paging is inferred (`x-inferred` on `x-pagination`): `page` and `limit` are documented query parameters, but no source shows a SnapCall list answer, so reading the items from a `data` member, and numbering pages 1, 2, 3, are guesses. With an answer of another shape a page has no items and iterating yields nothing; the whole answer stays in `page.response`. The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             page: query parameter `page`. Page number to return.
             limit: query parameter `limit`. Number of items per page.
-            button: query parameter `button`. Filter by button (number or string).
+            button: query parameter `button`. Filter by button (a number, a string or a list of them).
             expired: query parameter `expired`. Filter by expired state.
-            start: query parameter `start`. Start of the date range.
-            end: query parameter `end`. End of the date range.
+            start: query parameter `start`. Start of the date range, sent as the text given (the page types it `date` and shows no format).
+            end: query parameter `end`. End of the date range, sent as the text given (the page types it `date` and shows no format).
             exporting: query parameter `exporting`. Export flag; its effect is not described by the vendor.
         """
         _args: dict[str, Any] = {
@@ -205,24 +205,24 @@ class AsyncAdminResource:
         *,
         page: float | NotGiven = NOT_GIVEN,
         limit: float | NotGiven = NOT_GIVEN,
-        button: float | str | NotGiven = NOT_GIVEN,
+        button: float | str | list[float | str] | NotGiven = NOT_GIVEN,
         expired: bool | NotGiven = NOT_GIVEN,
-        start: datetime.date | NotGiven = NOT_GIVEN,
-        end: datetime.date | NotGiven = NOT_GIVEN,
+        start: str | NotGiven = NOT_GIVEN,
+        end: str | NotGiven = NOT_GIVEN,
         exporting: bool | NotGiven = NOT_GIVEN,
         request_options: RequestOptions | None = None,
     ) -> AsyncPager[Any, Any]:
         """List streams (admin)
 
-        Returns a list of streams with admin rights. The documented path has a trailing slash, kept as written. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`). The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
+        Returns a list of streams with admin rights. The documented path has a trailing slash, kept as written. Paging is inferred (`x-inferred` on `x-pagination`): `page` and `limit` are documented query parameters, but no source shows a SnapCall list answer, so reading the items from a `data` member, and numbering pages 1, 2, 3, are guesses. With an answer of another shape a page has no items and iterating yields nothing; the whole answer stays in `page.response`. The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             page: query parameter `page`. Page number to return.
             limit: query parameter `limit`. Number of items per page.
-            button: query parameter `button`. Filter by button (number or string).
+            button: query parameter `button`. Filter by button (a number, a string or a list of them).
             expired: query parameter `expired`. Filter by expired state.
-            start: query parameter `start`. Start of the date range.
-            end: query parameter `end`. End of the date range.
+            start: query parameter `start`. Start of the date range, sent as the text given (the page types it `date` and shows no format).
+            end: query parameter `end`. End of the date range, sent as the text given (the page types it `date` and shows no format).
             exporting: query parameter `exporting`. Export flag; its effect is not described by the vendor.
         """
         _args: dict[str, Any] = {

@@ -160,7 +160,7 @@ class AgentsResource:
     ) -> Any:
         """Set an agent status
 
-        Changes the availability status of one agent; the allowed values are not documented.
+        Changes the status of one agent; the allowed values are not documented.
 
         Args:
             email: path parameter `email`. Email address of the agent. The page leaves the name cell of this row empty; the name comes from the path template.
@@ -263,7 +263,7 @@ class AsyncAgentsResource:
     ) -> Any:
         """Set an agent status
 
-        Changes the availability status of one agent; the allowed values are not documented.
+        Changes the status of one agent; the allowed values are not documented.
 
         Args:
             email: path parameter `email`. Email address of the agent. The page leaves the name cell of this row empty; the name comes from the path template.

@@ -292,7 +292,7 @@ class BookingPagesResource:
     ) -> Page[Any, Any]:
         """List booking pages
 
-        Returns the booking pages of a company, optionally filtered by name or by whether a team is attached. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`).
+        Returns the booking pages of a company, optionally filtered by name or by whether a team is attached. Paging is inferred (`x-inferred` on `x-pagination`): `page` and `limit` are documented query parameters, but no source shows a SnapCall list answer, so reading the items from a `data` member, and numbering pages 1, 2, 3, are guesses. With an answer of another shape a page has no items and iterating yields nothing; the whole answer stays in `page.response`.
 
         Args:
             company_id: path parameter `companyId`. Company identifier.
@@ -479,7 +479,7 @@ class AsyncBookingPagesResource:
     ) -> AsyncPager[Any, Any]:
         """List booking pages
 
-        Returns the booking pages of a company, optionally filtered by name or by whether a team is attached. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`).
+        Returns the booking pages of a company, optionally filtered by name or by whether a team is attached. Paging is inferred (`x-inferred` on `x-pagination`): `page` and `limit` are documented query parameters, but no source shows a SnapCall list answer, so reading the items from a `data` member, and numbering pages 1, 2, 3, are guesses. With an answer of another shape a page has no items and iterating yields nothing; the whole answer stays in `page.response`.
 
         Args:
             company_id: path parameter `companyId`. Company identifier.

@@ -227,7 +227,7 @@ class ButtonsResource:
     ) -> Page[Any, Any]:
         """List buttons
 
-        Returns the buttons of the account, optionally filtered by name, agent or active state. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`). The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
+        Returns the buttons of the account, optionally filtered by name, agent or active state. Paging is inferred (`x-inferred` on `x-pagination`): `page` and `limit` are documented query parameters, but no source shows a SnapCall list answer, so reading the items from a `data` member, and numbering pages 1, 2, 3, are guesses. With an answer of another shape a page has no items and iterating yields nothing; the whole answer stays in `page.response`. The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             page: query parameter `page`. Page number to return.
@@ -451,7 +451,7 @@ class AsyncButtonsResource:
     ) -> AsyncPager[Any, Any]:
         """List buttons
 
-        Returns the buttons of the account, optionally filtered by name, agent or active state. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`). The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
+        Returns the buttons of the account, optionally filtered by name, agent or active state. Paging is inferred (`x-inferred` on `x-pagination`): `page` and `limit` are documented query parameters, but no source shows a SnapCall list answer, so reading the items from a `data` member, and numbering pages 1, 2, 3, are guesses. With an answer of another shape a page has no items and iterating yields nothing; the whole answer stays in `page.response`. The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             page: query parameter `page`. Page number to return.

@@ -127,31 +127,31 @@ class CallsResource:
         *,
         page: float | NotGiven = NOT_GIVEN,
         limit: float | NotGiven = NOT_GIVEN,
-        rate: float | str | NotGiven = NOT_GIVEN,
-        start: datetime.date | NotGiven = NOT_GIVEN,
-        end: datetime.date | NotGiven = NOT_GIVEN,
-        button: float | str | NotGiven = NOT_GIVEN,
-        status: float | str | NotGiven = NOT_GIVEN,
-        agent: float | str | NotGiven = NOT_GIVEN,
-        client: float | str | NotGiven = NOT_GIVEN,
+        rate: float | str | builtins.list[float | str] | NotGiven = NOT_GIVEN,
+        start: str | NotGiven = NOT_GIVEN,
+        end: str | NotGiven = NOT_GIVEN,
+        button: float | str | builtins.list[float | str] | NotGiven = NOT_GIVEN,
+        status: float | str | builtins.list[float | str] | NotGiven = NOT_GIVEN,
+        agent: float | str | builtins.list[float | str] | NotGiven = NOT_GIVEN,
+        client: float | str | builtins.list[float | str] | NotGiven = NOT_GIVEN,
         ani: float | NotGiven = NOT_GIVEN,
         exporting: bool | NotGiven = NOT_GIVEN,
         request_options: RequestOptions | None = None,
     ) -> Page[Any, Any]:
         """List calls
 
-        Returns the call history, with optional filters on date range, button, status, agent, client and caller number. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`). The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
+        Returns the call history, with optional filters on date range, button, status, agent, client and caller number. Paging is inferred (`x-inferred` on `x-pagination`): `page` and `limit` are documented query parameters, but no source shows a SnapCall list answer, so reading the items from a `data` member, and numbering pages 1, 2, 3, are guesses. With an answer of another shape a page has no items and iterating yields nothing; the whole answer stays in `page.response`. The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             page: query parameter `page`. Page number to return.
             limit: query parameter `limit`. Number of items per page.
-            rate: query parameter `rate`. Filter by rate (number or string).
-            start: query parameter `start`. Start of the date range.
-            end: query parameter `end`. End of the date range.
-            button: query parameter `button`. Filter by button (number or string).
-            status: query parameter `status`. Filter by status.
-            agent: query parameter `agent`. Filter by agent.
-            client: query parameter `client`. Filter by client (number or string).
+            rate: query parameter `rate`. Filter by rate (a number, a string or a list of them).
+            start: query parameter `start`. Start of the date range, sent as the text given (the page types it `date` and shows no format).
+            end: query parameter `end`. End of the date range, sent as the text given (the page types it `date` and shows no format).
+            button: query parameter `button`. Filter by button (a number, a string or a list of them).
+            status: query parameter `status`. Filter by status (a number, a string or a list of them).
+            agent: query parameter `agent`. Filter by agent (a number, a string or a list of them).
+            client: query parameter `client`. Filter by client (a number, a string or a list of them).
             ani: query parameter `ani`. Filter by caller number (ANI).
             exporting: query parameter `exporting`. Export flag; its effect is not described by the vendor.
         """
@@ -252,31 +252,31 @@ class AsyncCallsResource:
         *,
         page: float | NotGiven = NOT_GIVEN,
         limit: float | NotGiven = NOT_GIVEN,
-        rate: float | str | NotGiven = NOT_GIVEN,
-        start: datetime.date | NotGiven = NOT_GIVEN,
-        end: datetime.date | NotGiven = NOT_GIVEN,
-        button: float | str | NotGiven = NOT_GIVEN,
-        status: float | str | NotGiven = NOT_GIVEN,
-        agent: float | str | NotGiven = NOT_GIVEN,
-        client: float | str | NotGiven = NOT_GIVEN,
+        rate: float | str | builtins.list[float | str] | NotGiven = NOT_GIVEN,
+        start: str | NotGiven = NOT_GIVEN,
+        end: str | NotGiven = NOT_GIVEN,
+        button: float | str | builtins.list[float | str] | NotGiven = NOT_GIVEN,
+        status: float | str | builtins.list[float | str] | NotGiven = NOT_GIVEN,
+        agent: float | str | builtins.list[float | str] | NotGiven = NOT_GIVEN,
+        client: float | str | builtins.list[float | str] | NotGiven = NOT_GIVEN,
         ani: float | NotGiven = NOT_GIVEN,
         exporting: bool | NotGiven = NOT_GIVEN,
         request_options: RequestOptions | None = None,
     ) -> AsyncPager[Any, Any]:
         """List calls
 
-        Returns the call history, with optional filters on date range, button, status, agent, client and caller number. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`). The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
+        Returns the call history, with optional filters on date range, button, status, agent, client and caller number. Paging is inferred (`x-inferred` on `x-pagination`): `page` and `limit` are documented query parameters, but no source shows a SnapCall list answer, so reading the items from a `data` member, and numbering pages 1, 2, 3, are guesses. With an answer of another shape a page has no items and iterating yields nothing; the whole answer stays in `page.response`. The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             page: query parameter `page`. Page number to return.
             limit: query parameter `limit`. Number of items per page.
-            rate: query parameter `rate`. Filter by rate (number or string).
-            start: query parameter `start`. Start of the date range.
-            end: query parameter `end`. End of the date range.
-            button: query parameter `button`. Filter by button (number or string).
-            status: query parameter `status`. Filter by status.
-            agent: query parameter `agent`. Filter by agent.
-            client: query parameter `client`. Filter by client (number or string).
+            rate: query parameter `rate`. Filter by rate (a number, a string or a list of them).
+            start: query parameter `start`. Start of the date range, sent as the text given (the page types it `date` and shows no format).
+            end: query parameter `end`. End of the date range, sent as the text given (the page types it `date` and shows no format).
+            button: query parameter `button`. Filter by button (a number, a string or a list of them).
+            status: query parameter `status`. Filter by status (a number, a string or a list of them).
+            agent: query parameter `agent`. Filter by agent (a number, a string or a list of them).
+            client: query parameter `client`. Filter by client (a number, a string or a list of them).
             ani: query parameter `ani`. Filter by caller number (ANI).
             exporting: query parameter `exporting`. Export flag; its effect is not described by the vendor.
         """

@@ -113,7 +113,7 @@ class CustomFieldsResource:
     ) -> Page[Any, Any]:
         """List custom fields
 
-        Returns the custom fields of a company, optionally filtered by name. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`).
+        Returns the custom fields of a company, optionally filtered by name. Paging is inferred (`x-inferred` on `x-pagination`): `page` and `limit` are documented query parameters, but no source shows a SnapCall list answer, so reading the items from a `data` member, and numbering pages 1, 2, 3, are guesses. With an answer of another shape a page has no items and iterating yields nothing; the whole answer stays in `page.response`.
 
         Args:
             company_id: path parameter `companyId`. Company identifier.
@@ -182,7 +182,7 @@ class AsyncCustomFieldsResource:
     ) -> AsyncPager[Any, Any]:
         """List custom fields
 
-        Returns the custom fields of a company, optionally filtered by name. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`).
+        Returns the custom fields of a company, optionally filtered by name. Paging is inferred (`x-inferred` on `x-pagination`): `page` and `limit` are documented query parameters, but no source shows a SnapCall list answer, so reading the items from a `data` member, and numbering pages 1, 2, 3, are guesses. With an answer of another shape a page has no items and iterating yields nothing; the whole answer stays in `page.response`.
 
         Args:
             company_id: path parameter `companyId`. Company identifier.

@@ -119,20 +119,20 @@ class LibraryResource:
         company_id: float,
         page: float | NotGiven = NOT_GIVEN,
         limit: float | NotGiven = NOT_GIVEN,
-        type: float | str | NotGiven = NOT_GIVEN,
+        type: float | str | builtins.list[float | str] | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
         order: str | NotGiven = NOT_GIVEN,
         request_options: RequestOptions | None = None,
     ) -> Page[Any, Any]:
         """List library items
 
-        Returns the media items of the company library, optionally filtered by type or name. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`).
+        Returns the media items of the company library, optionally filtered by type or name. Paging is inferred (`x-inferred` on `x-pagination`): `page` and `limit` are documented query parameters, but no source shows a SnapCall list answer, so reading the items from a `data` member, and numbering pages 1, 2, 3, are guesses. With an answer of another shape a page has no items and iterating yields nothing; the whole answer stays in `page.response`.
 
         Args:
             company_id: path parameter `companyId`. Company identifier.
             page: query parameter `page`. Page number to return.
             limit: query parameter `limit`. Number of items per page.
-            type: query parameter `type`. Filter by type (number or string).
+            type: query parameter `type`. Filter by type (a number, a string or a list of them).
             name: query parameter `name`. Filter by name.
             order: query parameter `order`. Sort order; the allowed values are not documented.
         """
@@ -213,20 +213,20 @@ class AsyncLibraryResource:
         company_id: float,
         page: float | NotGiven = NOT_GIVEN,
         limit: float | NotGiven = NOT_GIVEN,
-        type: float | str | NotGiven = NOT_GIVEN,
+        type: float | str | builtins.list[float | str] | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
         order: str | NotGiven = NOT_GIVEN,
         request_options: RequestOptions | None = None,
     ) -> AsyncPager[Any, Any]:
         """List library items
 
-        Returns the media items of the company library, optionally filtered by type or name. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`).
+        Returns the media items of the company library, optionally filtered by type or name. Paging is inferred (`x-inferred` on `x-pagination`): `page` and `limit` are documented query parameters, but no source shows a SnapCall list answer, so reading the items from a `data` member, and numbering pages 1, 2, 3, are guesses. With an answer of another shape a page has no items and iterating yields nothing; the whole answer stays in `page.response`.
 
         Args:
             company_id: path parameter `companyId`. Company identifier.
             page: query parameter `page`. Page number to return.
             limit: query parameter `limit`. Number of items per page.
-            type: query parameter `type`. Filter by type (number or string).
+            type: query parameter `type`. Filter by type (a number, a string or a list of them).
             name: query parameter `name`. Filter by name.
             order: query parameter `order`. Sort order; the allowed values are not documented.
         """

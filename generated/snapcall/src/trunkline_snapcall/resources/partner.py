@@ -169,11 +169,11 @@ class PartnerResource:
     ) -> Any:
         """Get an agent button
 
-        Returns the button of an agent (optionally a stream button). The page says to authenticate with the user API key. The code samples carry no parameter values, so there is no example slot for them (`x-bare-examples`; the operation stays `x-undocumented`).
+        Returns a button of an agent. The page says to authenticate with the user API key. The code samples carry no parameter values, so there is no example slot for them (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             agent_email: body field `agent_email`. Email address of the agent.
-            stream: body field `stream`. Whether to return a stream button.
+            stream: body field `stream`. A flag the page names `stream`; it does not say what the flag changes.
         """
         _args: dict[str, Any] = {
             "agent_email": agent_email,
@@ -204,22 +204,22 @@ class PartnerResource:
         *,
         page: float | NotGiven = NOT_GIVEN,
         limit: float | NotGiven = NOT_GIVEN,
-        start: datetime.date | NotGiven = NOT_GIVEN,
-        end: datetime.date | NotGiven = NOT_GIVEN,
-        agent: float | str | NotGiven = NOT_GIVEN,
+        start: str | NotGiven = NOT_GIVEN,
+        end: str | NotGiven = NOT_GIVEN,
+        agent: float | str | list[float | str] | NotGiven = NOT_GIVEN,
         exporting: bool | NotGiven = NOT_GIVEN,
         request_options: RequestOptions | None = None,
     ) -> Page[Any, Any]:
         """List calls (partner)
 
-        Returns the call history through the partner API, with optional date range and agent filters. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`). The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
+        Returns the call history through the partner API, with optional date range and agent filters. Paging is inferred (`x-inferred` on `x-pagination`): `page` and `limit` are documented query parameters, but no source shows a SnapCall list answer, so reading the items from a `data` member, and numbering pages 1, 2, 3, are guesses. With an answer of another shape a page has no items and iterating yields nothing; the whole answer stays in `page.response`. The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             page: query parameter `page`. Page number to return.
             limit: query parameter `limit`. Number of items per page.
-            start: query parameter `start`. Start of the date range.
-            end: query parameter `end`. End of the date range.
-            agent: query parameter `agent`. Filter by agent.
+            start: query parameter `start`. Start of the date range, sent as the text given (the page types it `date` and shows no format).
+            end: query parameter `end`. End of the date range, sent as the text given (the page types it `date` and shows no format).
+            agent: query parameter `agent`. Filter by agent (a number, a string or a list of them).
             exporting: query parameter `exporting`. Export flag; its effect is not described by the vendor.
         """
         _args: dict[str, Any] = {
@@ -236,8 +236,8 @@ class PartnerResource:
     def get_stats(
         self,
         *,
-        start: datetime.date,
-        end: datetime.date,
+        start: str,
+        end: str,
         request_options: RequestOptions | None = None,
     ) -> Any:
         """Get call statistics
@@ -245,8 +245,8 @@ class PartnerResource:
         Returns overall call statistics for a date range; both ends of the range are required. The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
-            start: query parameter `start`. Start of the date range.
-            end: query parameter `end`. End of the date range.
+            start: query parameter `start`. Start of the date range, sent as the text given (the page types it `date` and shows no format).
+            end: query parameter `end`. End of the date range, sent as the text given (the page types it `date` and shows no format).
         """
         _args: dict[str, Any] = {
             "start": start,
@@ -317,11 +317,11 @@ class AsyncPartnerResource:
     ) -> Any:
         """Get an agent button
 
-        Returns the button of an agent (optionally a stream button). The page says to authenticate with the user API key. The code samples carry no parameter values, so there is no example slot for them (`x-bare-examples`; the operation stays `x-undocumented`).
+        Returns a button of an agent. The page says to authenticate with the user API key. The code samples carry no parameter values, so there is no example slot for them (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             agent_email: body field `agent_email`. Email address of the agent.
-            stream: body field `stream`. Whether to return a stream button.
+            stream: body field `stream`. A flag the page names `stream`; it does not say what the flag changes.
         """
         _args: dict[str, Any] = {
             "agent_email": agent_email,
@@ -352,22 +352,22 @@ class AsyncPartnerResource:
         *,
         page: float | NotGiven = NOT_GIVEN,
         limit: float | NotGiven = NOT_GIVEN,
-        start: datetime.date | NotGiven = NOT_GIVEN,
-        end: datetime.date | NotGiven = NOT_GIVEN,
-        agent: float | str | NotGiven = NOT_GIVEN,
+        start: str | NotGiven = NOT_GIVEN,
+        end: str | NotGiven = NOT_GIVEN,
+        agent: float | str | list[float | str] | NotGiven = NOT_GIVEN,
         exporting: bool | NotGiven = NOT_GIVEN,
         request_options: RequestOptions | None = None,
     ) -> AsyncPager[Any, Any]:
         """List calls (partner)
 
-        Returns the call history through the partner API, with optional date range and agent filters. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`). The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
+        Returns the call history through the partner API, with optional date range and agent filters. Paging is inferred (`x-inferred` on `x-pagination`): `page` and `limit` are documented query parameters, but no source shows a SnapCall list answer, so reading the items from a `data` member, and numbering pages 1, 2, 3, are guesses. With an answer of another shape a page has no items and iterating yields nothing; the whole answer stays in `page.response`. The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             page: query parameter `page`. Page number to return.
             limit: query parameter `limit`. Number of items per page.
-            start: query parameter `start`. Start of the date range.
-            end: query parameter `end`. End of the date range.
-            agent: query parameter `agent`. Filter by agent.
+            start: query parameter `start`. Start of the date range, sent as the text given (the page types it `date` and shows no format).
+            end: query parameter `end`. End of the date range, sent as the text given (the page types it `date` and shows no format).
+            agent: query parameter `agent`. Filter by agent (a number, a string or a list of them).
             exporting: query parameter `exporting`. Export flag; its effect is not described by the vendor.
         """
         _args: dict[str, Any] = {
@@ -391,8 +391,8 @@ class AsyncPartnerResource:
     async def get_stats(
         self,
         *,
-        start: datetime.date,
-        end: datetime.date,
+        start: str,
+        end: str,
         request_options: RequestOptions | None = None,
     ) -> Any:
         """Get call statistics
@@ -400,8 +400,8 @@ class AsyncPartnerResource:
         Returns overall call statistics for a date range; both ends of the range are required. The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
-            start: query parameter `start`. Start of the date range.
-            end: query parameter `end`. End of the date range.
+            start: query parameter `start`. Start of the date range, sent as the text given (the page types it `date` and shows no format).
+            end: query parameter `end`. End of the date range, sent as the text given (the page types it `date` and shows no format).
         """
         _args: dict[str, Any] = {
             "start": start,

@@ -84,7 +84,7 @@ class RolesResource:
     ) -> Page[Any, Any]:
         """List roles
 
-        Returns the roles that can be given to users. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`). The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
+        Returns the list of roles. Paging is inferred (`x-inferred` on `x-pagination`): `page` and `limit` are documented query parameters, but no source shows a SnapCall list answer, so reading the items from a `data` member, and numbering pages 1, 2, 3, are guesses. With an answer of another shape a page has no items and iterating yields nothing; the whole answer stays in `page.response`. The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             page: query parameter `page`. Page number to return.
@@ -144,7 +144,7 @@ class AsyncRolesResource:
     ) -> AsyncPager[Any, Any]:
         """List roles
 
-        Returns the roles that can be given to users. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`). The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
+        Returns the list of roles. Paging is inferred (`x-inferred` on `x-pagination`): `page` and `limit` are documented query parameters, but no source shows a SnapCall list answer, so reading the items from a `data` member, and numbering pages 1, 2, 3, are guesses. With an answer of another shape a page has no items and iterating yields nothing; the whole answer stays in `page.response`. The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             page: query parameter `page`. Page number to return.

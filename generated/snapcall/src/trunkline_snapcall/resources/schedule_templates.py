@@ -96,7 +96,7 @@ _UPDATE = OperationSpec(
 
 
 class ScheduleTemplatesResource:
-    """Reusable opening-hours templates for buttons."""
+    """Schedule templates."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
@@ -115,7 +115,7 @@ class ScheduleTemplatesResource:
     ) -> Any:
         """Create a schedule template
 
-        Adds a named opening-hours template; the item shape of `schedule` is not documented. The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
+        Adds a schedule template with a name and a `schedule` array, whose item shape is not documented. The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             name: body field `name`. Template name.
@@ -135,7 +135,7 @@ class ScheduleTemplatesResource:
     ) -> Page[Any, Any]:
         """List schedule templates
 
-        Returns the schedule templates of the account. Paging: only `page` is documented (no page-size parameter); the response envelope is not documented, so the `items: data` path in `x-pagination` is inferred (`x-inferred`). The code samples carry no parameter values, so there is no example slot for them (`x-bare-examples`; the operation stays `x-undocumented`).
+        Returns the schedule templates of the account. Paging is inferred (`x-inferred` on `x-pagination`): only `page` is documented (no page-size parameter), and no source shows a SnapCall list answer, so reading the items from a `data` member, and numbering pages 1, 2, 3, are guesses. With an answer of another shape a page has no items and iterating yields nothing; the whole answer stays in `page.response`. The code samples carry no parameter values, so there is no example slot for them (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             page: query parameter `page`. Page number to return.
@@ -200,7 +200,7 @@ class ScheduleTemplatesResourceWithRawResponse:
 
 
 class AsyncScheduleTemplatesResource:
-    """Reusable opening-hours templates for buttons."""
+    """Schedule templates."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
@@ -219,7 +219,7 @@ class AsyncScheduleTemplatesResource:
     ) -> Any:
         """Create a schedule template
 
-        Adds a named opening-hours template; the item shape of `schedule` is not documented. The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
+        Adds a schedule template with a name and a `schedule` array, whose item shape is not documented. The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             name: body field `name`. Template name.
@@ -239,7 +239,7 @@ class AsyncScheduleTemplatesResource:
     ) -> AsyncPager[Any, Any]:
         """List schedule templates
 
-        Returns the schedule templates of the account. Paging: only `page` is documented (no page-size parameter); the response envelope is not documented, so the `items: data` path in `x-pagination` is inferred (`x-inferred`). The code samples carry no parameter values, so there is no example slot for them (`x-bare-examples`; the operation stays `x-undocumented`).
+        Returns the schedule templates of the account. Paging is inferred (`x-inferred` on `x-pagination`): only `page` is documented (no page-size parameter), and no source shows a SnapCall list answer, so reading the items from a `data` member, and numbering pages 1, 2, 3, are guesses. With an answer of another shape a page has no items and iterating yields nothing; the whole answer stays in `page.response`. The code samples carry no parameter values, so there is no example slot for them (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             page: query parameter `page`. Page number to return.

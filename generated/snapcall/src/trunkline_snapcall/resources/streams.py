@@ -318,7 +318,7 @@ class StreamsResource:
         Args:
             stream_token: path parameter `streamToken`. Stream token.
             flow_token: query parameter `flowToken`. Flow token; its use is not described by the vendor.
-            language_code: query parameter `languageCode`. Language code for the returned texts.
+            language_code: query parameter `languageCode`. Language code; the page gives only its name and type (string), not what it changes.
         """
         _args: dict[str, Any] = {
             "stream_token": stream_token,
@@ -332,24 +332,24 @@ class StreamsResource:
         *,
         page: float | NotGiven = NOT_GIVEN,
         limit: float | NotGiven = NOT_GIVEN,
-        button: float | str | NotGiven = NOT_GIVEN,
+        button: float | str | builtins.list[float | str] | NotGiven = NOT_GIVEN,
         expired: bool | NotGiven = NOT_GIVEN,
-        start: datetime.date | NotGiven = NOT_GIVEN,
-        end: datetime.date | NotGiven = NOT_GIVEN,
+        start: str | NotGiven = NOT_GIVEN,
+        end: str | NotGiven = NOT_GIVEN,
         exporting: bool | NotGiven = NOT_GIVEN,
         request_options: RequestOptions | None = None,
     ) -> Page[Any, Any]:
         """List streams (v2)
 
-        Returns a list of streams. The path really ends in the literal segment `v2` (`/v2/streams/v2` on the page). Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`). The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
+        Returns a list of streams. The path really ends in the literal segment `v2` (`/v2/streams/v2` on the page). Paging is inferred (`x-inferred` on `x-pagination`): `page` and `limit` are documented query parameters, but no source shows a SnapCall list answer, so reading the items from a `data` member, and numbering pages 1, 2, 3, are guesses. With an answer of another shape a page has no items and iterating yields nothing; the whole answer stays in `page.response`. The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             page: query parameter `page`. Page number to return.
             limit: query parameter `limit`. Number of items per page.
-            button: query parameter `button`. Filter by button (number or string).
+            button: query parameter `button`. Filter by button (a number, a string or a list of them).
             expired: query parameter `expired`. Filter by expired state.
-            start: query parameter `start`. Start of the date range.
-            end: query parameter `end`. End of the date range.
+            start: query parameter `start`. Start of the date range, sent as the text given (the page types it `date` and shows no format).
+            end: query parameter `end`. End of the date range, sent as the text given (the page types it `date` and shows no format).
             exporting: query parameter `exporting`. Export flag; its effect is not described by the vendor.
         """
         _args: dict[str, Any] = {
@@ -494,39 +494,39 @@ class StreamsResource:
         paginated: bool | NotGiven = NOT_GIVEN,
         page: float | NotGiven = NOT_GIVEN,
         limit: float | NotGiven = NOT_GIVEN,
-        button: float | str | NotGiven = NOT_GIVEN,
+        button: float | str | builtins.list[float | str] | NotGiven = NOT_GIVEN,
         expired: bool | NotGiven = NOT_GIVEN,
-        type: float | str | NotGiven = NOT_GIVEN,
-        start: datetime.date | NotGiven = NOT_GIVEN,
-        end: datetime.date | NotGiven = NOT_GIVEN,
+        type: float | str | builtins.list[float | str] | NotGiven = NOT_GIVEN,
+        start: str | NotGiven = NOT_GIVEN,
+        end: str | NotGiven = NOT_GIVEN,
         exporting: bool | NotGiven = NOT_GIVEN,
         has_recording: bool | NotGiven = NOT_GIVEN,
         custom_filter: str | NotGiven = NOT_GIVEN,
-        team_ids: float | str | NotGiven = NOT_GIVEN,
-        user_ids: float | str | NotGiven = NOT_GIVEN,
+        team_ids: float | str | builtins.list[float | str] | NotGiven = NOT_GIVEN,
+        user_ids: float | str | builtins.list[float | str] | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
         external_id: str | NotGiven = NOT_GIVEN,
         request_options: RequestOptions | None = None,
     ) -> Page[Any, Any]:
         """List company streams
 
-        Returns the streams of a company, with many optional filters. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`).
+        Returns the streams of a company, with many optional filters. Paging is inferred (`x-inferred` on `x-pagination`): `page` and `limit` are documented query parameters, but no source shows a SnapCall list answer, so reading the items from a `data` member, and numbering pages 1, 2, 3, are guesses. With an answer of another shape a page has no items and iterating yields nothing; the whole answer stays in `page.response`.
 
         Args:
             company_id: path parameter `companyId`. Company identifier.
             paginated: query parameter `paginated`. Whether to page the result (meaning not detailed by the vendor).
             page: query parameter `page`. Page number to return.
             limit: query parameter `limit`. Number of items per page.
-            button: query parameter `button`. Filter by button (number or string).
+            button: query parameter `button`. Filter by button (a number, a string or a list of them).
             expired: query parameter `expired`. Filter by expired state.
-            type: query parameter `type`. Filter by type (number or string).
-            start: query parameter `start`. Start of the date range.
-            end: query parameter `end`. End of the date range.
+            type: query parameter `type`. Filter by type (a number, a string or a list of them).
+            start: query parameter `start`. Start of the date range, sent as the text given (the page types it `date` and shows no format).
+            end: query parameter `end`. End of the date range, sent as the text given (the page types it `date` and shows no format).
             exporting: query parameter `exporting`. Export flag; its effect is not described by the vendor.
             has_recording: query parameter `has_recording`. Filter on whether a recording exists.
             custom_filter: query parameter `custom_filter`. Custom filter expression; its syntax is not documented.
-            team_ids: query parameter `team_ids`. Filter by teams (number or string).
-            user_ids: query parameter `user_ids`. Filter by users (number or string).
+            team_ids: query parameter `team_ids`. Filter by teams (a number, a string or a list of them).
+            user_ids: query parameter `user_ids`. Filter by users (a number, a string or a list of them).
             name: query parameter `name`. Filter by name.
             external_id: query parameter `external_id`. Filter by external identifier.
         """
@@ -559,10 +559,10 @@ class StreamsResource:
         paginated: bool | NotGiven = NOT_GIVEN,
         page: float | NotGiven = NOT_GIVEN,
         limit: float | NotGiven = NOT_GIVEN,
-        start: datetime.date | NotGiven = NOT_GIVEN,
-        end: datetime.date | NotGiven = NOT_GIVEN,
-        type: float | str | NotGiven = NOT_GIVEN,
-        media_type: float | str | NotGiven = NOT_GIVEN,
+        start: str | NotGiven = NOT_GIVEN,
+        end: str | NotGiven = NOT_GIVEN,
+        type: float | str | builtins.list[float | str] | NotGiven = NOT_GIVEN,
+        media_type: float | str | builtins.list[float | str] | NotGiven = NOT_GIVEN,
         stream_token: str | NotGiven = NOT_GIVEN,
         external_id: str | NotGiven = NOT_GIVEN,
         order: str | NotGiven = NOT_GIVEN,
@@ -570,7 +570,7 @@ class StreamsResource:
     ) -> Page[Any, Any]:
         """List stream events
 
-        Returns the stream events of a company, with optional filters and ordering. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`).
+        Returns the stream events of a company, with optional filters and ordering. Paging is inferred (`x-inferred` on `x-pagination`): `page` and `limit` are documented query parameters, but no source shows a SnapCall list answer, so reading the items from a `data` member, and numbering pages 1, 2, 3, are guesses. With an answer of another shape a page has no items and iterating yields nothing; the whole answer stays in `page.response`.
 
         Args:
             company_id: path parameter `companyId`. Company identifier.
@@ -578,10 +578,10 @@ class StreamsResource:
             paginated: query parameter `paginated`. Whether to page the result (meaning not detailed by the vendor).
             page: query parameter `page`. Page number to return.
             limit: query parameter `limit`. Number of items per page.
-            start: query parameter `start`. Start of the date range.
-            end: query parameter `end`. End of the date range.
-            type: query parameter `type`. Filter by type (number or string).
-            media_type: query parameter `mediaType`. Filter by media type (number or string).
+            start: query parameter `start`. Start of the date range, sent as the text given (the page types it `date` and shows no format).
+            end: query parameter `end`. End of the date range, sent as the text given (the page types it `date` and shows no format).
+            type: query parameter `type`. Filter by type (a number, a string or a list of them).
+            media_type: query parameter `mediaType`. Filter by media type (a number, a string or a list of them).
             stream_token: query parameter `stream_token`. Filter by stream token.
             external_id: query parameter `external_id`. Filter by external identifier.
             order: query parameter `order`. Sort order; the allowed values are not documented.
@@ -767,7 +767,7 @@ class AsyncStreamsResource:
         Args:
             stream_token: path parameter `streamToken`. Stream token.
             flow_token: query parameter `flowToken`. Flow token; its use is not described by the vendor.
-            language_code: query parameter `languageCode`. Language code for the returned texts.
+            language_code: query parameter `languageCode`. Language code; the page gives only its name and type (string), not what it changes.
         """
         _args: dict[str, Any] = {
             "stream_token": stream_token,
@@ -781,24 +781,24 @@ class AsyncStreamsResource:
         *,
         page: float | NotGiven = NOT_GIVEN,
         limit: float | NotGiven = NOT_GIVEN,
-        button: float | str | NotGiven = NOT_GIVEN,
+        button: float | str | builtins.list[float | str] | NotGiven = NOT_GIVEN,
         expired: bool | NotGiven = NOT_GIVEN,
-        start: datetime.date | NotGiven = NOT_GIVEN,
-        end: datetime.date | NotGiven = NOT_GIVEN,
+        start: str | NotGiven = NOT_GIVEN,
+        end: str | NotGiven = NOT_GIVEN,
         exporting: bool | NotGiven = NOT_GIVEN,
         request_options: RequestOptions | None = None,
     ) -> AsyncPager[Any, Any]:
         """List streams (v2)
 
-        Returns a list of streams. The path really ends in the literal segment `v2` (`/v2/streams/v2` on the page). Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`). The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
+        Returns a list of streams. The path really ends in the literal segment `v2` (`/v2/streams/v2` on the page). Paging is inferred (`x-inferred` on `x-pagination`): `page` and `limit` are documented query parameters, but no source shows a SnapCall list answer, so reading the items from a `data` member, and numbering pages 1, 2, 3, are guesses. With an answer of another shape a page has no items and iterating yields nothing; the whole answer stays in `page.response`. The code samples carry no parameter values, so they fill no example slot (`x-bare-examples`; the operation stays `x-undocumented`).
 
         Args:
             page: query parameter `page`. Page number to return.
             limit: query parameter `limit`. Number of items per page.
-            button: query parameter `button`. Filter by button (number or string).
+            button: query parameter `button`. Filter by button (a number, a string or a list of them).
             expired: query parameter `expired`. Filter by expired state.
-            start: query parameter `start`. Start of the date range.
-            end: query parameter `end`. End of the date range.
+            start: query parameter `start`. Start of the date range, sent as the text given (the page types it `date` and shows no format).
+            end: query parameter `end`. End of the date range, sent as the text given (the page types it `date` and shows no format).
             exporting: query parameter `exporting`. Export flag; its effect is not described by the vendor.
         """
         _args: dict[str, Any] = {
@@ -952,39 +952,39 @@ class AsyncStreamsResource:
         paginated: bool | NotGiven = NOT_GIVEN,
         page: float | NotGiven = NOT_GIVEN,
         limit: float | NotGiven = NOT_GIVEN,
-        button: float | str | NotGiven = NOT_GIVEN,
+        button: float | str | builtins.list[float | str] | NotGiven = NOT_GIVEN,
         expired: bool | NotGiven = NOT_GIVEN,
-        type: float | str | NotGiven = NOT_GIVEN,
-        start: datetime.date | NotGiven = NOT_GIVEN,
-        end: datetime.date | NotGiven = NOT_GIVEN,
+        type: float | str | builtins.list[float | str] | NotGiven = NOT_GIVEN,
+        start: str | NotGiven = NOT_GIVEN,
+        end: str | NotGiven = NOT_GIVEN,
         exporting: bool | NotGiven = NOT_GIVEN,
         has_recording: bool | NotGiven = NOT_GIVEN,
         custom_filter: str | NotGiven = NOT_GIVEN,
-        team_ids: float | str | NotGiven = NOT_GIVEN,
-        user_ids: float | str | NotGiven = NOT_GIVEN,
+        team_ids: float | str | builtins.list[float | str] | NotGiven = NOT_GIVEN,
+        user_ids: float | str | builtins.list[float | str] | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
         external_id: str | NotGiven = NOT_GIVEN,
         request_options: RequestOptions | None = None,
     ) -> AsyncPager[Any, Any]:
         """List company streams
 
-        Returns the streams of a company, with many optional filters. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`).
+        Returns the streams of a company, with many optional filters. Paging is inferred (`x-inferred` on `x-pagination`): `page` and `limit` are documented query parameters, but no source shows a SnapCall list answer, so reading the items from a `data` member, and numbering pages 1, 2, 3, are guesses. With an answer of another shape a page has no items and iterating yields nothing; the whole answer stays in `page.response`.
 
         Args:
             company_id: path parameter `companyId`. Company identifier.
             paginated: query parameter `paginated`. Whether to page the result (meaning not detailed by the vendor).
             page: query parameter `page`. Page number to return.
             limit: query parameter `limit`. Number of items per page.
-            button: query parameter `button`. Filter by button (number or string).
+            button: query parameter `button`. Filter by button (a number, a string or a list of them).
             expired: query parameter `expired`. Filter by expired state.
-            type: query parameter `type`. Filter by type (number or string).
-            start: query parameter `start`. Start of the date range.
-            end: query parameter `end`. End of the date range.
+            type: query parameter `type`. Filter by type (a number, a string or a list of them).
+            start: query parameter `start`. Start of the date range, sent as the text given (the page types it `date` and shows no format).
+            end: query parameter `end`. End of the date range, sent as the text given (the page types it `date` and shows no format).
             exporting: query parameter `exporting`. Export flag; its effect is not described by the vendor.
             has_recording: query parameter `has_recording`. Filter on whether a recording exists.
             custom_filter: query parameter `custom_filter`. Custom filter expression; its syntax is not documented.
-            team_ids: query parameter `team_ids`. Filter by teams (number or string).
-            user_ids: query parameter `user_ids`. Filter by users (number or string).
+            team_ids: query parameter `team_ids`. Filter by teams (a number, a string or a list of them).
+            user_ids: query parameter `user_ids`. Filter by users (a number, a string or a list of them).
             name: query parameter `name`. Filter by name.
             external_id: query parameter `external_id`. Filter by external identifier.
         """
@@ -1022,10 +1022,10 @@ class AsyncStreamsResource:
         paginated: bool | NotGiven = NOT_GIVEN,
         page: float | NotGiven = NOT_GIVEN,
         limit: float | NotGiven = NOT_GIVEN,
-        start: datetime.date | NotGiven = NOT_GIVEN,
-        end: datetime.date | NotGiven = NOT_GIVEN,
-        type: float | str | NotGiven = NOT_GIVEN,
-        media_type: float | str | NotGiven = NOT_GIVEN,
+        start: str | NotGiven = NOT_GIVEN,
+        end: str | NotGiven = NOT_GIVEN,
+        type: float | str | builtins.list[float | str] | NotGiven = NOT_GIVEN,
+        media_type: float | str | builtins.list[float | str] | NotGiven = NOT_GIVEN,
         stream_token: str | NotGiven = NOT_GIVEN,
         external_id: str | NotGiven = NOT_GIVEN,
         order: str | NotGiven = NOT_GIVEN,
@@ -1033,7 +1033,7 @@ class AsyncStreamsResource:
     ) -> AsyncPager[Any, Any]:
         """List stream events
 
-        Returns the stream events of a company, with optional filters and ordering. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`).
+        Returns the stream events of a company, with optional filters and ordering. Paging is inferred (`x-inferred` on `x-pagination`): `page` and `limit` are documented query parameters, but no source shows a SnapCall list answer, so reading the items from a `data` member, and numbering pages 1, 2, 3, are guesses. With an answer of another shape a page has no items and iterating yields nothing; the whole answer stays in `page.response`.
 
         Args:
             company_id: path parameter `companyId`. Company identifier.
@@ -1041,10 +1041,10 @@ class AsyncStreamsResource:
             paginated: query parameter `paginated`. Whether to page the result (meaning not detailed by the vendor).
             page: query parameter `page`. Page number to return.
             limit: query parameter `limit`. Number of items per page.
-            start: query parameter `start`. Start of the date range.
-            end: query parameter `end`. End of the date range.
-            type: query parameter `type`. Filter by type (number or string).
-            media_type: query parameter `mediaType`. Filter by media type (number or string).
+            start: query parameter `start`. Start of the date range, sent as the text given (the page types it `date` and shows no format).
+            end: query parameter `end`. End of the date range, sent as the text given (the page types it `date` and shows no format).
+            type: query parameter `type`. Filter by type (a number, a string or a list of them).
+            media_type: query parameter `mediaType`. Filter by media type (a number, a string or a list of them).
             stream_token: query parameter `stream_token`. Filter by stream token.
             external_id: query parameter `external_id`. Filter by external identifier.
             order: query parameter `order`. Sort order; the allowed values are not documented.

@@ -89,19 +89,6 @@ _LIST = OperationSpec(
         cursor_param="",
     ),
 )
-_DELETE = OperationSpec(
-    id="teams_delete",
-    method="DELETE",
-    path="/companies/{companyId}/teams/{id}",
-    params=(
-        ArgSpec("company_id", "companyId", "path", "simple", False),
-        ArgSpec("id", "id", "path", "simple", False),
-    ),
-    responses={
-        "200": ResponseSpec("json", lambda: Any),
-    },
-    security=(("bearerAuth",), ("basicAuth",)),
-)
 _GET = OperationSpec(
     id="teams_get",
     method="GET",
@@ -135,6 +122,19 @@ _UPDATE = OperationSpec(
         ("description", "description"),
         ("settings", "settings"),
     ),
+)
+_DELETE = OperationSpec(
+    id="teams_delete",
+    method="DELETE",
+    path="/companies/{companyId}/teams/{teamId}",
+    params=(
+        ArgSpec("company_id", "companyId", "path", "simple", False),
+        ArgSpec("team_id", "teamId", "path", "simple", False),
+    ),
+    responses={
+        "200": ResponseSpec("json", lambda: Any),
+    },
+    security=(("bearerAuth",), ("basicAuth",)),
 )
 _REMOVE_USER = OperationSpec(
     id="teams_remove_user",
@@ -218,19 +218,19 @@ class TeamsResource:
         page: float | NotGiven = NOT_GIVEN,
         limit: float | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
-        id: float | str | NotGiven = NOT_GIVEN,
+        id: float | str | builtins.list[float | str] | NotGiven = NOT_GIVEN,
         request_options: RequestOptions | None = None,
     ) -> Page[Any, Any]:
         """List teams
 
-        Returns the teams of a company, optionally filtered by name or id. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`).
+        Returns the teams of a company, optionally filtered by name or id. Paging is inferred (`x-inferred` on `x-pagination`): `page` and `limit` are documented query parameters, but no source shows a SnapCall list answer, so reading the items from a `data` member, and numbering pages 1, 2, 3, are guesses. With an answer of another shape a page has no items and iterating yields nothing; the whole answer stays in `page.response`.
 
         Args:
             company_id: path parameter `companyId`. Company identifier.
             page: query parameter `page`. Page number to return.
             limit: query parameter `limit`. Number of items per page.
             name: query parameter `name`. Filter by name.
-            id: query parameter `id`. Filter by identifier (number or string).
+            id: query parameter `id`. Filter by identifier (a number, a string or a list of them).
         """
         _args: dict[str, Any] = {
             "company_id": company_id,
@@ -241,27 +241,6 @@ class TeamsResource:
         }
         _page: Page[Any, Any] = self._client._request_page(_LIST, _args, request_options)
         return _page
-
-    def delete(
-        self,
-        *,
-        company_id: float,
-        id: float,
-        request_options: RequestOptions | None = None,
-    ) -> Any:
-        """Delete a team
-
-        Removes one team of a company. The page names the team parameter `id` here and `teamId` on the other team paths; kept as documented.
-
-        Args:
-            company_id: path parameter `companyId`. Company identifier.
-            id: path parameter `id`. Team identifier.
-        """
-        _args: dict[str, Any] = {
-            "company_id": company_id,
-            "id": id,
-        }
-        return cast("Any", self._client._request(_DELETE, _args, request_options))
 
     def get(
         self,
@@ -314,6 +293,27 @@ class TeamsResource:
         }
         return cast("Any", self._client._request(_UPDATE, _args, request_options))
 
+    def delete(
+        self,
+        *,
+        company_id: float,
+        team_id: float,
+        request_options: RequestOptions | None = None,
+    ) -> Any:
+        """Delete a team
+
+        Removes one team of a company. The page names the team parameter `id` here and `teamId` on the other team operations; the spec uses `teamId` (see the path's description).
+
+        Args:
+            company_id: path parameter `companyId`. Company identifier.
+            team_id: path parameter `teamId`. Team identifier. The page's URI table names this parameter `id` for DELETE; it is the same URL segment that GET and PUT call `teamId`.
+        """
+        _args: dict[str, Any] = {
+            "company_id": company_id,
+            "team_id": team_id,
+        }
+        return cast("Any", self._client._request(_DELETE, _args, request_options))
+
     def remove_user(
         self,
         *,
@@ -346,9 +346,9 @@ class TeamsResourceWithRawResponse:
         self.add_user = raw_response_wrapper(resource.add_user)
         self.create = raw_response_wrapper(resource.create)
         self.list = raw_response_wrapper(resource.list)
-        self.delete = raw_response_wrapper(resource.delete)
         self.get = raw_response_wrapper(resource.get)
         self.update = raw_response_wrapper(resource.update)
+        self.delete = raw_response_wrapper(resource.delete)
         self.remove_user = raw_response_wrapper(resource.remove_user)
 
 
@@ -418,19 +418,19 @@ class AsyncTeamsResource:
         page: float | NotGiven = NOT_GIVEN,
         limit: float | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
-        id: float | str | NotGiven = NOT_GIVEN,
+        id: float | str | builtins.list[float | str] | NotGiven = NOT_GIVEN,
         request_options: RequestOptions | None = None,
     ) -> AsyncPager[Any, Any]:
         """List teams
 
-        Returns the teams of a company, optionally filtered by name or id. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`).
+        Returns the teams of a company, optionally filtered by name or id. Paging is inferred (`x-inferred` on `x-pagination`): `page` and `limit` are documented query parameters, but no source shows a SnapCall list answer, so reading the items from a `data` member, and numbering pages 1, 2, 3, are guesses. With an answer of another shape a page has no items and iterating yields nothing; the whole answer stays in `page.response`.
 
         Args:
             company_id: path parameter `companyId`. Company identifier.
             page: query parameter `page`. Page number to return.
             limit: query parameter `limit`. Number of items per page.
             name: query parameter `name`. Filter by name.
-            id: query parameter `id`. Filter by identifier (number or string).
+            id: query parameter `id`. Filter by identifier (a number, a string or a list of them).
         """
         _args: dict[str, Any] = {
             "company_id": company_id,
@@ -446,27 +446,6 @@ class AsyncTeamsResource:
             return _page
 
         return AsyncPager(_first_page)
-
-    async def delete(
-        self,
-        *,
-        company_id: float,
-        id: float,
-        request_options: RequestOptions | None = None,
-    ) -> Any:
-        """Delete a team
-
-        Removes one team of a company. The page names the team parameter `id` here and `teamId` on the other team paths; kept as documented.
-
-        Args:
-            company_id: path parameter `companyId`. Company identifier.
-            id: path parameter `id`. Team identifier.
-        """
-        _args: dict[str, Any] = {
-            "company_id": company_id,
-            "id": id,
-        }
-        return cast("Any", await self._client._request(_DELETE, _args, request_options))
 
     async def get(
         self,
@@ -519,6 +498,27 @@ class AsyncTeamsResource:
         }
         return cast("Any", await self._client._request(_UPDATE, _args, request_options))
 
+    async def delete(
+        self,
+        *,
+        company_id: float,
+        team_id: float,
+        request_options: RequestOptions | None = None,
+    ) -> Any:
+        """Delete a team
+
+        Removes one team of a company. The page names the team parameter `id` here and `teamId` on the other team operations; the spec uses `teamId` (see the path's description).
+
+        Args:
+            company_id: path parameter `companyId`. Company identifier.
+            team_id: path parameter `teamId`. Team identifier. The page's URI table names this parameter `id` for DELETE; it is the same URL segment that GET and PUT call `teamId`.
+        """
+        _args: dict[str, Any] = {
+            "company_id": company_id,
+            "team_id": team_id,
+        }
+        return cast("Any", await self._client._request(_DELETE, _args, request_options))
+
     async def remove_user(
         self,
         *,
@@ -551,7 +551,7 @@ class AsyncTeamsResourceWithRawResponse:
         self.add_user = async_raw_response_wrapper(resource.add_user)
         self.create = async_raw_response_wrapper(resource.create)
         self.list = async_raw_response_wrapper(resource.list)
-        self.delete = async_raw_response_wrapper(resource.delete)
         self.get = async_raw_response_wrapper(resource.get)
         self.update = async_raw_response_wrapper(resource.update)
+        self.delete = async_raw_response_wrapper(resource.delete)
         self.remove_user = async_raw_response_wrapper(resource.remove_user)

@@ -151,11 +151,11 @@ class UsersResource:
     ) -> Any:
         """Find a button for a user
 
-        Returns a button of the user that passes all of its display filters for the given referer. The code samples send no Authorization header, yet the page does not call the endpoint public: the key is optional here, sent when the client has one.
+        Returns a button of the user that passes every one of its display filters. The code samples send no Authorization header, yet the page does not call the endpoint public: the key is optional here, sent when the client has one.
 
         Args:
             id: path parameter `id`. User identifier.
-            referer: body field `referer`. Referring page used to evaluate display filters.
+            referer: body field `referer`. A string the page names `referer` (spelled so); it does not say what it holds or how it is used.
             cart_value: body field `cart_value`. Cart value.
         """
         _args: dict[str, Any] = {
@@ -186,13 +186,13 @@ class UsersResource:
         team_id: float | NotGiven = NOT_GIVEN,
         status: str | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
-        id: float | str | NotGiven = NOT_GIVEN,
+        id: float | str | builtins.list[float | str] | NotGiven = NOT_GIVEN,
         with_pending: bool | NotGiven = NOT_GIVEN,
         request_options: RequestOptions | None = None,
     ) -> Page[Any, Any]:
         """List company users
 
-        Returns the users of a company, optionally filtered by team, status, name or id, and optionally including pending ones. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`).
+        Returns the users of a company, optionally filtered by team, status, name or id, and optionally including pending ones. Paging is inferred (`x-inferred` on `x-pagination`): `page` and `limit` are documented query parameters, but no source shows a SnapCall list answer, so reading the items from a `data` member, and numbering pages 1, 2, 3, are guesses. With an answer of another shape a page has no items and iterating yields nothing; the whole answer stays in `page.response`.
 
         Args:
             company_id: path parameter `companyId`. Company identifier.
@@ -201,7 +201,7 @@ class UsersResource:
             team_id: query parameter `team_id`. Filter by team.
             status: query parameter `status`. Filter by status.
             name: query parameter `name`. Filter by name.
-            id: query parameter `id`. Filter by identifier (number or string).
+            id: query parameter `id`. Filter by identifier (a number, a string or a list of them).
             with_pending: query parameter `withPending`. Whether to include pending (invited) users.
         """
         _args: dict[str, Any] = {
@@ -317,11 +317,11 @@ class AsyncUsersResource:
     ) -> Any:
         """Find a button for a user
 
-        Returns a button of the user that passes all of its display filters for the given referer. The code samples send no Authorization header, yet the page does not call the endpoint public: the key is optional here, sent when the client has one.
+        Returns a button of the user that passes every one of its display filters. The code samples send no Authorization header, yet the page does not call the endpoint public: the key is optional here, sent when the client has one.
 
         Args:
             id: path parameter `id`. User identifier.
-            referer: body field `referer`. Referring page used to evaluate display filters.
+            referer: body field `referer`. A string the page names `referer` (spelled so); it does not say what it holds or how it is used.
             cart_value: body field `cart_value`. Cart value.
         """
         _args: dict[str, Any] = {
@@ -352,13 +352,13 @@ class AsyncUsersResource:
         team_id: float | NotGiven = NOT_GIVEN,
         status: str | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
-        id: float | str | NotGiven = NOT_GIVEN,
+        id: float | str | builtins.list[float | str] | NotGiven = NOT_GIVEN,
         with_pending: bool | NotGiven = NOT_GIVEN,
         request_options: RequestOptions | None = None,
     ) -> AsyncPager[Any, Any]:
         """List company users
 
-        Returns the users of a company, optionally filtered by team, status, name or id, and optionally including pending ones. Paging: `page`/`limit` are documented query parameters, but the response envelope is not, so the `items: data` path in `x-pagination` is inferred (`x-inferred`).
+        Returns the users of a company, optionally filtered by team, status, name or id, and optionally including pending ones. Paging is inferred (`x-inferred` on `x-pagination`): `page` and `limit` are documented query parameters, but no source shows a SnapCall list answer, so reading the items from a `data` member, and numbering pages 1, 2, 3, are guesses. With an answer of another shape a page has no items and iterating yields nothing; the whole answer stays in `page.response`.
 
         Args:
             company_id: path parameter `companyId`. Company identifier.
@@ -367,7 +367,7 @@ class AsyncUsersResource:
             team_id: query parameter `team_id`. Filter by team.
             status: query parameter `status`. Filter by status.
             name: query parameter `name`. Filter by name.
-            id: query parameter `id`. Filter by identifier (number or string).
+            id: query parameter `id`. Filter by identifier (a number, a string or a list of them).
             with_pending: query parameter `withPending`. Whether to include pending (invited) users.
         """
         _args: dict[str, Any] = {
