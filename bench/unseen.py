@@ -8,7 +8,11 @@ npm registry is a package registry, so this works where only registries are reac
 (every operation a method, every component schema a model, every documented 2xx JSON body
 typed, every module importing), and some of them checked with `mypy --strict`.
 
-Run: `python bench/unseen.py [--sample 300] [--seed 8] [--mypy 40] [--max-mb 1.5]`.
+Then the conformance harness (tests/conformance/) runs on some of the generated ones, those
+with form or multipart bodies and parameter styles beyond the defaults first: every operation
+called, every request checked by openapi-core and by `trunkline mock`, every answer parsed.
+
+Run: `python bench/unseen.py [--sample 300] [--seed 8] [--mypy 40] [--conformance 30] [--max-mb 1.5]`.
 It prints one line per spec that failed and the totals; specs with no `paths` (webhooks
 only) are counted apart, since `generate` refuses them on purpose (issue 9).
 """
@@ -30,6 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from tests.conformance import run_spec  # noqa: E402
 from tests.corpus_audit import Audit, audit  # noqa: E402
 
 HOME = Path(__file__).resolve().parent / ".unseen"
@@ -92,12 +97,46 @@ def check(spec: Path, out: Path, mypy: bool) -> Outcome:
     return Outcome(spec, "ok")
 
 
+def interest(spec: Path) -> int:
+    """How much of the serialization table a spec exercises: form and multipart bodies, styles, explode."""
+    text = spec.read_text(encoding="utf-8", errors="replace")
+    marks = ("application/x-www-form-urlencoded", "multipart/form-data", '"deepObject"', '"spaceDelimited"',
+             '"pipeDelimited"', '"label"', '"matrix"', '"explode"', '"encoding"', '"allowReserved"')
+    return sum(mark in text for mark in marks)
+
+
+def conformance(specs: list[Path]) -> None:
+    """Run the conformance harness on each spec and print its figures and totals."""
+    import warnings
+
+    warnings.simplefilter("ignore")  # openapi-core warns once per security scheme type it does not check
+    totals = [0, 0, 0, 0]
+    print(f"\n## conformance of {len(specs)} of them (form, multipart and styles first)\n")
+    for spec in specs:
+        with tempfile.TemporaryDirectory() as work:
+            try:
+                result = run_spec(spec, Path(work), name=name_of(spec))
+            except Exception as exc:  # the harness failing on a spec is reported, the run goes on
+                print(f"- harness: {spec.relative_to(HOME)}: {type(exc).__name__}: {str(exc)[:200]}")
+                continue
+        n = len(result.operations)
+        figures = [n, result.requests_valid, result.responses_parsed, result.mock_agreements]
+        totals = [a + b for a, b in zip(totals, figures)]
+        if figures[1:] != [n, n, n]:
+            print(f"- {spec.relative_to(HOME)}: {result.summary()}")
+            for line in [*result.failures(), *result.disagreements()][:3]:
+                print("  " + line[:300])
+    n, valid, parsed, agrees = totals
+    print(f"\nrequests valid {valid}/{n}, responses parsed {parsed}/{n}, mock agrees {agrees}/{n}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sample", type=int, default=300, help="specs to try (default 300)")
     parser.add_argument("--seed", type=int, default=8, help="seed of the sample (default 8)")
     parser.add_argument("--mypy", type=int, default=40, help="how many of the sample also get mypy --strict (default 40)")
     parser.add_argument("--max-mb", type=float, default=1.5, help="skip spec files bigger than this (default 1.5)")
+    parser.add_argument("--conformance", type=int, default=30, help="how many generated ones get the conformance harness (default 30)")
     args = parser.parse_args()
     specs = [p for p in fetch() if p.stat().st_size <= args.max_mb * 1e6]
     sample = random.Random(args.seed).sample(specs, min(args.sample, len(specs)))
@@ -111,6 +150,8 @@ def main() -> None:
             print(f"- {outcome.status}: {outcome.spec.relative_to(HOME)}: {outcome.detail}")
     counts = {status: sum(o.status == status for o in outcomes) for status in ("ok", "no paths", "generate", "audit", "mypy")}
     print("\n" + ", ".join(f"{status}: {count}" for status, count in counts.items()))
+    generated = [o.spec for o in outcomes if o.status in ("ok", "audit", "mypy")]
+    conformance(sorted(generated, key=lambda spec: -interest(spec))[: args.conformance])
 
 
 if __name__ == "__main__":

@@ -209,6 +209,28 @@ def test_octet_stream_body_from_bytes_file_and_path(bodies: ModuleType, flavour:
         assert request.headers["Content-Length"] == str(len(expected))
 
 
+def test_async_file_body_is_read_off_the_event_loop(bodies: ModuleType) -> None:
+    """The async client reads a file body in worker threads, never on the thread running the loop."""
+    import threading
+
+    readers: set[int] = set()
+
+    class Tracked(io.BytesIO):
+        def read(self, size: int | None = -1) -> bytes:
+            readers.add(threading.get_ident())
+            return super().read(size)
+
+    loop_thread: list[int] = []
+
+    def call(client: Any) -> Any:
+        loop_thread.append(threading.get_ident())
+        return client.bodies.raw_upload(body=Tracked(PNG * 50_000))
+
+    request, _ = send(bodies, "async", call)
+    assert request.content == PNG * 50_000
+    assert readers and loop_thread[0] not in readers
+
+
 @pytest.mark.parametrize("flavour", FLAVOURS)
 def test_text_plain_body(bodies: ModuleType, flavour: str) -> None:
     request, _ = send(bodies, flavour, lambda c: c.bodies.note(body="héllo"))

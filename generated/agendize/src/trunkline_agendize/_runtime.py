@@ -30,6 +30,8 @@ from dataclasses import dataclass, replace
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, Generic, ParamSpec, TypedDict, TypeVar
 from urllib.parse import quote, unquote
 
+import anyio
+import anyio.to_thread
 import httpx
 import pydantic
 import pydantic_core
@@ -947,7 +949,9 @@ class _FileStream(httpx.SyncByteStream, httpx.AsyncByteStream):
             yield bytes(chunk)
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
-        for chunk in self:
+        """Each chunk read in a worker thread (anyio, httpx's own layer): a slow disk or pipe never blocks the event loop."""
+        chunks = iter(self)
+        while (chunk := await anyio.to_thread.run_sync(next, chunks, None)) is not None:
             yield chunk
 
 
