@@ -63,14 +63,26 @@ def deref(document: Document, node: Any, ptr: str, depth: int = 0) -> tuple[Any,
 
 
 def parameters(document: Document, op: OperationRef) -> list[tuple[dict[str, Any], str]]:
-    """The operation's parameters, path-level ones included unless the operation overrides them."""
+    """The operation's parameters, path-level ones included unless the operation overrides them.
+
+    Header parameters named Accept, Content-Type or Authorization are left out: OpenAPI says such
+    a definition SHALL be ignored (the media types and the security schemes say those headers).
+    """
     found: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
     for owner, owner_ptr in ((op.path_item, op.ptr.rsplit("/", 1)[0]), (op.node, op.ptr)):
         for index, raw in enumerate(owner.get("parameters") or []):
             param, ptr = deref(document, raw, owner_ptr + pointer("parameters", index))
-            if isinstance(param, dict):
+            if isinstance(param, dict) and not _ignored_header(param):
                 found[(str(param.get("name")), str(param.get("in")))] = (param, ptr)
     return list(found.values())
+
+
+IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
+
+
+def _ignored_header(param: dict[str, Any]) -> bool:
+    """Whether OpenAPI says to ignore this parameter definition (a header the spec says another way)."""
+    return param.get("in") == "header" and str(param.get("name", "")).lower() in IGNORED_HEADERS
 
 
 @dataclass(frozen=True)

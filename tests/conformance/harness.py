@@ -243,6 +243,7 @@ class Caller:
     def __init__(self, document: dict[str, Any], package: ir.Package, module: ModuleType,
                  validator: OpenAPI, seed: int) -> None:
         self.document = document
+        self.module = module
         self.resolver = Resolver(document)
         self.package = package
         self.validator = validator
@@ -255,7 +256,7 @@ class Caller:
         base = self._base_url()
         kwargs: dict[str, Any] = {"base_url": base} if base else {}
         self.client = module.Client(
-            **credentials, **kwargs, max_retries=0, http_client=httpx.Client(transport=transport)
+            **credentials, **kwargs, max_retries=0, strict=True, http_client=httpx.Client(transport=transport)
         )
 
     def _base_url(self) -> str | None:
@@ -304,7 +305,8 @@ class Caller:
                 if label != "synthesized" and self._refused_by_validator():
                     result.examples_skipped += 1
                     continue
-                parse_errors.append(f"{label}: {type(exc).__name__}: {exc}")
+                if not self._typed_error(exc):
+                    parse_errors.append(f"{label}: {type(exc).__name__}: {exc}")
             result.examples_used += label != "synthesized"
             if index == 0 and self.sent:
                 result.request = self.sent[0]
@@ -313,6 +315,12 @@ class Caller:
         result.response_ok = not parse_errors
         result.response_error = parse_errors[0] if parse_errors else ""
         return result
+
+    def _typed_error(self, exc: Exception) -> bool:
+        """Whether `exc` is the typed error of the error status answered (an operation documenting only errors)."""
+        status_error = self.module.errors.APIStatusError
+        answered = self.answered[-1].status_code if self.answered else 0
+        return answered >= 400 and isinstance(exc, status_error) and exc.status_code == answered
 
     def _refused_by_validator(self) -> bool:
         """Whether openapi-core refuses the last answer (a documented example that breaks its own schema)."""
