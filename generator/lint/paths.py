@@ -47,19 +47,10 @@ def _shape(path: str) -> list[str | None]:
     return [None if _TEMPLATE.search(seg) else seg for seg in path.split("/")]
 
 
-@rule("path-params", Severity.ERROR, "Path templates and `in: path` parameters match one to one; no two paths are equivalent.", "spectral")
+@rule("path-params", Severity.ERROR, "Path templates and `in: path` parameters match one to one.", "spectral")
 def path_params(context: Context) -> Iterator[tuple[str, str] | tuple[str, str, int, int]]:
-    seen_shapes: dict[str, str] = {}
+    """Templates and parameters one to one; equivalent paths are `no-identical-paths`' (one problem, one finding)."""
     for path in _paths(context):
-        shape = _TEMPLATE.sub("{}", path)
-        if shape != path:
-            if shape in seen_shapes:
-                yield pointer("paths", path), (
-                    f"paths {seen_shapes[shape]!r} and {path!r} are equivalent (only the parameter names differ); "
-                    "merge them into one path"
-                )
-            else:
-                seen_shapes[shape] = path
         names = _TEMPLATE.findall(path)
         for name in sorted({n for n in names if names.count(n) > 1}):
             yield pointer("paths", path), f"path {path!r} uses `{{{name}}}` more than once; give each template its own name"

@@ -52,7 +52,7 @@ WHY: dict[str, str] = {
 "path-declarations-must-exist": "An empty template `{}` cannot be matched to a path parameter.",
 "path-keys-no-trailing-slash": "`/calls/` and `/calls` are different URLs to many servers; a trailing slash is usually a slip. When the vendor documents one, keep it and silence the finding inline with the reason (as SnapCall's `/admin/streams/` does).",
 "path-not-include-query": "A query string in a path key is not a parameter: clients cannot set it and it breaks path matching.",
-"path-params": "Every `{template}` needs an `in: path` parameter (with `required: true`) and every path parameter needs its template; a template name may appear once per path; two paths that differ only in template names are the same path.",
+"path-params": "Every `{template}` needs an `in: path` parameter (with `required: true`) and every path parameter needs its template; a template name may appear once per path. Two paths that differ only in template names are `no-identical-paths`'.",
 "no-identical-paths": "OpenAPI forbids two paths that are the same once template names are ignored (`/teams/{id}` and `/teams/{teamId}`): a request matches both and strict tools reject the file. `path-params` reports it too, as Spectral does; this rule stands alone so that silencing `path-params` for a vendor's naming cannot hide it.",
 "no-ambiguous-paths": "Paths like `/a/{x}` and `/{y}/b` both match `/a/b`; servers and mock servers cannot tell which operation was meant.",
 "oas3-api-servers": "The client's default base URL is the first server; without one users must always pass it.",
