@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import httpx
@@ -22,6 +22,7 @@ from generator.drift.exchange import Exchange
 from generator.drift.findings import Report
 from generator.mock.app import printable
 from generator.mock.problem import CONTENT_TYPE, problem_body
+from generator.mock.server import Limits, MockServer, _Handler, bind
 
 MAX_CHECK = 8 * 1024 * 1024  # bytes of a body kept for checking (`--max-check-bytes`)
 _PIECE = 64 * 1024
@@ -31,6 +32,22 @@ HOP_BY_HOP = frozenset({
     "trailer", "transfer-encoding", "upgrade", "host",
 })
 StartResponse = Callable[..., Any]
+
+
+class _ProxyHandler(_Handler):
+    """The mock's bounded handler, adding no Server or Date header of its own: the upstream's pass through."""
+
+    def send_response(self, code: int, message: str | None = None) -> None:
+        """The status line only (http.server would add Server and Date)."""
+        self.log_request(code)
+        self.send_response_only(code, message)
+
+
+def bind_proxy(app: ProxyApp, host: str, port: int, limits: Limits | None = None) -> MockServer:
+    """The mock's bounded server (see generator/mock/server.py) serving `app`; OSError when it cannot bind."""
+    server = bind(cast(Any, app), host, port, limits)
+    server.RequestHandlerClass = _ProxyHandler
+    return server
 
 
 class OffUpstream(ValueError):

@@ -8,18 +8,17 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
-from typing import Any, cast
 
 import httpx
 
 from generator.drift.checker import DriftChecker
 from generator.drift.findings import Report
 from generator.drift.output import FORMATS, render
-from generator.drift.proxy import MAX_CHECK, ProxyApp
+from generator.drift.proxy import MAX_CHECK, ProxyApp, bind_proxy
 from generator.errors import UsageError
 from generator.load import load
 from generator.mock.command import spec_path
-from generator.mock.server import MAX_CONNECTIONS, TIMEOUT, Limits, base_url, bind, serve
+from generator.mock.server import MAX_CONNECTIONS, TIMEOUT, Limits, base_url, serve
 
 HELP = "forward requests to an API and check the traffic against a spec"
 DESCRIPTION = (
@@ -91,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     log = lambda line: print(f"proxy: {line}", file=sys.stderr, flush=True)
     app = ProxyApp(checker, base, client, max_check=args.max_check_bytes, log=log, on_exchange=on_exchange)
     try:
-        server = bind(cast(Any, app), args.host, args.port, Limits(timeout=args.timeout, max_connections=args.max_connections))
+        server = bind_proxy(app, args.host, args.port, Limits(timeout=args.timeout, max_connections=args.max_connections))
     except OSError as exc:
         print(f"trunkline: error: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
         return 2
