@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from generator.cli import main
@@ -21,6 +22,7 @@ from generator.drift.exchange import Exchange
 from generator.drift.redact import Redactor
 from generator.load import load
 from tests.drift_upstream import LINE_TEXT, PLANTED, SPEC, TOKEN, HarRecorder, Upstream, example, session
+from tests.replay import client_module
 
 KINDS = {kind for kind, _ in PLANTED}
 
@@ -247,3 +249,23 @@ def test_query_credentials_are_masked_and_scrubbed(tmp_path: Path) -> None:
     (undocumented,) = checker.check(exchange)
     assert undocumented.kind == "undocumented-operation"
     assert "KEY-0451-secret" not in undocumented.seen
+
+
+def test_the_client_drift_log_never_holds_its_credential(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    hipcall = client_module("hipcall")
+    body = example(load(SPEC), "/cdrs", "get")
+    body["data"][0]["direction"] = f"echo {TOKEN}"  # the API echoes the key into a drifting value
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json=body)
+
+    log = tmp_path / "drift.jsonl"
+    monkeypatch.setenv("HIPCALL_DRIFT_LOG", str(log))
+    with httpx.Client(transport=httpx.MockTransport(answer)) as http:
+        client = hipcall.Client(api_key=TOKEN, base_url="https://api.example.test/v1", http_client=http, strict=False)
+        client.calls.list()
+    (line,) = log.read_text().splitlines()
+    record = json.loads(line)
+    assert TOKEN not in line
+    assert record["drift"][0]["value"] == "echo [redacted]"
+    assert (record["operation"], record["status"], record["drift"][0]["loc"]) == ("calls_list", 200, ["data", 0, "direction"])

@@ -110,12 +110,12 @@ class ProxyApp:
         """The WSGI entry point: forward, stream the answer back, check once it has all passed."""
         method = str(environ.get("REQUEST_METHOD", "GET"))
         target = _target(environ)
+        if method == "CONNECT":
+            return _problem(start_response, 405, "the proxy forwards requests to its upstream; it opens no tunnels", target)
         try:
             url = upstream_url(self.upstream, target)
         except OffUpstream as exc:
             return _problem(start_response, 400, str(exc), target)
-        if method == "CONNECT":
-            return _problem(start_response, 405, "the proxy forwards requests to its upstream; it opens no tunnels", target)
         headers = _request_headers(environ)
         sent = _Capture(self.max_check)
         content = _body(environ, sent) if _has_body(environ) else None
