@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from http import HTTPStatus
 from typing import Any, cast
 from urllib.parse import urlsplit
@@ -127,27 +128,9 @@ class ProxyApp:
             return _problem(start_response, 502, f"the upstream did not answer: {type(exc).__name__}", target)
         reply = [(k, v) for k, v in response.headers.multi_items() if k.lower() not in HOP_BY_HOP]
         start_response(f"{response.status_code} {response.reason_phrase or 'Unknown'}", reply)
-        return self._stream(method, url, headers, sent, response)
-
-    def _stream(
-        self, method: str, url: httpx.URL, headers: list[tuple[str, str]], sent: _Capture, response: httpx.Response
-    ) -> Iterator[bytes]:
-        """The answer's bytes as they come; then the exchange is checked (also when the client left early)."""
-        answer = _Capture(self.max_check)
-        complete = False
-        try:
-            for piece in response.iter_raw(_PIECE):
-                yield answer.take(piece)
-            complete = True
-        finally:
-            response.close()
-            exchange = Exchange(
-                method=method, url=str(url), request_headers=tuple(headers), request_body=bytes(sent.kept),
-                status=response.status_code, response_headers=tuple(response.headers.multi_items()),
-                response_body=bytes(answer.kept), request_truncated=sent.truncated,
-                response_truncated=answer.truncated or not complete,
-            )
-            self._check(exchange)
+        exchange = Exchange(method=method, url=str(url), request_headers=tuple(headers), status=response.status_code,
+                            response_headers=tuple(response.headers.multi_items()))
+        return _Answer(self, exchange, sent, response)
 
     def _check(self, exchange: Exchange) -> None:
         """Check one exchange into the report, log one line, and call `on_exchange`."""
@@ -167,6 +150,37 @@ class ProxyApp:
     def _note(self, line: str) -> None:
         if self.log is not None:
             self.log(printable(line))
+
+
+class _Answer:
+    """The WSGI body of a forwarded answer: the upstream's bytes as they come, checked once the server
+    closes it (whole, cut short by the client, or never started)."""
+
+    def __init__(self, app: ProxyApp, exchange: Exchange, sent: _Capture, response: httpx.Response) -> None:
+        self.app = app
+        self.exchange = exchange
+        self.sent = sent
+        self.response = response
+        self.answer = _Capture(app.max_check)
+        self.complete = False
+        self.closed = False
+
+    def __iter__(self) -> Iterator[bytes]:
+        """Pass each piece on, keeping the first bytes for the check."""
+        for piece in self.response.iter_raw(_PIECE):
+            yield self.answer.take(piece)
+        self.complete = True
+
+    def close(self) -> None:
+        """Release the upstream connection, then check the exchange (once)."""
+        if self.closed:
+            return
+        self.closed = True
+        self.response.close()
+        self.app._check(replace(
+            self.exchange, request_body=bytes(self.sent.kept), request_truncated=self.sent.truncated,
+            response_body=bytes(self.answer.kept), response_truncated=self.answer.truncated or not self.complete,
+        ))
 
 
 def _target(environ: dict[str, Any]) -> str:
