@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import gzip
 import json
 import threading
 from collections.abc import Iterator
@@ -80,6 +81,8 @@ def answers(document: Document) -> dict[tuple[str, str], tuple[int, dict[str, st
         ("GET", "/extensions/99"): (418, {}, {"message": "I'm a teapot"}),
         ("DELETE", "/numbers/1"): (200, {}, {"data": None}),
         ("GET", "/numbers/abc"): (404, {}, {"errors": "No such number"}),
+        ("POST", "/tasks"): (201, {}, {"data": {"id": 5}}),
+        ("GET", "/numbers/2"): (200, {**limits, "Content-Encoding": "gzip"}, number),
     }
 
 
@@ -90,6 +93,7 @@ class Upstream:
         self.document = load(SPEC)
         self.answers = answers(self.document)
         self.seen: list[tuple[str, str, str]] = []  # (method, target, Host header)
+        self.bodies: list[bytes] = []  # the request bodies, in the same order
         upstream = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -100,11 +104,12 @@ class Upstream:
 
             def _answer(self) -> None:
                 upstream.seen.append((self.command, self.path, self.headers.get("Host", "")))
-                length = int(self.headers.get("Content-Length") or 0)
-                self.rfile.read(length)
+                upstream.bodies.append(self._body())
                 path = self.path.split("?", 1)[0].removeprefix(PREFIX)
                 status, headers, body = upstream.answers.get((self.command, path), (404, {}, {"errors": "no route"}))
                 data = json.dumps(body).encode()
+                if headers.get("Content-Encoding") == "gzip":
+                    data = gzip.compress(data, mtime=0)
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(data)))
@@ -112,6 +117,18 @@ class Upstream:
                     self.send_header(name, value)
                 self.end_headers()
                 self.wfile.write(data)
+
+            def _body(self) -> bytes:
+                """The request body: Content-Length bytes, or a chunked body decoded."""
+                if "chunked" not in self.headers.get("Transfer-Encoding", ""):
+                    return self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                body = b""
+                while True:
+                    size = int(self.rfile.readline().split(b";")[0], 16)
+                    body += self.rfile.read(size)
+                    self.rfile.readline()
+                    if size == 0:
+                        return body
 
             do_GET = do_DELETE = do_POST = do_PUT = _answer
 

@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -40,8 +41,8 @@ def test_a_session_through_trunkline_proxy_reports_each_planted_departure(tmp_pa
             assert base.startswith("http://127.0.0.1:")
             with httpx.Client(trust_env=False) as http:
                 session(base, http)
-            written = json.loads(report.read_text())  # written after each exchange already
-            assert written["exchanges"] == 6
+            # written after each exchange, once the answer has gone back: wait for the last one
+            assert _report_reaches(report, 6)
         finally:
             proxy.send_signal(signal.SIGINT)
             out, err = proxy.communicate(timeout=30)
@@ -63,6 +64,16 @@ def test_a_session_through_trunkline_proxy_reports_each_planted_departure(tmp_pa
         ("GET", f"{PREFIX}/extensions/99"), ("DELETE", f"{PREFIX}/numbers/1"), ("GET", f"{PREFIX}/numbers/abc")]
 
 
+def _report_reaches(report: Path, exchanges: int) -> bool:
+    """Whether the report file comes to count `exchanges` (within 20 s; it is rewritten after each)."""
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if report.exists() and json.loads(report.read_text() or "{}").get("exchanges") == exchanges:
+            return True
+        time.sleep(0.05)
+    return False
+
+
 class _Proxy:
     """The proxy application on a loopback server in this process."""
 
@@ -73,6 +84,13 @@ class _Proxy:
         self.port = int(self.server.server_address[1])
         self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self.thread.start()
+
+    def checked(self, exchanges: int) -> bool:
+        """Whether the report comes to count `exchanges` (within 20 s: the check follows the answer)."""
+        deadline = time.monotonic() + 20
+        while self.app.report.exchanges < exchanges and time.monotonic() < deadline:
+            time.sleep(0.02)
+        return self.app.report.exchanges == exchanges
 
     def close(self) -> None:
         self.server.shutdown()
@@ -155,6 +173,7 @@ def test_a_body_past_the_check_limit_is_forwarded_whole_and_reported_unchecked()
         finally:
             proxy.close()
     assert len(direct.content) > 64 and through.content == direct.content
+    assert proxy.checked(1)
     kinds: dict[str, Any] = {f.kind: f for f in proxy.app.report.findings()}
     assert set(kinds) == {"unchecked-body"}
     assert kinds["unchecked-body"].location.pointer == "/paths/~1cdrs/get/responses/200"
@@ -173,3 +192,37 @@ def test_an_upstream_that_does_not_answer_is_a_502(tmp_path: Path) -> None:
     assert answer.status_code == 502
     assert answer.headers["content-type"] == "application/problem+json"
     assert proxy.app.report.exchanges == 0
+
+
+def test_request_bodies_are_forwarded_as_sent_and_checked_at_their_schema(proxied: tuple[Upstream, _Proxy]) -> None:
+    upstream, proxy = proxied
+    body = b'{"name": "Call back", "task_list": "four", "contact_ids": [1, "two"]}'
+    auth = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
+
+    def pieces() -> Iterator[bytes]:
+        yield body[:20]
+        yield body[20:]
+
+    with httpx.Client(trust_env=False) as http:
+        whole = http.post(f"http://127.0.0.1:{proxy.port}/tasks", content=body, headers=auth)
+        chunked = http.post(f"http://127.0.0.1:{proxy.port}/tasks", content=pieces(), headers=auth)
+    assert whole.status_code == chunked.status_code == 201
+    assert upstream.bodies == [body, body]  # the same bytes, whether sent with a length or chunked
+    assert proxy.checked(2)
+    found = {(f.kind, f.location.pointer, f.count) for f in proxy.app.report.findings()}
+    assert found == {
+        ("request-not-allowed", "/components/schemas/TaskCreateRequest/properties/task_list", 2),
+        ("request-not-allowed", "/components/schemas/TaskCreateRequest/properties/contact_ids/items", 2),
+    }
+
+
+def test_a_compressed_answer_passes_compressed_and_is_checked_decoded(proxied: tuple[Upstream, _Proxy]) -> None:
+    upstream, proxy = proxied
+    with httpx.Client(trust_env=False) as http:
+        direct = http.get(f"{upstream.url}/numbers/2")
+        through = http.get(f"http://127.0.0.1:{proxy.port}/numbers/2", headers={"Authorization": f"Bearer {TOKEN}"})
+    assert through.headers["content-encoding"] == "gzip"
+    assert through.content == direct.content  # httpx decodes both the same way
+    assert proxy.checked(1)
+    kinds = {f.kind for f in proxy.app.report.findings()}
+    assert kinds == {"wrong-type", "null-not-nullable", "undocumented-field"}

@@ -7,6 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from generator.drift.exchange import Exchange
 from generator.drift.kinds import REQUEST_NOT_ALLOWED
+from generator.drift.schema_check import DriftSchemas
 from generator.mock.checks import Incoming, Problem, accepts, check, media_type
 from generator.mock.model import MockOperation
 from generator.mock.router import Match
@@ -30,7 +31,7 @@ def incoming(exchange: Exchange, match: Match) -> Incoming:
     )
 
 
-def request_spots(checker: SchemaChecker, exchange: Exchange, match: Match) -> list[Spot]:
+def request_spots(checker: DriftSchemas, exchange: Exchange, match: Match) -> list[Spot]:
     """What the spec does not allow in the request, each at the parameter, body or security it breaks."""
     if exchange.request_truncated:
         return []
@@ -41,7 +42,20 @@ def request_spots(checker: SchemaChecker, exchange: Exchange, match: Match) -> l
         security = op.ptr + "/security" if "security" in _node(checker, op.ptr) else "/security"
         return [(REQUEST_NOT_ALLOWED, security, p.message) for p in verdict.problems]
     content_type = media_type(sent.headers.get("content-type"))
-    return [(REQUEST_NOT_ALLOWED, _pointer(op, problem, content_type), _message(problem)) for problem in verdict.problems]
+    spots = [(REQUEST_NOT_ALLOWED, _pointer(op, p, content_type), _message(p)) for p in verdict.problems if not _in_body(p)]
+    body_problems = [p for p in verdict.problems if _in_body(p)]
+    schema_ptr = _body_pointer(op, content_type, schema=True)
+    detailed = checker.problems(schema_ptr, verdict.body, extra_fields=False) if body_problems and verdict.has_body else []
+    if detailed:  # each at the schema it breaks, as answers are
+        spots += [(REQUEST_NOT_ALLOWED, p.schema_ptr, f"body{p.instance}: {p.seen.split(': ', 1)[-1]}") for p in detailed]
+    else:
+        spots += [(REQUEST_NOT_ALLOWED, _pointer(op, p, content_type), _message(p)) for p in body_problems]
+    return spots
+
+
+def _in_body(problem: Problem) -> bool:
+    """Whether a request problem is inside the body (not its absence or content type)."""
+    return problem.location.startswith("body/")
 
 
 def _message(problem: Problem) -> str:

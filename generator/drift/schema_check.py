@@ -55,15 +55,18 @@ def shown(value: Any, limit: int = 80) -> str:
 class DriftSchemas(SchemaChecker):
     """The mock's checker, telling each problem's kind and the spec schema it comes from."""
 
-    def problems(self, schema_ptr: str | None, value: Any) -> list[SchemaProblem]:
-        """Every problem of `value` against the schema at `schema_ptr`, one per place in the value and schema."""
+    def problems(self, schema_ptr: str | None, value: Any, extra_fields: bool = True) -> list[SchemaProblem]:
+        """Every problem of `value` against the schema at `schema_ptr`, one per place in the value and schema.
+
+        `extra_fields=False` leaves out undocumented fields (that the schema itself accepts).
+        """
         if schema_ptr is None:
             return []
         found: dict[tuple[str, str], SchemaProblem] = {}
         for error in sorted(self._errors(schema_ptr, value), key=lambda e: _PRIORITY.get(str(e.validator), 9)):
             for problem in self._classify(schema_ptr, error):
                 found.setdefault((problem.instance, problem.schema_ptr), problem)
-        for problem in undocumented(self, schema_ptr, value):
+        for problem in undocumented(self, schema_ptr, value) if extra_fields else ():
             found.setdefault((problem.instance, problem.schema_ptr), problem)
         return list(found.values())
 
