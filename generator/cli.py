@@ -22,6 +22,8 @@ COMMANDS = {
 }
 OPTIONAL_COMMANDS = {
     "mock": "generator.mock.command",
+    "verify": "generator.drift.verify_command",
+    "proxy": "generator.drift.proxy_command",
     "diff": "generator.release.diff_command",
     "release": "generator.release.release_command",
     "build": "generator.release.build_command",
