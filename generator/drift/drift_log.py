@@ -25,7 +25,7 @@ from generator.mock.checks import media_type
 from generator.mock.coerce import schema_at
 from generator.mock.model import MockOperation
 from generator.mock.router import Match
-from generator.mock.wire import _child
+from generator.mock.wire import child_pointer
 
 _FALLBACK = {"enum": ENUM_VALUE, "null": NULL_NOT_NULLABLE, "missing": MISSING_FIELD, "type": WRONG_TYPE}
 _STEP = re.compile(r'\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]')
@@ -90,7 +90,7 @@ def _entry(checker: DriftChecker, root: str, entry: dict[str, Any]) -> list[tupl
     at = "".join(f"/{p}" for p in loc) or "the body"
     parent: str | None = root
     for step in loc[:-1]:
-        parent = _child(document, parent, None if isinstance(step, int) else step) if parent else None
+        parent = child_pointer(document, parent, None if isinstance(step, int) else step) if parent else None
     last = loc[-1] if loc else None
     if parent is None:
         return []
@@ -100,7 +100,7 @@ def _entry(checker: DriftChecker, root: str, entry: dict[str, Any]) -> list[tupl
         if isinstance(required, list) and last in required:
             return [(MISSING_FIELD, f"{holder}/required/{required.index(last)}", f"{at} is missing")]
         return [(MISSING_FIELD, holder, f"{at} is missing")]
-    leaf = _child(document, parent, None if isinstance(last, int) else last) if last is not None else parent
+    leaf = child_pointer(document, parent, None if isinstance(last, int) else last) if last is not None else parent
     if leaf is None and isinstance(last, str):
         return [(UNDOCUMENTED_FIELD, resolved(document, parent) + pointer("properties", last), f"{at} is undocumented")]
     if leaf is None:

@@ -10,7 +10,7 @@ from generator import __version__
 from generator.drift.findings import Finding, Report
 from generator.drift.kinds import KINDS, SEVERITY, SUMMARY
 from generator.errors import Severity, printable
-from generator.lint.output import SARIF_SCHEMA, SRCROOT, _artifact
+from generator.lint.output import SARIF_SCHEMA, SRCROOT, artifact
 
 FORMATS = ("text", "json", "markdown", "sarif")
 DOCS = "docs/drift.md"
@@ -76,7 +76,7 @@ def _result(f: Finding, root: Path | None, index: int) -> dict[str, object]:
         "ruleId": f.kind, "ruleIndex": index, "level": _SARIF_LEVEL[f.first.severity],
         "message": {"text": message},
         "locations": [{
-            "physicalLocation": {"artifactLocation": _artifact(loc.file, root),
+            "physicalLocation": {"artifactLocation": artifact(loc.file, root),
                                  "region": {"startLine": max(loc.line, 1), "startColumn": max(loc.col, 1)}},
             "logicalLocations": [{"fullyQualifiedName": loc.pointer, "kind": "member"}],
         }],

@@ -23,7 +23,7 @@ from generator.drift.exchange import Exchange
 from generator.drift.findings import Report
 from generator.mock.app import printable
 from generator.mock.problem import CONTENT_TYPE, problem_body
-from generator.mock.server import Limits, MockServer, _Handler, bind
+from generator.mock.server import Handler, Limits, MockServer, bind
 
 MAX_CHECK = 8 * 1024 * 1024  # bytes of a body kept for checking (`--max-check-bytes`)
 _PIECE = 64 * 1024
@@ -35,8 +35,10 @@ HOP_BY_HOP = frozenset({
 StartResponse = Callable[..., Any]
 
 
-class _ProxyHandler(_Handler):
+class _ProxyHandler(Handler):
     """The mock's bounded handler, adding no Server or Date header of its own: the upstream's pass through."""
+
+    label = "proxy"
 
     def send_response(self, code: int, message: str | None = None) -> None:
         """The status line only (http.server would add Server and Date)."""

@@ -98,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
     threading.Thread(target=checker.schemas.prepare, daemon=True).start()
     print(f"proxy: forwarding to {checker.redactor.url(base)}, checking against {spec}; stop with Ctrl-C", file=sys.stderr, flush=True)
     try:
-        serve(server, sys.stderr)
+        serve(server, sys.stderr, label="proxy")
     finally:
         client.close()
     with app.lock:

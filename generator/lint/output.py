@@ -89,7 +89,7 @@ def _relative(file: str, root: Path | None) -> str | None:
         return None
 
 
-def _artifact(file: str, root: Path | None) -> dict[str, str]:
+def artifact(file: str, root: Path | None) -> dict[str, str]:
     """A SARIF artifactLocation: relative to %SRCROOT% (the repository root), or an absolute file URI outside it."""
     relative = _relative(file, root)
     if relative is None:
@@ -143,7 +143,7 @@ def sarif(findings: Sequence[Finding], root: Path | None = None) -> str:
             "message": {"text": f.message + (f" ({loc.pointer})" if loc.pointer else "")},
             "locations": [{
                 "physicalLocation": {
-                    "artifactLocation": _artifact(loc.file, root),
+                    "artifactLocation": artifact(loc.file, root),
                     "region": {"startLine": max(loc.line, 1), "startColumn": max(loc.col, 1)},
                 },
                 **({"logicalLocations": [{"fullyQualifiedName": loc.pointer, "kind": "member"}]} if loc.pointer else {}),

@@ -129,11 +129,12 @@ class _Output(io.BufferedIOBase):
         return len(data)
 
 
-class _Handler(WSGIRequestHandler):
+class Handler(WSGIRequestHandler):
     """werkzeug's handler on a bounded connection: no access log of its own, errors as problem+json."""
 
     protocol_version = "HTTP/1.1"
     server: MockServer
+    label = "mock"  # what its log lines start with
 
     def setup(self) -> None:
         """Wrap the socket in the deadline-bound input and the answer-marking output."""
@@ -196,7 +197,7 @@ class _Handler(WSGIRequestHandler):
         """Only errors, on one line, control characters escaped."""
         if type == "error":
             text = message % args if args else message
-            print(f"mock: {printable(text)}", file=sys.stderr, flush=True)
+            print(f"{self.label}: {printable(text)}", file=sys.stderr, flush=True)
 
 
 class MockServer(BaseWSGIServer):
@@ -206,7 +207,7 @@ class MockServer(BaseWSGIServer):
 
     def __init__(self, host: str, port: int, app: MockApp, fd: int, limits: Limits) -> None:
         """Serve `app` on the listening socket `fd` within `limits`."""
-        super().__init__(host, port, app, handler=_Handler, fd=fd)
+        super().__init__(host, port, app, handler=Handler, fd=fd)
         self.limits = limits
         self._lock = threading.Lock()
         self._busy = 0  # threads serving
@@ -463,8 +464,8 @@ def base_url(server: BaseWSGIServer, prefix: str) -> str:
     return f"http://{shown}:{server.server_address[1]}{prefix}"
 
 
-def serve(server: BaseWSGIServer, out: TextIO) -> None:
-    """Serve until SIGINT or SIGTERM; the server is closed on return."""
+def serve(server: BaseWSGIServer, out: TextIO, label: str = "mock") -> None:
+    """Serve until SIGINT or SIGTERM; the server is closed on return, saying so on `out` after `label`."""
     stopping = threading.Event()
 
     def stop(signum: int, frame: FrameType | None) -> None:
@@ -480,4 +481,4 @@ def serve(server: BaseWSGIServer, out: TextIO) -> None:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
         server.server_close()
-        print("mock: stopped", file=out, flush=True)
+        print(f"{label}: stopped", file=out, flush=True)

@@ -175,7 +175,7 @@ def form_body(document: Document, schema_ptr: str | None, raw: bytes, encoding: 
             held = tree[key]
             tree[key] = [*held, text] if isinstance(held, list) else [held, text]
         elif key in encoding and not enc.explode:
-            kind = _kind(document, _child(document, schema_ptr, key) if schema_ptr else None)
+            kind = _kind(document, child_pointer(document, schema_ptr, key) if schema_ptr else None)
             pieces = _split(text, _DELIMITERS.get(enc.style, ","))
             tree[key] = pieces if kind == "array" else _pairs(pieces) if kind == "object" else text
         else:
@@ -232,14 +232,14 @@ def typed(checker: SchemaChecker, schema_ptr: str | None, value: Raw, depth: int
         if "array" in types and "object" not in types and all(k.isdigit() for k in value):
             items = [value[k] for k in sorted(value, key=int)]  # `a[0]=x&a[1]=y`: an array by index
             return typed(checker, schema_ptr, items, depth)
-        return {k: typed(checker, _child(document, schema_ptr, k), v, depth + 1) for k, v in value.items()}
+        return {k: typed(checker, child_pointer(document, schema_ptr, k), v, depth + 1) for k, v in value.items()}
     if isinstance(value, list):
         if "array" not in types and value:
             return typed(checker, schema_ptr, value[0], depth)
-        item_ptr = _child(document, schema_ptr, None)
+        item_ptr = child_pointer(document, schema_ptr, None)
         return [typed(checker, item_ptr, v, depth + 1) for v in value]
     if isinstance(value, str):
-        alone = [typed(checker, _child(document, schema_ptr, None), value, depth + 1)] if "array" in types else None
+        alone = [typed(checker, child_pointer(document, schema_ptr, None), value, depth + 1)] if "array" in types else None
         if alone is not None and types[:1] == ["array"]:
             return alone
         read = scalar(checker, schema_ptr, schema_at(document, schema_ptr), value)
@@ -247,7 +247,7 @@ def typed(checker: SchemaChecker, schema_ptr: str | None, value: Raw, depth: int
     return value
 
 
-def _child(document: Document, schema_ptr: str, key: str | None, depth: int = 0) -> str | None:
+def child_pointer(document: Document, schema_ptr: str, key: str | None, depth: int = 0) -> str | None:
     """Pointer of property `key` (or of the items, for None) of the schema, looked for through its branches too."""
     ptr = _resolved(document, schema_ptr)
     schema = schema_at(document, ptr)
@@ -261,7 +261,7 @@ def _child(document: Document, schema_ptr: str, key: str | None, depth: int = 0)
     for combinator in ("allOf", "anyOf", "oneOf"):
         branches = schema.get(combinator)
         for index, _branch in enumerate(branches if isinstance(branches, list) else []):
-            found = _child(document, f"{ptr}/{combinator}/{index}", key, depth + 1)
+            found = child_pointer(document, f"{ptr}/{combinator}/{index}", key, depth + 1)
             if found is not None:
                 return found
     if key is not None and isinstance(schema.get("additionalProperties"), dict):
