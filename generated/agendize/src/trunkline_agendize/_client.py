@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 DEFAULT_BASE_URL = "https://api.agendize.com/api/2.0"
 ENV_BASE_URL = "AGENDIZE_BASE_URL"
 ENV_STRICT = "AGENDIZE_STRICT"
+ENV_DRIFT_LOG = "AGENDIZE_DRIFT_LOG"
 
 _SCHEMES: dict[str, SchemeSpec] = {
     "apiKeyQuery": SchemeSpec("apiKeyQuery", "apikey", "api_key", "query", "apiKey"),
@@ -80,6 +81,7 @@ class Client(SyncAPIClient):
     _schemes = _SCHEMES
     _credential_env = _CREDENTIAL_ENV
     _strict_env = ENV_STRICT
+    _drift_env = ENV_DRIFT_LOG
 
     def __init__(
         self,
@@ -167,6 +169,7 @@ class AsyncClient(AsyncAPIClient):
     _schemes = _SCHEMES
     _credential_env = _CREDENTIAL_ENV
     _strict_env = ENV_STRICT
+    _drift_env = ENV_DRIFT_LOG
 
     def __init__(
         self,

@@ -85,6 +85,7 @@ if TYPE_CHECKING:
 DEFAULT_BASE_URL = "https://api.hipcall.com/api/v20211124"
 ENV_BASE_URL = "HIPCALL_BASE_URL"
 ENV_STRICT = "HIPCALL_STRICT"
+ENV_DRIFT_LOG = "HIPCALL_DRIFT_LOG"
 
 _SCHEMES: dict[str, SchemeSpec] = {
     "bearerAuth": SchemeSpec("bearerAuth", "bearer", "api_key", "header", "Authorization"),
@@ -124,6 +125,7 @@ class Client(SyncAPIClient):
     _schemes = _SCHEMES
     _credential_env = _CREDENTIAL_ENV
     _strict_env = ENV_STRICT
+    _drift_env = ENV_DRIFT_LOG
 
     def __init__(
         self,
@@ -302,6 +304,7 @@ class AsyncClient(AsyncAPIClient):
     _schemes = _SCHEMES
     _credential_env = _CREDENTIAL_ENV
     _strict_env = ENV_STRICT
+    _drift_env = ENV_DRIFT_LOG
 
     def __init__(
         self,

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 DEFAULT_BASE_URL = "https://app.monicahq.com/api"
 ENV_BASE_URL = "MONICA_BASE_URL"
 ENV_STRICT = "MONICA_STRICT"
+ENV_DRIFT_LOG = "MONICA_DRIFT_LOG"
 
 _SCHEMES: dict[str, SchemeSpec] = {
     "bearerAuth": SchemeSpec("bearerAuth", "bearer", "api_key", "header", "Authorization"),
@@ -70,6 +71,7 @@ class Client(SyncAPIClient):
     _schemes = _SCHEMES
     _credential_env = _CREDENTIAL_ENV
     _strict_env = ENV_STRICT
+    _drift_env = ENV_DRIFT_LOG
 
     def __init__(
         self,
@@ -149,6 +151,7 @@ class AsyncClient(AsyncAPIClient):
     _schemes = _SCHEMES
     _credential_env = _CREDENTIAL_ENV
     _strict_env = ENV_STRICT
+    _drift_env = ENV_DRIFT_LOG
 
     def __init__(
         self,

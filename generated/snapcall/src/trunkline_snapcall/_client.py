@@ -115,6 +115,7 @@ if TYPE_CHECKING:
 DEFAULT_BASE_URL = "https://api.snapcall.io/v2"
 ENV_BASE_URL = "SNAPCALL_BASE_URL"
 ENV_STRICT = "SNAPCALL_STRICT"
+ENV_DRIFT_LOG = "SNAPCALL_DRIFT_LOG"
 
 _SCHEMES: dict[str, SchemeSpec] = {
     "bearerAuth": SchemeSpec("bearerAuth", "bearer", "api_key", "header", "Authorization"),
@@ -157,6 +158,7 @@ class Client(SyncAPIClient):
     _schemes = _SCHEMES
     _credential_env = _CREDENTIAL_ENV
     _strict_env = ENV_STRICT
+    _drift_env = ENV_DRIFT_LOG
 
     def __init__(
         self,
@@ -392,6 +394,7 @@ class AsyncClient(AsyncAPIClient):
     _schemes = _SCHEMES
     _credential_env = _CREDENTIAL_ENV
     _strict_env = ENV_STRICT
+    _drift_env = ENV_DRIFT_LOG
 
     def __init__(
         self,

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 DEFAULT_BASE_URL = "https://{domain}/uapi"
 ENV_BASE_URL = "VOIPNOW_BASE_URL"
 ENV_STRICT = "VOIPNOW_STRICT"
+ENV_DRIFT_LOG = "VOIPNOW_DRIFT_LOG"
 
 _SCHEMES: dict[str, SchemeSpec] = {
     "devCookie": SchemeSpec("devCookie", "apikey", "dev_cookie", "cookie", "dev"),
@@ -83,6 +84,7 @@ class Client(SyncAPIClient):
     _schemes = _SCHEMES
     _credential_env = _CREDENTIAL_ENV
     _strict_env = ENV_STRICT
+    _drift_env = ENV_DRIFT_LOG
 
     def __init__(
         self,
@@ -174,6 +176,7 @@ class AsyncClient(AsyncAPIClient):
     _schemes = _SCHEMES
     _credential_env = _CREDENTIAL_ENV
     _strict_env = ENV_STRICT
+    _drift_env = ENV_DRIFT_LOG
 
     def __init__(
         self,

@@ -1343,6 +1343,43 @@ def _warn_drift(operation: str, drift: Sequence[Drift]) -> None:
         )
 
 
+def _write_drift_log(
+    target: str,
+    op: OperationSpec,
+    status: int,
+    url: str,
+    drift: Sequence[Drift],
+    secrets: Sequence[str],
+) -> None:
+    """Append one JSON line of what lenient parsing tolerated to `target` (for `trunkline verify`); credentials scrubbed."""
+    record = {
+        "operation": op.id,
+        "method": op.method,
+        "path": op.path,
+        "url": url,
+        "status": status,
+        "drift": [
+            {
+                "path": d.path,
+                "loc": list(d.loc),
+                "kind": d.kind,
+                "message": d.message,
+                "value": d.value,
+            }
+            for d in drift
+        ],
+    }
+    line = json.dumps(record, ensure_ascii=False, default=str)
+    for secret in sorted(secrets, key=len, reverse=True):
+        for form in (secret, json.dumps(secret, ensure_ascii=False)[1:-1]):
+            line = line.replace(form, "[redacted]")
+    try:
+        with open(target, "a", encoding="utf-8") as stream:
+            stream.write(line + "\n")
+    except OSError as exc:
+        logger.warning("cannot write the drift log %s: %s", target, exc.strerror or exc)
+
+
 def _origin(url: httpx.URL | str) -> tuple[bytes, bytes, int | None, bytes]:
     """What a request URL may never change: scheme, host, port and userinfo."""
     parsed = url if isinstance(url, httpx.URL) else httpx.URL(url)
@@ -1541,6 +1578,9 @@ class BaseAPIClient:
     _credential_env: Mapping[str, str] = {}
     _strict_env: str = (
         ""  # the environment variable that turns strict parsing on, e.g. VENDOR_STRICT
+    )
+    _drift_env: str = (
+        ""  # the environment variable naming a file to log drift to, e.g. VENDOR_DRIFT_LOG
     )
     _clock: Callable[[], float]
     _http: httpx.Client | httpx.AsyncClient
@@ -2050,6 +2090,17 @@ class BaseAPIClient:
             result, drift, strict = None, [], True
         if not strict:
             _warn_drift(op.id, drift)
+            target = os.environ.get(self._drift_env) if self._drift_env else None
+            if target and drift:
+                secrets = [v for v in self._credentials.values() if v]
+                _write_drift_log(
+                    target,
+                    op,
+                    response.status_code,
+                    self._redacted_url(response.request),
+                    drift,
+                    secrets,
+                )
             return result
         errors = exc.error_count()
         if drift:
