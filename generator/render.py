@@ -77,7 +77,7 @@ def render(package: ir.Package) -> dict[str, str]:
         src + "py.typed": "",
         src + "resources/__init__.py": '"""Namespaces of the client, one module per tag, loaded on first use."""\n',
     }
-    for name in ("__init__.py", "_client.py", "_runtime.py", "errors.py", "pagination.py"):
+    for name in ("__init__.py", "_client.py", "_package.py", "_runtime.py", "errors.py", "pagination.py"):
         files[src + name] = env.get_template(f"module/{name}.j2").render(context)
     namespace = env.get_template("module/resources/namespace.py.j2")
     for ns in package.namespaces:
