@@ -9,6 +9,7 @@ from typing import Any
 from generator import ir
 from generator.errors import TrunklineError
 from generator.load import Document, pointer
+from generator.mock.synth import sample
 from generator.naming import (
     CLIENT_ARGUMENTS,
     CLIENT_ATTRIBUTES,
@@ -29,6 +30,9 @@ from generator.spec import OperationRef, deref, example_slots, operations, param
 from generator.validate import spec_version
 
 _IDEMPOTENT = frozenset({"get", "head", "options", "put", "delete", "trace"})
+
+
+_SAMPLE_BUDGET = 2000  # schema nodes, array items and characters a README sample may take
 
 
 def build(document: Document, vendor: str, version: str = "0.1.0") -> ir.Package:
@@ -210,6 +214,7 @@ class _Builder:
             has_default="default" in raw_schema,
             allow_reserved=bool(param.get("allowReserved")) and location == "query",
             content=media_type,
+            sample=self._sample(raw),
         )
 
     def _body(self, op: OperationRef, hint: str, names: Namer) -> ir.Body | None:
@@ -239,7 +244,15 @@ class _Builder:
         return ir.Body(
             content_type, annotation_text, bool(body.get("required")), fields, kind, _one_line(body.get("description")),
             tuple(e for e in encoding if e != _default_encoding(e.wire, kind)),
+            self._sample(media.get("schema")) if kind in ("json", "form", "multipart") else None,
         )
+
+    def _sample(self, schema: Any) -> Any:
+        """A valid value of an input schema for the README, bounded in work; None when it cannot be made."""
+        try:
+            return sample(self.document, schema, for_response=False, budget=_SAMPLE_BUDGET)
+        except (ValueError, TypeError, OverflowError):  # a bound that is no number (`minItems: "x"`)
+            return None
 
     def _encoding(self, media: dict[str, Any], ptr: str, kind: str) -> tuple[ir.FieldEncoding, ...]:
         """Each property of a form or multipart body with its `encoding` entry and the spec's defaults."""

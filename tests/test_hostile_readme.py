@@ -157,7 +157,7 @@ def test_spec_text_adds_no_markdown_structure(pair: GeneratedPair) -> None:
     kinds = {t.type for t in _flat(bad_tokens)}
     assert not kinds & {"image", "html_inline", "html_block", "em_open", "strong_open", "s_open", "blockquote_open", "hr"}
     links = [t.attrs.get("href") for t in _flat(bad_tokens) if t.type == "link_open"]
-    assert links == ["https://github.com/"]  # the template's own link, and no other
+    assert links == []  # the template writes no link (no placeholder), and spec text adds none
     assert _shape(bad_tokens) == _shape(good_tokens)  # same headings, lists, paragraphs, tables, fences, code spans
 
 

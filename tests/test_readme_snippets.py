@@ -1,0 +1,204 @@
+"""Every Python block of every generated README runs against `trunkline mock` and passes `mypy --strict`.
+
+Each vendor's blocks are written to files, type-checked together (one mypy run for all vendors) and
+run one by one in a subprocess, with the generated package importable, the credentials and the
+base URL in the environment (as the README says), and the vendor's mock serving the spec on a free
+loopback port. The project README's headline example is checked the same way against Monica.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import selectors
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+import pytest
+
+from generator import ir
+from tests.replay import GENERATED, ROOT, SPECS, package_ir, vendors
+
+FENCE = re.compile(r"^```python\n(.*?)^```$", re.DOTALL | re.MULTILINE)
+LOG_LINE = re.compile(r"^([A-Z]+) (\S+) (\d{3}) [\d.]+ms$")
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """One code block: where it comes from and its text."""
+
+    vendor: str
+    index: int
+    code: str
+
+    @property
+    def module(self) -> str:
+        return f"{self.vendor}_{self.index:03d}"
+
+
+def snippets(readme: Path, vendor: str) -> list[Snippet]:
+    """The ```python blocks of a README, in order."""
+    return [Snippet(vendor, n, block) for n, block in enumerate(FENCE.findall(readme.read_text(encoding="utf-8")))]
+
+
+class Mock:
+    """`python -m generator.mock SPEC` on a free loopback port; `url` is the base URL it printed."""
+
+    def __init__(self, spec: Path) -> None:
+        self.log: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115  (read after stop)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "generator.mock", str(spec)], cwd=ROOT, stdout=subprocess.PIPE, stderr=self.log,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        assert self.process.stdout is not None
+        selector = selectors.DefaultSelector()
+        selector.register(self.process.stdout, selectors.EVENT_READ)
+        ready = selector.select(30)
+        selector.close()
+        self.url = self.process.stdout.readline().decode().strip() if ready else ""
+        assert self.url.startswith("http://127.0.0.1:"), self.stop()
+
+    def stop(self) -> str:
+        """Stop the server; what it logged."""
+        if self.process.poll() is None:
+            self.process.terminate()
+        self.process.wait(10)
+        if self.process.stdout is not None:
+            self.process.stdout.close()
+        self.log.seek(0)
+        return self.log.read().decode("utf-8", "replace")
+
+
+def environment(package: ir.Package, base_url: str) -> dict[str, str]:
+    """What a user sets before running a README example: credentials and the base URL, the package importable."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(package.env_prefix + "_")}
+    env.update({c.env: f"test-{c.name}" for c in package.credentials})
+    env[f"{package.env_prefix}_BASE_URL"] = base_url
+    env["PYTHONPATH"] = str(GENERATED / package.vendor / "src")
+    return env
+
+
+def run(snippet: Snippet, directory: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """Run one snippet as a script in `directory`."""
+    path = directory / f"{snippet.module}.py"
+    return subprocess.run([sys.executable, str(path)], cwd=directory, env=env, capture_output=True, text=True, timeout=60, check=False)
+
+
+ALL = {vendor: snippets(GENERATED / vendor / "README.md", vendor) for vendor in vendors()}
+HEADLINE = [s for s in snippets(ROOT / "README.md", "project") if "trunkline_monica" in s.code]
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every snippet as a module of one directory."""
+    directory = tmp_path_factory.mktemp("snippets")
+    for snippet in [*HEADLINE, *(s for group in ALL.values() for s in group)]:
+        (directory / f"{snippet.module}.py").write_text(snippet.code, encoding="utf-8")
+    return directory
+
+
+def test_every_readme_has_complete_snippets() -> None:
+    counts = {vendor: len(group) for vendor, group in ALL.items()}
+    assert set(counts) == {"agendize", "hipcall", "monica", "snapcall", "voipnow"}
+    assert all(n >= 12 for n in counts.values()), counts
+    assert len(HEADLINE) == 1
+    for snippet in [*HEADLINE, *(s for group in ALL.values() for s in group)]:
+        assert "..." not in snippet.code and "Ellipsis" not in snippet.code, snippet.module
+        assert re.search(r"^(from|import) ", snippet.code, re.MULTILINE), snippet.module  # it imports what it uses
+        if "await " in snippet.code:
+            assert snippet.code.rstrip().endswith("asyncio.run(main())"), snippet.module
+
+
+def test_snippets_pass_mypy_strict(written: Path) -> None:
+    """One mypy run over every snippet of every vendor, each package found on MYPYPATH."""
+    env = {**os.environ, "MYPYPATH": os.pathsep.join(str(GENERATED / v / "src") for v in vendors())}
+    files = sorted(str(p) for p in written.glob("*.py"))
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-error-summary", "--cache-dir", str(written / ".mypy_cache"), *files],
+        cwd=written, env=env, capture_output=True, text=True, timeout=600, check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == ""
+
+
+@pytest.fixture(scope="module", params=vendors())
+def vendor_run(request: pytest.FixtureRequest, written: Path) -> Iterator[tuple[str, dict[int, subprocess.CompletedProcess[str]], list[tuple[str, str, int]]]]:
+    """Every snippet of one vendor run against its mock; the results by index and the requests the mock saw."""
+    vendor = str(request.param)
+    mock = Mock(SPECS / f"{vendor}.yaml")
+    env = environment(package_ir(vendor), mock.url)
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            results = dict(zip([s.index for s in ALL[vendor]], pool.map(lambda s: run(s, written, env), ALL[vendor])))
+    finally:
+        log = mock.stop()
+    requests = [(m.group(1), m.group(2), int(m.group(3))) for m in map(LOG_LINE.match, log.splitlines()) if m]
+    yield vendor, results, requests
+
+
+def test_snippets_run_against_the_mock(vendor_run: tuple[str, dict[int, subprocess.CompletedProcess[str]], list[tuple[str, str, int]]]) -> None:
+    vendor, results, requests = vendor_run
+    failed = {i: r.stderr[-2000:] for i, r in results.items() if r.returncode != 0}
+    assert failed == {}
+    refused = [r for r in requests if r[2] >= 400]
+    assert refused == []  # every request the snippets sent was one the spec allows
+    calls = [s for s in ALL[vendor] if re.search(r"\bclient\.\w+\.\w+\(|await client\.", s.code)]
+    assert len(requests) >= len(calls) > 5
+    operations = {f"{ns.attribute}.{op.method_name}": op for ns in package_ir(vendor).namespaces for op in ns.operations}
+    for snippet in ALL[vendor]:
+        out = results[snippet.index].stdout
+        assert "Ellipsis" not in out
+        walk = re.search(r"^for item in client\.(\w+\.\w+)\(", snippet.code, re.MULTILINE)
+        if walk is not None and "page = " not in snippet.code:  # one line per item of the documented page at least
+            assert len(out.splitlines()) >= (_documented_items(operations[walk.group(1)]) or 0), snippet.module
+        elif re.search(r"^\s*print\(", snippet.code, re.MULTILINE) and "except" not in snippet.code:
+            assert out.strip(), f"{snippet.module} printed nothing:\n{snippet.code}"
+
+
+def _documented_items(op: ir.Operation) -> int | None:
+    """How many items the first documented answer of a list operation holds; None when none is documented."""
+    example = next((e for e in op.examples if e.has_response), None)
+    if example is None or op.pagination is None:
+        return None
+    value = example.response
+    for key in op.pagination.items:
+        value = value.get(key) if isinstance(value, dict) else None
+    return len(value) if isinstance(value, list) else None
+
+
+def test_pagination_snippet_prints_the_documented_page(vendor_run: tuple[str, dict[int, subprocess.CompletedProcess[str]], list[tuple[str, str, int]]]) -> None:
+    vendor, results, _ = vendor_run
+    [paged] = [s for s in ALL[vendor] if "page = client." in s.code and "async" not in s.code]
+    package = package_ir(vendor)
+    op = next(o for ns in package.namespaces for o in ns.operations if o.pagination is not None)
+    lines = results[paged.index].stdout.splitlines()
+    count, has_next = lines[0].split(" ")
+    assert has_next in ("True", "False")
+    documented = _documented_items(op)
+    if documented is not None:
+        assert int(count) == documented
+        assert len(lines) - 1 >= documented  # the walk printed at least the first page's items
+
+
+def test_project_readme_headline_runs_against_monica(written: Path) -> None:
+    [headline] = HEADLINE
+    assert "if call.contact is not None:" in headline.code
+    mock = Mock(SPECS / "monica.yaml")
+    try:
+        result = run(headline, written, environment(package_ir("monica"), mock.url))
+    finally:
+        log = mock.stop()
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [  # the four calls of the documented page, which is the last
+        "2017-10-07 21:17:45+00:00 Leslie",
+        "2017-10-07 22:29:21+00:00 Leslie",
+        "2017-10-07 21:00:56+00:00 Leslie",
+        "2017-10-07 21:02:57+00:00 Henri",
+    ]
+    assert all(int(status) < 400 for status in re.findall(r" (\d{3}) [\d.]+ms$", log, re.MULTILINE))
