@@ -14,6 +14,7 @@ import selectors
 import subprocess
 import sys
 import tempfile
+import tomllib
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -202,3 +203,42 @@ def test_project_readme_headline_runs_against_monica(written: Path) -> None:
         "2017-10-07 21:02:57+00:00 Henri",
     ]
     assert all(int(status) < 400 for status in re.findall(r" (\d{3}) [\d.]+ms$", log, re.MULTILINE))
+
+
+def test_install_section_names_the_index_and_the_wheel() -> None:
+    readme = (GENERATED / "monica" / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Install\n", 1)[1].split("\n## ", 1)[0]
+    version = tomllib.loads((GENERATED / "monica" / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    assert section == (
+        "\n```sh\npip install trunkline-monica\n```\n\n"
+        "pip takes it from the index it is configured with. A team that publishes its clients to an index\n"
+        "of its own (`trunkline publish --repository-url`) installs from that index's simple URL, given\n"
+        "once in `PIP_INDEX_URL` or `pip.conf`, or per command:\n\n"
+        '```sh\npip install --index-url "$PIP_INDEX_URL" trunkline-monica\n```\n\n'
+        "A wheel that `trunkline build` wrote into `dist/` installs from the file:\n\n"
+        f"```sh\npip install dist/trunkline_monica-{version}-py3-none-any.whl\n```\n\n"
+        "It needs Python 3.11 or later, httpx and pydantic 2. Every example below is a complete program;\n"
+        "it reads the credentials (`MONICA_API_KEY`) and the base URL (`MONICA_BASE_URL`) from the environment,\n"
+        "so it runs as written against the API or against `trunkline mock`.\n"
+    )
+
+
+@pytest.mark.parametrize("vendor", vendors())
+def test_readme_has_no_placeholder_link_and_no_entity_in_code(vendor: str) -> None:
+    from markdown_it import MarkdownIt
+
+    readme = (GENERATED / vendor / "README.md").read_text(encoding="utf-8")
+    tokens = MarkdownIt("commonmark").enable(["table"]).parse(readme)
+    flat = [child for t in tokens for child in [t, *(t.children or [])]]
+    assert [t.attrs.get("href") for t in flat if t.type == "link_open"] == []  # no link without a configured URL
+    assert "https://github.com/)" not in readme and "](https://" not in readme
+    code = [t.content for t in flat if t.type in ("code_inline", "fence")]
+    assert len(code) > 20
+    assert [c for c in code if re.search(r"&(lt|gt|amp|quot|#\d+);", c)] == []
+
+
+def test_markdown_code_shows_markup_characters_as_they_are() -> None:
+    from generator.escape import markdown_code
+
+    assert markdown_code("Authorization: Bearer <token> & co") == "`Authorization: Bearer <token> & co`"
+    assert markdown_code("a `b` c") == "``a `b` c``"
