@@ -136,6 +136,21 @@ def markdown_code(text: Any) -> str:
     return f"{fence}{content or ' '}{fence}"  # an empty span would be no span: show one space
 
 
+LINK_URL = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~!$&'*+,;=:@%/?#-]*)?")
+
+
+def markdown_url(value: Any) -> str:
+    """A Markdown link destination: an http(s) URL of characters that cannot end it or start markup.
+
+    No space, parenthesis, angle bracket, quote, backslash or backtick can be in it, so it is
+    written as it is; anything else raises ValueError (configuration is checked before it gets here).
+    """
+    text = str(value)
+    if not LINK_URL.fullmatch(text):
+        raise ValueError(f"not a plain http(s) URL for a Markdown link: {text!r}")
+    return text
+
+
 def toml_string(value: Any) -> str:
     """A TOML basic string: quotes and backslashes escaped, unprintables as `\\u`/`\\U` escapes."""
     pieces = []

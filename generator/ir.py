@@ -194,6 +194,7 @@ class Package:
     # component schema key -> its model's class name, so nothing the spec names is lost
     component_models: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     api_name: str = ""  # the title as a noun phrase ending in "API": "Monica API", "Hipcall API"
+    urls: tuple[tuple[str, str], ...] = ()  # Project-URLs from the configuration (label, URL): pyproject and README
     client_prefix: str = ""
 
     @property
