@@ -1,7 +1,8 @@
 """Every Python block of every generated README runs against `trunkline mock` and passes `mypy --strict`.
 
 Each vendor's blocks are written to files, type-checked together (one mypy run for all vendors) and
-run one by one in a subprocess, with the generated package importable, the credentials and the
+run one by one, each in its own process (forked from one that has imported the package), with the
+generated package importable, the credentials and the
 base URL in the environment (as the README says), and the vendor's mock serving the spec on a free
 loopback port. The project README's headline example is checked the same way against Monica.
 """
@@ -126,8 +127,8 @@ def run_all(group: list[Snippet], module: str, directory: Path, env: dict[str, s
     assert done.returncode == 0, done.stderr
     results = {}
     for snippet, path in zip(group, paths):
-        read = lambda suffix: Path(path + suffix).read_text(encoding="utf-8")  # noqa: E731
-        results[snippet.index] = subprocess.CompletedProcess([path], int(read(".rc")), read(".out"), read(".err"))
+        out, err, rc = (Path(path + suffix).read_text(encoding="utf-8") for suffix in (".out", ".err", ".rc"))
+        results[snippet.index] = subprocess.CompletedProcess([path], int(rc), out, err)
     return results
 
 
