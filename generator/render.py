@@ -12,7 +12,16 @@ import jinja2
 
 from generator import ir
 from generator.codecheck import check_package, check_printable
-from generator.escape import docstring, markdown, markdown_code, markdown_url, plain_line, py_literal, toml_string
+from generator.escape import (
+    docstring,
+    markdown,
+    markdown_code,
+    markdown_prose,
+    markdown_url,
+    plain_line,
+    py_literal,
+    toml_string,
+)
 from generator.layout import fit, layout
 from generator.models import render_models
 from generator.readme import readme_context
@@ -50,7 +59,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(py=py_literal, pycode=_code_literal, doc=docstring, md=markdown, md_code=markdown_code, md_url=markdown_url, line=plain_line, toml=toml_string, fit=fit)
+    env.filters.update(py=py_literal, pycode=_code_literal, doc=docstring, md=markdown, md_prose=markdown_prose, md_code=markdown_code, md_url=markdown_url, line=plain_line, toml=toml_string, fit=fit)
     return env
 
 
