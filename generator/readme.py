@@ -18,8 +18,6 @@ from typing import Any
 from generator import ir
 from generator.escape import py_literal
 
-_NO_CODE = None  # a value that does not fit an annotation
-
 
 @dataclass
 class Imports:
@@ -107,7 +105,7 @@ class Typed:
                 written = self._member(member, value, strict)
                 if written is not None:
                     return written
-        return _NO_CODE
+        return None
 
     def placeholder(self, annotation: str) -> str:
         """A typed value of `annotation` when nothing is documented: the simplest of its first member."""
