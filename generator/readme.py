@@ -114,7 +114,7 @@ class Typed:
         simple = {"str": '"string"', "int": "0", "float": "0.0", "bool": "False", "None": "None", "Any": "{}", "bytes": 'b"content"'}
         if member in simple:
             return simple[member]
-        if member == "FileContent":
+        if member in ("FileContent", "FileInput"):
             return 'b"content"'
         if member == "datetime.date":
             self.imports.stdlib.add("import datetime")
@@ -132,6 +132,16 @@ class Typed:
         written = self.value(member, {}) if member.startswith("models.") else None
         return written or '"string"'
 
+    def entry(self, annotation: str) -> str:
+        """A dict or list of `annotation` with one placeholder member, to show how a nested field is written."""
+        for member in split_union(annotation):
+            mapping, item = _inner(member, "dict"), _inner(member, "list")
+            if mapping is not None and len(_split_args(mapping)) == 2:
+                return '{"key": ' + self.placeholder(_split_args(mapping)[1]) + "}"
+            if item is not None:
+                return "[" + self.placeholder(item) + "]"
+        return self.placeholder(annotation)
+
     def _member(self, member: str, value: Any, strict: bool) -> str | None:
         """`value` as one member of a union; `strict` takes only values of the member's own JSON type."""
         if member == "None":
@@ -140,7 +150,7 @@ class Typed:
             return code(py_literal(value)) if strict else None
         if member in ("str", "int", "float", "bool"):
             return _scalar(member, value, strict)
-        if member in ("bytes", "FileContent"):
+        if member in ("bytes", "FileContent", "FileInput"):
             return "b" + code(py_literal(value)) if isinstance(value, str) and value.isascii() and strict else None
         if member in ("datetime.date", "datetime.datetime"):
             return self._temporal(member, value) if isinstance(value, str) else None
@@ -551,7 +561,8 @@ class Snippets:
             if (nested and shown < 3) or item.required:
                 shown += int(nested)
                 value = documented.get(item.wire, sample.get(item.wire))
-                parts.append(f"{item.name}={_written(typed, item.annotation, value)}")
+                written = _written(typed, item.annotation, value)
+                parts.append(f"{item.name}={typed.entry(item.annotation) if written in ('{}', '[]') else written}")
         return self.program(imports, [f"client.{found.form.name}({', '.join(parts)})"])
 
 

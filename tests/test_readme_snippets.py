@@ -284,3 +284,24 @@ def test_markdown_code_shows_markup_characters_as_they_are() -> None:
 
     assert markdown_code("Authorization: Bearer <token> & co") == "`Authorization: Bearer <token> & co`"
     assert markdown_code("a `b` c") == "``a `b` c``"
+
+
+def test_upload_and_form_blocks_pass_mypy_strict(tmp_path: Path) -> None:
+    """No vendor takes files or forms; the wire-bodies spec does: its README's blocks type-check too."""
+    from tests.fuzz.roundtrip import generate
+    from tests.test_wire_bodies import SPEC as BODIES
+
+    generated = generate(BODIES, tmp_path, "bodies_readme")
+    blocks = FENCE.findall(generated.files["README.md"])
+    section = generated.files["README.md"].split("## Uploads and form bodies", 1)[1].split("\n## ", 1)[0]
+    assert section.count("```python") == 3  # a file field, a binary body, a nested form
+    for index, block in enumerate(blocks):
+        assert "..." not in block
+        (tmp_path / f"block_{index:02d}.py").write_text(block, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-error-summary", "--cache-dir", str(tmp_path / ".mypy_cache"),
+         *sorted(str(p) for p in tmp_path.glob("block_*.py"))],
+        cwd=tmp_path, env={**os.environ, "MYPYPATH": str(tmp_path / "bodies_readme" / "src")},
+        capture_output=True, text=True, timeout=600, check=False,
+    )
+    assert (result.returncode, result.stdout) == (0, ""), result.stdout + result.stderr
