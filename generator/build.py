@@ -201,12 +201,13 @@ class _Builder:
         raw_schema: dict[str, Any] = raw if isinstance(raw, dict) else {}
         style = str(param.get("style") or ("form" if location in ("query", "cookie") else "simple"))
         explode = bool(param.get("explode", style == "form"))
+        required = bool(param.get("required")) or location == "path"
         return ir.Param(
             name=names.unique(attribute(wire), key=f"{location}:{wire}"),
             wire=wire,
             location=location,
             annotation=annotation(self.schemas.defs, schema, for_input=True),
-            required=bool(param.get("required")) or location == "path",
+            required=required,
             description=_one_line(param.get("description")),
             style=style,
             explode=explode,
@@ -214,7 +215,7 @@ class _Builder:
             has_default="default" in raw_schema,
             allow_reserved=bool(param.get("allowReserved")) and location == "query",
             content=media_type,
-            sample=self._sample(raw),
+            sample=self._sample(raw) if required else None,  # the README passes required parameters only
         )
 
     def _body(self, op: OperationRef, hint: str, names: Namer) -> ir.Body | None:

@@ -22,7 +22,7 @@ class Param:
     has_default: bool = False
     allow_reserved: bool = False
     content: str = ""  # a `content`-based parameter's media type: the value goes as JSON text
-    # a valid value built from the schema (default, example, enum, typed placeholder): the README's fallback
+    # a required parameter's valid value built from the schema (default, example, enum, placeholder): the README's fallback
     sample: Any = field(default=None, hash=False, compare=False)
 
 
