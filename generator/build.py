@@ -9,6 +9,7 @@ from typing import Any
 from generator import ir
 from generator.errors import TrunklineError
 from generator.load import Document, pointer
+from generator.mock.synth import sample
 from generator.naming import (
     CLIENT_ARGUMENTS,
     CLIENT_ATTRIBUTES,
@@ -29,6 +30,9 @@ from generator.spec import OperationRef, deref, example_slots, operations, param
 from generator.validate import spec_version
 
 _IDEMPOTENT = frozenset({"get", "head", "options", "put", "delete", "trace"})
+
+
+_SAMPLE_BUDGET = 2000  # schema nodes, array items and characters a README sample may take
 
 
 def build(document: Document, vendor: str, version: str = "0.1.0") -> ir.Package:
@@ -210,12 +214,13 @@ class _Builder:
         raw_schema: dict[str, Any] = raw if isinstance(raw, dict) else {}
         style = str(param.get("style") or ("form" if location in ("query", "cookie") else "simple"))
         explode = bool(param.get("explode", style == "form"))
+        required = bool(param.get("required")) or location == "path"
         return ir.Param(
             name=names.unique(attribute(wire), key=f"{location}:{wire}"),
             wire=wire,
             location=location,
             annotation=annotation(self.schemas.defs, schema, for_input=True),
-            required=bool(param.get("required")) or location == "path",
+            required=required,
             description=_one_line(param.get("description")),
             style=style,
             explode=explode,
@@ -223,6 +228,7 @@ class _Builder:
             has_default="default" in raw_schema,
             allow_reserved=bool(param.get("allowReserved")) and location == "query",
             content=media_type,
+            sample=self._sample(raw) if required else None,  # the README passes required parameters only
         )
 
     def _body(self, op: OperationRef, hint: str, names: Namer) -> ir.Body | None:
@@ -252,7 +258,15 @@ class _Builder:
         return ir.Body(
             content_type, annotation_text, bool(body.get("required")), fields, kind, _one_line(body.get("description")),
             tuple(e for e in encoding if e != _default_encoding(e.wire, kind)),
+            self._sample(media.get("schema")) if kind in ("json", "form", "multipart") else None,
         )
+
+    def _sample(self, schema: Any) -> Any:
+        """A valid value of an input schema for the README, bounded in work; None when it cannot be made."""
+        try:
+            return sample(self.document, schema, for_response=False, budget=_SAMPLE_BUDGET)
+        except (ValueError, TypeError, OverflowError):  # a bound that is no number (`minItems: "x"`)
+            return None
 
     def _encoding(self, media: dict[str, Any], ptr: str, kind: str) -> tuple[ir.FieldEncoding, ...]:
         """Each property of a form or multipart body with its `encoding` entry and the spec's defaults."""

@@ -108,9 +108,45 @@ def markdown(text: Any) -> str:
     read into another character), and a leading `-`, `+`, `=` or `1.` is escaped so that no
     list, thematic break or setext heading starts where the text starts a line.
     """
+    return _markdown_text(plain_line(text), at_start=True)
+
+
+_BACKTICKS = re.compile(r"`+")
+
+
+def markdown_prose(text: Any) -> str:
+    """`markdown`, but a code span the text writes (`` `Bearer <token>` ``) shows as a code span.
+
+    Spec descriptions are CommonMark and mark code with backticks; escaped, their `<` would be
+    an entity between two literal backticks. A span is a run of backticks closed by the next run
+    of the same length (CommonMark's rule), re-delimited by `markdown_code`, which nothing inside
+    can close; its content shows literally (no markup, no HTML). A span holding `|` stays escaped
+    text, since a pipe would split a table cell even inside code. Everything else is `markdown`.
+    """
     flat = plain_line(text)
+    pieces: list[str] = []
+    last = 0
+    position = 0
+    while (opening := _BACKTICKS.search(flat, position)) is not None:
+        run = len(opening.group())
+        closing = next((m for m in _BACKTICKS.finditer(flat, opening.end()) if len(m.group()) == run), None)
+        if closing is None:
+            break
+        content = flat[opening.end():closing.start()]
+        if "|" in content or not content.strip(" "):
+            position = opening.end()
+            continue
+        pieces.append(_markdown_text(flat[last:opening.start()], at_start=last == 0))
+        pieces.append(markdown_code(content))
+        last = position = closing.end()
+    pieces.append(_markdown_text(flat[last:], at_start=last == 0))
+    return "".join(pieces)
+
+
+def _markdown_text(flat: str, at_start: bool) -> str:
+    """Escaped text of one printable line; the block-start escape only where it starts the line."""
     shown = "".join(_markdown_char(c) for c in flat)
-    start = _BLOCK_START.match(flat)
+    start = _BLOCK_START.match(flat) if at_start else None
     if start:
         cut = start.end() - 1  # digits and `-+=.)` are never escaped: the same index in `shown`
         shown = shown[:cut] + "\\" + shown[cut:]
@@ -134,6 +170,21 @@ def markdown_code(text: Any) -> str:
     if content.strip(" ") and ("`" in edges or edges == "  "):
         content = f" {content} "
     return f"{fence}{content or ' '}{fence}"  # an empty span would be no span: show one space
+
+
+LINK_URL = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~!$&'*+,;=:@%/?#-]*)?")
+
+
+def markdown_url(value: Any) -> str:
+    """A Markdown link destination: an http(s) URL of characters that cannot end it or start markup.
+
+    No space, parenthesis, angle bracket, quote, backslash or backtick can be in it, so it is
+    written as it is; anything else raises ValueError (configuration is checked before it gets here).
+    """
+    text = str(value)
+    if not LINK_URL.fullmatch(text):
+        raise ValueError(f"not a plain http(s) URL for a Markdown link: {text!r}")
+    return text
 
 
 def toml_string(value: Any) -> str:

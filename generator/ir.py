@@ -22,6 +22,8 @@ class Param:
     has_default: bool = False
     allow_reserved: bool = False
     content: str = ""  # a `content`-based parameter's media type: the value goes as JSON text
+    # a required parameter's valid value built from the schema (default, example, enum, placeholder): the README's fallback
+    sample: Any = field(default=None, hash=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ class Body:
     kind: str = "json"  # json, form, multipart, binary, text
     description: str = ""
     encoding: tuple[FieldEncoding, ...] = ()  # form and multipart: only fields that differ from the default
+    # a valid body built from the schema, every property: where the README takes values the examples lack
+    sample: Any = field(default=None, hash=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -191,6 +195,7 @@ class Package:
     # component schema key -> its model's class name, so nothing the spec names is lost
     component_models: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     api_name: str = ""  # the title as a noun phrase ending in "API": "Monica API", "Hipcall API"
+    urls: tuple[tuple[str, str], ...] = ()  # Project-URLs from the configuration (label, URL): pyproject and README
     client_prefix: str = ""
 
     @property

@@ -23,7 +23,8 @@ _TOOLS = (("trunkline", 3), ("black", 1), ("datamodel-code-generator", 2))
 
 def inputs_digest(target: Target) -> str:
     """One hash over everything the package is made from."""
-    return digest(target.spec.read_bytes(), target.name, target.version, target.changelog or "", generator_digest())
+    urls = "\n".join(f"{label}={url}" for label, url in target.urls)
+    return digest(target.spec.read_bytes(), target.name, target.version, target.changelog or "", urls, generator_digest())
 
 
 @cache

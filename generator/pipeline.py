@@ -5,7 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator import ir
 from generator.build import build
@@ -43,7 +43,7 @@ def package_ir(target: Target, progress: Progress | None = None) -> ir.Package:
         if errors:
             raise LintFailed(errors)
     progress.stage(target.name, "building")
-    return build(document, target.name, target.version)
+    return replace(build(document, target.name, target.version), urls=target.urls)
 
 
 def render_target(target: Target, progress: Progress | None = None, parallel: bool = True) -> dict[str, str]:

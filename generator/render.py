@@ -12,9 +12,19 @@ import jinja2
 
 from generator import ir
 from generator.codecheck import check_package, check_printable
-from generator.escape import docstring, markdown, markdown_code, plain_line, py_literal, toml_string
+from generator.escape import (
+    docstring,
+    markdown,
+    markdown_code,
+    markdown_prose,
+    markdown_url,
+    plain_line,
+    py_literal,
+    toml_string,
+)
 from generator.layout import fit, layout
 from generator.models import render_models
+from generator.readme import readme_context
 
 _STRING = re.compile(r"'(?:[^'\\]|\\.)*'" + r'|"(?:[^"\\]|\\.)*"')
 _BUILTIN_TYPES = frozenset({"list", "dict", "str", "int", "float", "bool", "bytes"})
@@ -49,7 +59,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(py=py_literal, pycode=_code_literal, doc=docstring, md=markdown, md_code=markdown_code, line=plain_line, toml=toml_string, fit=fit)
+    env.filters.update(py=py_literal, pycode=_code_literal, doc=docstring, md=markdown, md_prose=markdown_prose, md_code=markdown_code, md_url=markdown_url, line=plain_line, toml=toml_string, fit=fit)
     return env
 
 
@@ -73,7 +83,7 @@ def render(package: ir.Package) -> dict[str, str]:
     context = {"package": package}
     files = {
         "pyproject.toml": env.get_template("pyproject.toml.j2").render(context),
-        "README.md": env.get_template("README.md.j2").render(context, **_readme_calls(package)),
+        "README.md": env.get_template("README.md.j2").render(context, **readme_context(package)),
         src + "py.typed": "",
         src + "resources/__init__.py": '"""Namespaces of the client, one module per tag, loaded on first use."""\n',
     }
@@ -101,49 +111,6 @@ def _check_printable(files: dict[str, str]) -> None:
     for path, text in files.items():
         if path.endswith(".py"):
             check_printable(path, text)
-
-
-def _readme_calls(package: ir.Package) -> dict[str, Any]:
-    calls: dict[str, str] = {}
-    paged_example = ""
-    raw_example = ""
-    for ns in package.namespaces:
-        for op in ns.operations:
-            call = f"client.{ns.attribute}.{op.method_name}({example_arguments(op)})"
-            if op.pagination is not None:
-                calls[op.operation_id] = f"page = {call}\nprint(page.items)\nfor item in {call}:\n    print(item)"
-                paged_example = paged_example or (
-                    f"page = {call}\nprint(page.items, page.has_next_page())\n\nfor item in {call}:  # every page\n    print(item)"
-                )
-            else:
-                calls[op.operation_id] = f"result = {call}" if op.return_annotation != "None" else call
-            raw_example = raw_example or f"{ns.attribute}.{op.method_name}({example_arguments(op)})"
-    return {"calls": calls, "paged_example": paged_example, "raw_example": raw_example or "..."}
-
-
-def example_arguments(op: ir.Operation) -> str:
-    """Keyword arguments of a call to `op`, from its first documented example."""
-    example = op.examples[0] if op.examples else None
-    parts = []
-    for param in op.params:
-        values = {"path": example.path, "query": example.query, "header": example.headers}.get(param.location, {}) if example else {}
-        if param.wire in values:
-            parts.append(f"{param.name}={_code_literal(values[param.wire])}")
-        elif param.required:
-            parts.append(f"{param.name}=...")
-    if op.body is not None:
-        body = example.body if example and example.has_body else None
-        if op.body.fields is not None:
-            for field in op.body.fields:
-                if isinstance(body, dict) and field.wire in body:
-                    parts.append(f"{field.name}={_code_literal(body[field.wire])}")
-                elif field.required:
-                    parts.append(f"{field.name}=...")
-        elif body is not None:
-            parts.append(f"body={_code_literal(body)}")
-        elif op.body.required:
-            parts.append("body=...")
-    return ", ".join(parts)
 
 
 def _code_literal(value: Any) -> str:

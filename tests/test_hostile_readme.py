@@ -20,7 +20,7 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from generator.escape import markdown, markdown_code, plain_line
+from generator.escape import markdown, markdown_code, markdown_prose, plain_line
 from tests.fuzz.roundtrip import Generated, generate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -131,8 +131,18 @@ def _flat(tokens: list[Token]) -> list[Token]:
 
 
 def _shape(tokens: list[Token]) -> list[str]:
-    """The README's structure: every token but text, with a code span's and a fence's place but not its text."""
-    return [f"{t.type}:{t.tag}:{t.info}" for t in _flat(tokens) if t.type not in ("text", "text_special", "softbreak")]
+    """The README's structure: every token but text and code spans, with a fence's place but not its text.
+
+    Code spans are left out: prose may write its own (`markdown_prose` keeps a description's
+    `` `Bearer <token>` `` a code span), which shows text literally and adds no structure.
+    """
+    skipped = ("text", "text_special", "softbreak", "code_inline")
+    return [f"{t.type}:{t.tag}:{t.info}" for t in _flat(tokens) if t.type not in skipped]
+
+
+def _unticked(text: str) -> str:
+    """Text without backticks: what prose shows whether a backtick delimits a code span or shows as itself."""
+    return text.replace("`", "")
 
 
 def _text(inline: Token) -> str:
@@ -157,8 +167,10 @@ def test_spec_text_adds_no_markdown_structure(pair: GeneratedPair) -> None:
     kinds = {t.type for t in _flat(bad_tokens)}
     assert not kinds & {"image", "html_inline", "html_block", "em_open", "strong_open", "s_open", "blockquote_open", "hr"}
     links = [t.attrs.get("href") for t in _flat(bad_tokens) if t.type == "link_open"]
-    assert links == ["https://github.com/"]  # the template's own link, and no other
-    assert _shape(bad_tokens) == _shape(good_tokens)  # same headings, lists, paragraphs, tables, fences, code spans
+    assert links == []  # the template writes no link (no placeholder), and spec text adds none
+    assert _shape(bad_tokens) == _shape(good_tokens)  # same headings, lists, paragraphs, tables, fences
+    spans = [t for t in _flat(bad_tokens) if t.type == "code_inline"]
+    assert len(spans) >= len([t for t in _flat(good_tokens) if t.type == "code_inline"])  # code spans only added
 
 
 def test_code_spans_hold_exactly_the_spec_names(pair: GeneratedPair) -> None:
@@ -186,7 +198,7 @@ def test_prose_shows_as_the_spec_wrote_it_on_one_line(pair: GeneratedPair) -> No
     listing = next(op for op in ir.operations if op.pagination)
     for prose in (ir.description, ns.description, listing.summary, ir.server_variables[0].description):
         assert "\n" in prose or prose == plain_line(prose)
-        assert any(plain_line(prose) in line for line in shown), prose
+        assert any(_unticked(plain_line(prose)) in _unticked(line) for line in shown), prose
     assert any(f"A typed Python client of the {plain_line(ir.api_name)}" in line for line in shown)
     assert any(f"(version {ir.api_version})" in line for line in shown)
 
@@ -205,7 +217,8 @@ def test_every_table_row_keeps_its_cells(pair: GeneratedPair) -> None:
                     cells.append(_text(inner))
             rows.append(cells)
     credentials = [row for row in rows if row[0] in {c.name for c in bad.ir.credentials}]
-    assert {row[2] for row in credentials} == {plain_line(c.description) or "a credential of the API" for c in bad.ir.credentials}
+    expected = {_unticked(plain_line(c.description)) or "a credential of the API" for c in bad.ir.credentials}
+    assert {_unticked(row[2]) for row in credentials} == expected
     assert sum("|" in row[2] for row in credentials) == 2  # the payload's pipes stayed inside the cell
     for line in bad.files["README.md"].splitlines():
         if line.startswith("|"):
@@ -250,6 +263,20 @@ def test_markdown_is_text_in_a_paragraph_and_in_a_cell(text: str) -> None:
     assert {c.type for t in body for c in t.children or []} <= {"text", "text_special"}
 
 
+@pytest.mark.parametrize(
+    "text", [NAME, NAME_EVEN, PROSE, *EDGES, "sent as `Authorization: Bearer <token>` & more", "a ``b ` c`` d", "`|` e", "- `x`"]
+)
+def test_markdown_prose_is_text_and_code_spans_in_a_paragraph_and_in_a_cell(text: str) -> None:
+    for document in (markdown_prose(text) + "\n", "| h |\n|---|\n| " + markdown_prose(text) + " |\n"):
+        tokens = _parser().parse(document)
+        [inline] = [t for t in tokens if t.type == "inline" and t.content != "h"]
+        assert len([t for t in tokens if t.type in ("td_open", "paragraph_open")]) == 1  # one cell, one paragraph
+        assert {c.type for c in inline.children or []} <= {"text", "text_special", "code_inline"}
+        assert _unticked(_text(inline)) == _unticked(plain_line(text))  # every character shows, in order
+    assert markdown_prose("sent as `Authorization: Bearer <token>` & more") == "sent as `Authorization: Bearer <token>` &amp; more"
+    assert markdown_prose("`|` e") == "\\`\\|\\` e"  # a pipe would split a table cell: no span
+
+
 def test_readme_template_uses_the_escaper_of_each_context() -> None:
     """`md` in prose, `md_code` as a whole code span (never between backticks), nothing spec-made in a fence or a table's code."""
     fenced = False
@@ -261,7 +288,7 @@ def test_readme_template_uses_the_escaper_of_each_context() -> None:
         bare = re.sub(r"\{%.*?%\}|\{#.*?#\}", "", line)
         for match in re.finditer(r"\{\{(.*?)\}\}", bare):
             expression = match.group(1).strip()
-            escaper = re.search(r"\|\s*(md_code|md|pycode)\s*$", expression)
+            escaper = re.search(r"\|\s*(md_code|md_prose|md|pycode)\s*$", expression)
             if escaper is None:
                 continue
             seen += 1

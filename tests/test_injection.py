@@ -25,17 +25,21 @@ from tests.fuzz.roundtrip import (
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
-ESCAPING = re.compile(r"\|\s*(py|pycode|doc|md|md_code|toml)(\(\d+\))?\s*$")
+ESCAPING = re.compile(r"\|\s*(py|pycode|doc|md|md_prose|md_code|md_url|toml)(\(\d+\))?\s*$")
 # Raw interpolations allowed in templates: names `codecheck.check_package` proves to be identifiers,
 # types `codecheck.check_annotation` proves to be plain types, the template's own constants, and
 # README code that `render` builds from `py_literal`; README calls built from those names (the
-# `call_args` macro puts example values through `| py`).
+# `call_args` macro puts example values through `| py`); the README's code blocks, which
+# `generator/readme.py` builds from those names, checked annotations and `py_literal`, and the wheel's
+# file name it builds from the package name and a checked version.
 RAW_ALLOWED = re.compile(
     r"""(
       (package\.(module|env_prefix|dist_name) | ns\.(attribute|class_name) | op\.method_name(\ \|\ upper)?
        | op\.http_method | p\.(name|location) | f\.name | c\.(name|env) | v\.name(\.upper\(\))? | flavour)
     | annot\((p|f|op\.body)\.annotation\) | r\.annotation | item_type | response_type | returns
     | call | paged_example | raw_example
+    | snippet\.\w+ | snippet\.calls\[op\.operation_id\] | wheel
+    | error\.(model|pick\.ns\.attribute|pick\.op\.method_name) | paged\.(ns\.attribute|op\.method_name)
     | s\.credential | found\.(error|paged|fetch)_ns\.attribute | found\.(error_op|paged|fetch)\.method_name
     | found\.error_model | found\.error_status | error_class | call_args\(found\.error_op\)
     | fetch_call | fetch_args | list_call | raw_call | -\ parts\ \|\ join\(",\ "\)\ -

@@ -256,7 +256,10 @@ def test_readme_shows_an_upload_and_a_nested_form(bodies: ModuleType, tmp_path: 
     section = readme.split("## Uploads and form bodies", 1)[1].split("\n## ", 1)[0]
     assert 'client.bodies.upload(file=Path("report.pdf"))' in section
     assert 'client.bodies.raw_upload(body=Path("upload.bin"))' in section
-    assert 'client.bodies.create_customer(address={"key": "value"}, expand=["a", "b"], metadata={"key": "value"})' in section
+    assert (  # values of the field types (a model from its JSON), from the schema where nothing is documented
+        'client.bodies.create_customer(address=models.CreateCustomerBodyAddress.model_validate({"city": "string", "line1": "string"}),'
+        ' expand=["string"], metadata={"key": "string"})'
+    ) in section
     assert "key[member]=value" in section
 
 

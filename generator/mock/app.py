@@ -12,9 +12,10 @@ from werkzeug.wrappers import Request, Response
 
 from generator.mock.body import MAX_BODY, BadBody, read_body
 from generator.mock.checks import Incoming, Problem, check
+from generator.mock.links import own_origin, server_origins
 from generator.mock.model import MockSpec
 from generator.mock.problem import CONTENT_TYPE, problem_body
-from generator.mock.respond import Refused, choose, preferences, render
+from generator.mock.respond import Rebase, Refused, choose, preferences, render
 from generator.mock.router import Match, NoMethod, Router
 from generator.mock.schemas import SchemaChecker
 
@@ -41,6 +42,7 @@ class MockApp:
         self.router = Router(spec.operations, spec.prefixes)
         self.checker = SchemaChecker(spec.document, spec.version)
         self.log = log
+        self.origins = server_origins(spec.document)  # URLs on these origins in answers point at the mock
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         """The WSGI entry point; never raises, a failure of the mock itself is a 500 problem."""
@@ -105,7 +107,9 @@ class MockApp:
             status, exchange = choose(op, verdict, prefer)
         except Refused as refused:
             return _problem(400, refused.problem.message, [refused.problem], path)
-        reply = render(self.spec.document, op, status, exchange)
+        own = own_origin(request.headers.get("Host"))
+        links = Rebase(self.origins, own) if own is not None and self.origins else None
+        reply = render(self.spec.document, op, status, exchange, links)
         response = Response(reply.body, status=reply.status)
         response.headers.remove("Content-Type")
         for name, value in reply.headers:

@@ -9,6 +9,7 @@ from typing import Any
 
 from generator.load import Document
 from generator.mock.checks import Problem, Verdict
+from generator.mock.links import Origin, rebase
 from generator.mock.model import Exchange, MockOperation, ResponseSpec
 from generator.mock.synth import sample_at
 
@@ -152,8 +153,23 @@ def _both_numbers(a: Any, b: Any) -> bool:
     return isinstance(a, numbers) and isinstance(b, numbers) and not isinstance(a, bool) and not isinstance(b, bool) and a == b
 
 
-def render(document: Document, op: MockOperation, status: str, exchange: Exchange | None) -> Reply:
-    """The answer for `status`, from the exchange where it documents one, else built from the schema."""
+@dataclass(frozen=True)
+class Rebase:
+    """Where the API's own URLs in an answer go: the spec's server origins, moved to the mock's origin."""
+
+    origins: frozenset[Origin]
+    own: str
+
+    def __call__(self, value: Any) -> Any:
+        """`value` with its URLs on the server origins moved to `own`."""
+        return rebase(value, self.origins, self.own)
+
+
+def render(document: Document, op: MockOperation, status: str, exchange: Exchange | None, links: Rebase | None = None) -> Reply:
+    """The answer for `status`, from the exchange where it documents one, else built from the schema.
+
+    With `links`, URLs on the API's own origin (a documented next link) point at the mock instead.
+    """
     code = _code(status)
     reply = Reply(code, example=exchange.name if exchange is not None else None)
     response = _response(op, status)
@@ -168,7 +184,7 @@ def render(document: Document, op: MockOperation, status: str, exchange: Exchang
         else:
             value = sample_at(document, header.schema_ptr)
         if value is not None:
-            reply.headers.append((header.name, _header_text(value)))
+            reply.headers.append((header.name, _header_text(links(value) if links else value)))
     if code in _NO_BODY or not response.content:
         return reply
     ctype = _content_type(response, exchange)
@@ -179,7 +195,7 @@ def render(document: Document, op: MockOperation, status: str, exchange: Exchang
         value = sample_at(document, response.content[ctype])
         reply.generated = True
     reply.headers.append(("Content-Type", _served_type(ctype)))
-    reply.body = _encode(ctype, value)
+    reply.body = _encode(ctype, links(value) if links else value)
     return reply
 
 

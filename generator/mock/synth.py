@@ -24,9 +24,40 @@ _FORMATS = {
 }
 
 
-def sample(document: Document, schema: Any, *, for_response: bool = True) -> Any:
-    """A value of `schema`: its default, else its first example, else a typed placeholder."""
-    value = _sample(document, schema, for_response, 0, frozenset())
+class _Spent(Exception):
+    """A bounded sample ran out of budget."""
+
+
+class _Budget:
+    """How many more schema nodes, array items and string characters a sample may build; None: no bound."""
+
+    def __init__(self, left: int | None) -> None:
+        """Start with `left` units."""
+        self.left = left
+
+    def spend(self, units: int) -> None:
+        """Take `units`; `_Spent` when there are not that many left."""
+        if self.left is None:
+            return
+        self.left -= units
+        if self.left < 0:
+            raise _Spent
+
+
+_UNBOUNDED = _Budget(None)
+
+
+def sample(document: Document, schema: Any, *, for_response: bool = True, budget: int | None = None) -> Any:
+    """A value of `schema`: its default, else its first example, else a typed placeholder.
+
+    With a `budget` (schema nodes visited plus array items and string characters made) the work is
+    bounded, whatever an untrusted spec holds (deep fan-out, `minItems: 1e9`): past it, None.
+    """
+    spent = _Budget(budget) if budget is not None else _UNBOUNDED
+    try:
+        value = _sample(document, schema, for_response, 0, frozenset(), spent)
+    except _Spent:
+        return None
     return None if value is _SKIP else value
 
 
@@ -41,8 +72,9 @@ def sample_at(document: Document, schema_ptr: str | None, *, for_response: bool 
     return sample(document, schema, for_response=for_response)
 
 
-def _sample(document: Document, schema: Any, for_response: bool, depth: int, seen: frozenset[str]) -> Any:
+def _sample(document: Document, schema: Any, for_response: bool, depth: int, seen: frozenset[str], budget: _Budget = _UNBOUNDED) -> Any:
     """A value of one schema; `_SKIP` when a recursive reference is cut."""
+    budget.spend(1)
     if not isinstance(schema, dict):
         return None
     ref = schema.get("$ref")
@@ -53,7 +85,7 @@ def _sample(document: Document, schema: Any, for_response: bool, depth: int, see
             target = document.resolve(ref)
         except (KeyError, IndexError, ValueError, TypeError):
             return None
-        return _sample(document, target, for_response, depth + 1, seen | {ref})
+        return _sample(document, target, for_response, depth + 1, seen | {ref}, budget)
     for key in ("default", "const"):
         if key in schema:
             return schema[key]
@@ -68,17 +100,17 @@ def _sample(document: Document, schema: Any, for_response: bool, depth: int, see
     if isinstance(schema.get("allOf"), list):
         merged: dict[str, Any] = {}
         for branch in schema["allOf"]:
-            part = _sample(document, branch, for_response, depth + 1, seen)
+            part = _sample(document, branch, for_response, depth + 1, seen, budget)
             if isinstance(part, dict):
                 merged.update(part)
-        own = _object(document, schema, for_response, depth, seen) if "properties" in schema else {}
+        own = _object(document, schema, for_response, depth, seen, budget) if "properties" in schema else {}
         return {**merged, **own}
     for key in ("oneOf", "anyOf"):
         branches = schema.get(key)
         if isinstance(branches, list) and branches:
             for branch in branches:
                 if not (isinstance(branch, dict) and branch.get("type") == "null"):
-                    value = _sample(document, branch, for_response, depth + 1, seen)
+                    value = _sample(document, branch, for_response, depth + 1, seen, budget)
                     if value is not _SKIP:
                         return value
             return None
@@ -88,13 +120,17 @@ def _sample(document: Document, schema: Any, for_response: bool, depth: int, see
     if kind is None:
         kind = "object" if "properties" in schema else "array" if "items" in schema else None
     if kind == "object":
-        return _object(document, schema, for_response, depth, seen)
+        return _object(document, schema, for_response, depth, seen, budget)
     if kind == "array":
-        item = _sample(document, schema.get("items"), for_response, depth + 1, seen) if "items" in schema else _SKIP
-        return [] if item is _SKIP else [item] * max(1, int(schema.get("minItems") or 1))
+        item = _sample(document, schema.get("items"), for_response, depth + 1, seen, budget) if "items" in schema else _SKIP
+        count = max(1, int(schema.get("minItems") or 1))
+        budget.spend(count)
+        return [] if item is _SKIP else [item] * count
     if kind == "string":
         text = _FORMATS.get(str(schema.get("format")), "string")
-        return text.ljust(int(schema.get("minLength") or 0), "x")
+        width = int(schema.get("minLength") or 0)
+        budget.spend(width)
+        return text.ljust(width, "x")
     if kind in ("integer", "number"):
         return _number(schema, kind)
     if kind == "boolean":
@@ -102,7 +138,9 @@ def _sample(document: Document, schema: Any, for_response: bool, depth: int, see
     return None
 
 
-def _object(document: Document, schema: dict[str, Any], for_response: bool, depth: int, seen: frozenset[str]) -> dict[str, Any]:
+def _object(
+    document: Document, schema: dict[str, Any], for_response: bool, depth: int, seen: frozenset[str], budget: _Budget
+) -> dict[str, Any]:
     """An object with every property (write-only ones left out of responses)."""
     skip_flag = "writeOnly" if for_response else "readOnly"
     required = set(schema.get("required") or [])
@@ -110,7 +148,7 @@ def _object(document: Document, schema: dict[str, Any], for_response: bool, dept
     for name, prop in (schema.get("properties") or {}).items():
         if isinstance(prop, dict) and prop.get(skip_flag) and name not in required:
             continue
-        value = _sample(document, prop, for_response, depth + 1, seen)
+        value = _sample(document, prop, for_response, depth + 1, seen, budget)
         if value is _SKIP:
             if name in required:
                 result[name] = None
