@@ -66,7 +66,8 @@ def vendor_targets(specs_dir: Path, vendors: list[str]) -> list[Target]:
     """The targets for `vendors` (all specs in `specs_dir` when empty)."""
     if not specs_dir.is_dir():
         raise TrunklineError(f"no specs directory at {specs_dir}; run from the project root or pass --specs")
-    available = {p.stem: p for p in sorted(specs_dir.glob("*.yaml"))}
+    # Hidden files are a tool's configuration (`.spectral.yaml`), never a vendor's spec.
+    available = {p.stem: p for p in sorted(specs_dir.glob("*.yaml")) if not p.name.startswith(".")}
     if not vendors:
         if not available:
             raise TrunklineError(f"no specs (*.yaml) in {specs_dir}")

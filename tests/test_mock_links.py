@@ -143,6 +143,9 @@ def test_every_list_walks_every_page_against_the_mock(vendor: str, servers: dict
             items = list(getattr(getattr(client, attribute), method)(**kwargs))
             walked[f"{attribute}.{method}"] = (len(items), list(sent))
     http.close()
+    if vendor == "agendize":  # its list returns the sync token to the caller: nothing to walk (issue 20)
+        assert walked == {}
+        return
     assert walked
     assert all(url.startswith(servers[vendor].split("/", 3)[0] + "//" + servers[vendor].split("/", 3)[2]) for _, urls in walked.values() for url in urls)
     if vendor == "hipcall":  # three pages with next links documented: page 1, then the rewritten link to page 2

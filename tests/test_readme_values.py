@@ -67,9 +67,9 @@ def test_arguments_of_documented_and_undocumented_calls() -> None:
         'content="He called, we had fun.", contact_id=3, called_at=datetime.date(2018, 2, 2)'
     )
     snapcall = {op.operation_id: op for op in package_ir("snapcall").operations}
-    # nothing documented: required values from the schema, typed
+    # nothing documented: required values from the schema, typed (dates are text: their wire form is unknown)
     assert arguments(snapcall["partner_get_stats"], Typed(package_ir("snapcall"), Imports())) == (
-        "start=datetime.date(2000, 1, 1), end=datetime.date(2000, 1, 1)"
+        'start="string", end="string"'
     )
     assert arguments(snapcall["invites_create"], Typed(package_ir("snapcall"), Imports())) == 'company_id=123, email="string"'
 

@@ -322,3 +322,12 @@ def test_other_path_and_server_findings_point_at_the_key_that_is_wrong(tmp_path:
         (15, 17, "/paths/~1a~1{id}/get/parameters/1/name", "path-params"),
         (17, 21, "/paths/~1a~1{id}/get/parameters/1/required", "path-params"),
     ]
+
+
+def test_generate_takes_no_hidden_file_for_a_vendor(tmp_path: Path) -> None:
+    """A `specs/.spectral.yaml` next to the vendor specs is a tool's configuration, not a vendor to generate."""
+    from generator.targets import vendor_targets
+
+    write(tmp_path, "specs/.spectral.yaml", SPECTRAL)
+    write(tmp_path, "specs/acme.yaml", CLEAN)
+    assert [t.name for t in vendor_targets(tmp_path / "specs", [])] == ["acme"]
