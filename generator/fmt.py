@@ -46,11 +46,15 @@ class Formatter:
         if self._pool is not None:
             self._pool.shutdown(wait=error is None, cancel_futures=True)
 
-    def start(self, files: dict[str, str], cores: int | None = None) -> Callable[[], dict[str, str]]:
+    def start(
+        self, files: dict[str, str], cores: int | None = None, formatted: frozenset[str] = frozenset()
+    ) -> Callable[[], dict[str, str]]:
         """Begin formatting `files` on at most `cores` workers (all by default); the returned
-        call waits for and returns the formatted files."""
-        keys = {path: digest(MODE_KEY, text) for path, text in files.items() if path.endswith(".py")}
-        done: dict[str, str] = {}
+        call waits for and returns the formatted files. Paths in `formatted` are black-stable already."""
+        keys = {
+            path: digest(MODE_KEY, text) for path, text in files.items() if path.endswith(".py") and path not in formatted
+        }
+        done: dict[str, str] = {path: files[path] for path in formatted if path in files}
         for path, key in keys.items():
             cached = self._cache.get(key)
             if cached is not None:

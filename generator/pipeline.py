@@ -16,7 +16,7 @@ from generator.load import load
 from generator.manifest import MANIFEST, inputs_digest, manifest_text
 from generator.preflight import preflight
 from generator.progress import Progress
-from generator.render import model_files, render
+from generator.render import model_files, render, static_paths
 from generator.targets import Target as Target
 from generator.targets import spec_target as spec_target
 from generator.targets import vendor_targets as vendor_targets
@@ -57,7 +57,7 @@ def render_target(target: Target, progress: Progress | None = None, parallel: bo
         files["MANIFEST.in"] = "include CHANGELOG.md\n"  # ship the changelog in the sdist
     with Formatter(parallel) as formatter:
         # black works on these on the other cores while this one makes the models
-        formatted = formatter.start(files, cores=max(1, (os.cpu_count() or 1) - 1))
+        formatted = formatter.start(files, cores=max(1, (os.cpu_count() or 1) - 1), formatted=static_paths(package))
         progress.stage(target.name, "rendering models")
         models = formatter.start(model_files(package))
         progress.stage(target.name, "formatting")

@@ -75,6 +75,16 @@ def _template_source(name: str) -> str:
     return template_root().joinpath(name).read_text(encoding="utf-8")
 
 
+# Modules that are the same text in every package: real Python files in templates/module/, checked
+# by ruff and kept black-formatted (a test), so they are copied as they are and black skips them.
+STATIC_MODULES = ("_runtime.py", "errors.py", "pagination.py")
+
+
+def static_paths(package: ir.Package) -> frozenset[str]:
+    """The package paths of the static modules, which need no formatting."""
+    return frozenset(f"src/{package.module}/{name}" for name in STATIC_MODULES)
+
+
 def render(package: ir.Package) -> dict[str, str]:
     """Every file of the package but the models, by path relative to the package directory."""
     check_package(package)
@@ -87,8 +97,10 @@ def render(package: ir.Package) -> dict[str, str]:
         src + "py.typed": "",
         src + "resources/__init__.py": '"""Namespaces of the client, one module per tag, loaded on first use."""\n',
     }
-    for name in ("__init__.py", "_client.py", "_package.py", "_runtime.py", "errors.py", "pagination.py"):
+    for name in ("__init__.py", "_client.py", "_package.py"):
         files[src + name] = env.get_template(f"module/{name}.j2").render(context)
+    for name in STATIC_MODULES:
+        files[src + name] = _template_source(f"module/{name}")
     namespace = env.get_template("module/resources/namespace.py.j2")
     for ns in package.namespaces:
         shadowed = frozenset(op.method_name for op in ns.operations)

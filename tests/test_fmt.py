@@ -90,3 +90,15 @@ def test_a_batch_kept_to_fewer_cores_gives_the_same_files(monkeypatch: pytest.Mo
     sizes = [sum(len(files[p]) for p in batch) for batch in batches]
     assert sorted(p for batch in batches for p in batch) == sorted(files)
     assert abs(sizes[0] - sizes[1]) <= max(len(text) for text in files.values())
+
+
+def test_static_modules_are_black_stable() -> None:
+    """The runtime modules copied as they are (black skips them) are exactly what black would write."""
+    import black
+
+    from generator.fmt import MODE
+    from generator.render import STATIC_MODULES, template_root
+
+    for name in STATIC_MODULES:
+        text = template_root().joinpath("module", name).read_text(encoding="utf-8")
+        assert black.format_str(text, mode=MODE) == text, f"run black on templates/module/{name}"

@@ -81,8 +81,16 @@ _HTTPX_DEFAULT_TIMEOUT = httpx.Timeout(5.0)
 LOG_ENV = f"{ENV_PREFIX}_LOG"
 # Where an error body says what went wrong, in the order the keys are looked for (JSON:API, RFC 9457, most APIs).
 _MESSAGE_PATHS: tuple[tuple[str | int, ...], ...] = (
-    ("message",), ("error", "message"), ("error",), ("detail",), ("errors", 0, "message"), ("errors", 0, "detail"),
-    ("title",), ("error_description",), ("detail", 0, "msg"), ("errors", 0),
+    ("message",),
+    ("error", "message"),
+    ("error",),
+    ("detail",),
+    ("errors", 0, "message"),
+    ("errors", 0, "detail"),
+    ("title",),
+    ("error_description",),
+    ("detail", 0, "msg"),
+    ("errors", 0),
 )
 MAX_SERVER_MESSAGE = 300
 _IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
@@ -126,7 +134,9 @@ NOT_GIVEN = NotGiven()
 # What a file field (`format: binary`, `contentMediaType`) or a binary body takes: bytes, a binary
 # file object or a path (both read in chunks, never whole), or httpx's (filename, content[, content_type]).
 FileContent = bytes | IO[bytes] | os.PathLike[str]
-FileInput = FileContent | tuple[str | None, FileContent] | tuple[str | None, FileContent, str | None]
+FileInput = (
+    FileContent | tuple[str | None, FileContent] | tuple[str | None, FileContent, str | None]
+)
 
 
 class RequestOptions(TypedDict, total=False):
@@ -282,7 +292,12 @@ class RawResponse(Generic[T]):
     the raw response as a context manager.
     """
 
-    def __init__(self, http_response: httpx.Response, parse: Callable[[], T], max_size: int = DEFAULT_MAX_RESPONSE_SIZE) -> None:
+    def __init__(
+        self,
+        http_response: httpx.Response,
+        parse: Callable[[], T],
+        max_size: int = DEFAULT_MAX_RESPONSE_SIZE,
+    ) -> None:
         self.http_response = http_response
         self._parse = parse
         self._max_size = max_size
@@ -331,7 +346,9 @@ class RawResponse(Generic[T]):
         except httpx.TimeoutException:
             raise APITimeoutError("timed out while reading the answer") from None
         except httpx.TransportError as exc:
-            raise APIConnectionError(f"the connection broke while reading the answer: {type(exc).__name__}") from None
+            raise APIConnectionError(
+                f"the connection broke while reading the answer: {type(exc).__name__}"
+            ) from None
 
     async def aiter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
         """The body in chunks as it arrives (async client, streaming mode)."""
@@ -341,7 +358,9 @@ class RawResponse(Generic[T]):
         except httpx.TimeoutException:
             raise APITimeoutError("timed out while reading the answer") from None
         except httpx.TransportError as exc:
-            raise APIConnectionError(f"the connection broke while reading the answer: {type(exc).__name__}") from None
+            raise APIConnectionError(
+                f"the connection broke while reading the answer: {type(exc).__name__}"
+            ) from None
 
     def close(self) -> None:
         """Release the connection of a streamed answer."""
@@ -442,7 +461,9 @@ def raw_response_wrapper(func: Callable[P, T]) -> Callable[P, RawResponse[T]]:
     return wrapped
 
 
-def async_raw_response_wrapper(func: Callable[P, Awaitable[T]]) -> Callable[P, Awaitable[RawResponse[T]]]:
+def async_raw_response_wrapper(
+    func: Callable[P, Awaitable[T]],
+) -> Callable[P, Awaitable[RawResponse[T]]]:
     """`raw_response_wrapper` for the async client."""
 
     @functools.wraps(func)
@@ -459,7 +480,9 @@ def async_raw_response_wrapper(func: Callable[P, Awaitable[T]]) -> Callable[P, A
 def jsonable(value: Any) -> Any:
     """A value ready for `json.dumps`: models by alias with unset fields left out."""
     if isinstance(value, pydantic.BaseModel):
-        return value.model_dump(mode="json", by_alias=True, exclude_unset=True, warnings=False)  # a drifted model holds values as sent
+        return value.model_dump(
+            mode="json", by_alias=True, exclude_unset=True, warnings=False
+        )  # a drifted model holds values as sent
     if isinstance(value, enum.Enum):
         return jsonable(value.value)
     if isinstance(value, Mapping):
@@ -561,7 +584,11 @@ def _render_path(template: str, segments: Mapping[str, str]) -> str:
     so nothing in the path can start a query or a fragment.
     """
     path = "".join(
-        segments[text] if is_name and text in segments else (quote("{" + text + "}") if is_name else text)
+        (
+            segments[text]
+            if is_name and text in segments
+            else (quote("{" + text + "}") if is_name else text)
+        )
         for text, is_name in _path_template(template)
     )
     return path if path.startswith("/") else "/" + path
@@ -719,7 +746,9 @@ def _cookie_pairs(spec: ArgSpec, value: Any) -> list[tuple[str, str]]:
         return [(spec.wire, v) for v in items] if spec.explode else [(spec.wire, ",".join(items))]
     if spec.explode:
         return [(str(k), _cookie_value(str(k), v, what)) for k, v in data]
-    return [(spec.wire, ",".join(_cookie_value(spec.wire, x, what) for k, v in data for x in (k, v)))]
+    return [
+        (spec.wire, ",".join(_cookie_value(spec.wire, x, what) for k, v in data for x in (k, v)))
+    ]
 
 
 @dataclass(frozen=True)
@@ -749,7 +778,11 @@ def _form(op: OperationSpec, fields: Mapping[str, Any]) -> bytes:
         if value is None:
             continue
         enc = encodings.get(wire) or FieldSpec(wire)
-        pairs.extend(_query_pairs(ArgSpec(wire, wire, "body", enc.style, enc.explode, enc.allow_reserved), value))
+        pairs.extend(
+            _query_pairs(
+                ArgSpec(wire, wire, "body", enc.style, enc.explode, enc.allow_reserved), value
+            )
+        )
     return "&".join(f"{k}={v}" for k, v in pairs).encode("ascii")
 
 
@@ -769,7 +802,10 @@ def _multipart(op: OperationSpec, fields: Mapping[str, Any]) -> list[tuple[str, 
         if enc.style and not enc.file and value is not None:
             # An explicit style: the field's form pairs (`expand[0]=x`), one text part each.
             styled = ArgSpec(wire, wire, "body", enc.style, enc.explode)
-            parts.extend((unquote(k), (None, unquote(v).encode("utf-8"), None)) for k, v in _query_pairs(styled, value))
+            parts.extend(
+                (unquote(k), (None, unquote(v).encode("utf-8"), None))
+                for k, v in _query_pairs(styled, value)
+            )
             continue
         items = value if isinstance(value, list) else [value]
         for item in items:
@@ -780,19 +816,39 @@ def _multipart(op: OperationSpec, fields: Mapping[str, Any]) -> list[tuple[str, 
 
 def _part(wire: str, enc: FieldSpec, value: Any) -> tuple[str | None, Any, str | None]:
     """One multipart part as httpx's (filename, content, content_type)."""
-    declared = _check_header("Content-Type", enc.content_type) if enc.content_type and "*" not in enc.content_type else None
+    declared = (
+        _check_header("Content-Type", enc.content_type)
+        if enc.content_type and "*" not in enc.content_type
+        else None
+    )
     if isinstance(value, tuple):
         if len(value) not in (2, 3):
-            raise TypeError(f"file field {wire!r}: a tuple is (filename, content) or (filename, content, content_type)")
+            raise TypeError(
+                f"file field {wire!r}: a tuple is (filename, content) or (filename, content, content_type)"
+            )
         filename, content = value[0], _file_content(wire, value[1])
-        ctype = value[2] if len(value) == 3 and value[2] is not None else declared or "application/octet-stream"
-        return (None if filename is None else str(filename)), content, _check_header("Content-Type", ctype)
+        ctype = (
+            value[2]
+            if len(value) == 3 and value[2] is not None
+            else declared or "application/octet-stream"
+        )
+        return (
+            (None if filename is None else str(filename)),
+            content,
+            _check_header("Content-Type", ctype),
+        )
     if isinstance(value, (bytes, bytearray, memoryview, os.PathLike)) or hasattr(value, "read"):
         content = _file_content(wire, value)
-        filename = os.path.basename(os.fspath(value)) if isinstance(value, os.PathLike) else os.path.basename(str(getattr(value, "name", "") or wire))
+        filename = (
+            os.path.basename(os.fspath(value))
+            if isinstance(value, os.PathLike)
+            else os.path.basename(str(getattr(value, "name", "") or wire))
+        )
         return filename or wire, content, declared or "application/octet-stream"
     if enc.file:
-        raise TypeError(f"file field {wire!r} takes bytes, a binary file object, a pathlib.Path or a (filename, content) tuple")
+        raise TypeError(
+            f"file field {wire!r} takes bytes, a binary file object, a pathlib.Path or a (filename, content) tuple"
+        )
     plain = jsonable(value)
     if isinstance(plain, (dict, list)):
         return None, _json_text(plain).encode("utf-8"), declared or "application/json"
@@ -807,7 +863,9 @@ def _file_content(wire: str, value: Any) -> Any:
         return _PathReader(value)
     if hasattr(value, "read") and not isinstance(value, io.TextIOBase):
         return value
-    raise TypeError(f"file field {wire!r} takes bytes, a binary file object, a pathlib.Path or a (filename, content) tuple")
+    raise TypeError(
+        f"file field {wire!r} takes bytes, a binary file object, a pathlib.Path or a (filename, content) tuple"
+    )
 
 
 class _PathReader:
@@ -862,7 +920,9 @@ class _FileStream(httpx.SyncByteStream, httpx.AsyncByteStream):
             return cls(_PathReader(value))
         if hasattr(value, "read") and not isinstance(value, io.TextIOBase):
             return cls(value)
-        raise TypeError(f"a binary body takes bytes, a binary file object or a pathlib.Path, not {type(value).__name__}")
+        raise TypeError(
+            f"a binary body takes bytes, a binary file object or a pathlib.Path, not {type(value).__name__}"
+        )
 
     def length(self) -> int | None:
         """The bytes left to send, when the file can tell."""
@@ -881,7 +941,9 @@ class _FileStream(httpx.SyncByteStream, httpx.AsyncByteStream):
 
     def __iter__(self) -> Iterator[bytes]:
         if self._start is not None:
-            self._source.seek(self._start)  # a retry or a followed redirect sends the file again from where it began
+            self._source.seek(
+                self._start
+            )  # a retry or a followed redirect sends the file again from where it began
         while chunk := self._source.read(self.CHUNK):
             yield bytes(chunk)
 
@@ -938,7 +1000,9 @@ class _MaskedHeaders(httpx.Headers):
     _secret_names: frozenset[str] = _SECRET_HEADERS
 
     def __repr__(self) -> str:
-        shown = [(k, "[secure]" if k.lower() in self._secret_names else v) for k, v in self.multi_items()]
+        shown = [
+            (k, "[secure]" if k.lower() in self._secret_names else v) for k, v in self.multi_items()
+        ]
         return f"Headers({shown!r})"
 
 
@@ -949,7 +1013,13 @@ class _Request(httpx.Request):
     `repr(error.response.request)` is safe to log.
     """
 
-    def __init__(self, *args: Any, secret_params: frozenset[str], secret_headers: frozenset[str], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        secret_params: frozenset[str],
+        secret_headers: frozenset[str],
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         url = _MaskedURL(self.url)
         url._secret_params = secret_params
@@ -976,7 +1046,11 @@ class _SecretFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if isinstance(record.args, tuple) and any(isinstance(a, httpx.URL) for a in record.args):
             record.args = tuple(
-                _masked_url(a, self.params | set(getattr(a, "_secret_params", ()))) if isinstance(a, httpx.URL) else a
+                (
+                    _masked_url(a, self.params | set(getattr(a, "_secret_params", ())))
+                    if isinstance(a, httpx.URL)
+                    else a
+                )
                 for a in record.args
             )
         return True
@@ -1116,7 +1190,11 @@ def _field_adapter(model: type[pydantic.BaseModel], name: str) -> pydantic.TypeA
     adapter = _FIELD_ADAPTERS.get((model, name))
     if adapter is None:
         info = model.model_fields[name]
-        tp: Any = typing.Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+        tp: Any = (
+            typing.Annotated[(info.annotation, *info.metadata)]
+            if info.metadata
+            else info.annotation
+        )
         adapter = _FIELD_ADAPTERS[(model, name)] = pydantic.TypeAdapter(tp)
     return adapter
 
@@ -1130,7 +1208,13 @@ def _failures(adapter: pydantic.TypeAdapter[Any], value: Any) -> int:
     return 0
 
 
-def _lenient(tp: Any, adapter: pydantic.TypeAdapter[Any], value: Any, loc: tuple[str | int, ...], drift: list[Drift]) -> Any:
+def _lenient(
+    tp: Any,
+    adapter: pydantic.TypeAdapter[Any],
+    value: Any,
+    loc: tuple[str | int, ...],
+    drift: list[Drift],
+) -> Any:
     """`value` validated as `tp` where it can be; each part that cannot is kept as sent and noted in `drift`."""
     try:
         return adapter.validate_python(value)
@@ -1138,7 +1222,13 @@ def _lenient(tp: Any, adapter: pydantic.TypeAdapter[Any], value: Any, loc: tuple
         return _rebuild(tp, value, loc, drift, exc)
 
 
-def _rebuild(tp: Any, value: Any, loc: tuple[str | int, ...], drift: list[Drift], exc: pydantic.ValidationError) -> Any:
+def _rebuild(
+    tp: Any,
+    value: Any,
+    loc: tuple[str | int, ...],
+    drift: list[Drift],
+    exc: pydantic.ValidationError,
+) -> Any:
     """Go one level into a value that failed validation as `tp`: models, root models, lists, dicts and unions."""
     origin = typing.get_origin(tp)
     if origin is typing.Annotated:
@@ -1147,10 +1237,16 @@ def _rebuild(tp: Any, value: Any, loc: tuple[str | int, ...], drift: list[Drift]
     if origin in (typing.Union, types.UnionType):
         members = [m for m in typing.get_args(tp) if m is not type(None)]
         if value is not None and members:
-            best = min(members, key=lambda m: _failures(_adapter_of(m), value)) if len(members) > 1 else members[0]
+            best = (
+                min(members, key=lambda m: _failures(_adapter_of(m), value))
+                if len(members) > 1
+                else members[0]
+            )
             return _lenient(best, _adapter_of(best), value, loc, drift)
     elif value is not None and isinstance(tp, type) and issubclass(tp, pydantic.RootModel):
-        root = _lenient(tp.model_fields["root"].annotation, _field_adapter(tp, "root"), value, loc, drift)
+        root = _lenient(
+            tp.model_fields["root"].annotation, _field_adapter(tp, "root"), value, loc, drift
+        )
         return tp.model_construct(root=root)
     elif isinstance(value, dict) and isinstance(tp, type) and issubclass(tp, pydantic.BaseModel):
         return _rebuild_model(tp, value, loc, drift)
@@ -1169,32 +1265,49 @@ def _rebuild(tp: Any, value: Any, loc: tuple[str | int, ...], drift: list[Drift]
     return value
 
 
-def _rebuild_model(model: type[pydantic.BaseModel], value: dict[str, Any], loc: tuple[str | int, ...], drift: list[Drift]) -> Any:
+def _rebuild_model(
+    model: type[pydantic.BaseModel],
+    value: dict[str, Any],
+    loc: tuple[str | int, ...],
+    drift: list[Drift],
+) -> Any:
     """A model built without validation from fields validated one by one; extra keys kept as sent."""
     fields: dict[str, Any] = {}
     present: set[str] = set()
     used: set[str] = set()
-    by_name = bool(model.model_config.get("populate_by_name") or model.model_config.get("validate_by_name"))
+    by_name = bool(
+        model.model_config.get("populate_by_name") or model.model_config.get("validate_by_name")
+    )
     for name, info in model.model_fields.items():
-        wire = info.validation_alias if isinstance(info.validation_alias, str) else info.alias or name
+        wire = (
+            info.validation_alias if isinstance(info.validation_alias, str) else info.alias or name
+        )
         key = wire if wire in value else name if by_name and name in value else None
         if key is None:
             if info.is_required():
-                drift.append(Drift((*loc, wire), "missing", "a required field is missing; read as None"))
+                drift.append(
+                    Drift((*loc, wire), "missing", "a required field is missing; read as None")
+                )
                 fields[name] = None
             continue
         used.add(key)
         present.add(name)
-        fields[name] = _lenient(info.annotation, _field_adapter(model, name), value[key], (*loc, key), drift)
+        fields[name] = _lenient(
+            info.annotation, _field_adapter(model, name), value[key], (*loc, key), drift
+        )
     extra = {k: v for k, v in value.items() if k not in used}
     if extra and model.model_config.get("extra") != "allow":
         # Ignored or forbidden extras stay out of the model, as validation would keep them out.
         if model.model_config.get("extra") == "forbid":
-            drift.extend(Drift((*loc, k), "type", "an undocumented field", v) for k, v in extra.items())
+            drift.extend(
+                Drift((*loc, k), "type", "an undocumented field", v) for k, v in extra.items()
+            )
         extra = {}
     built = model.model_construct(_fields_set=present | set(extra), **fields)
     if extra:
-        object.__setattr__(built, "__pydantic_extra__", extra)  # a frozen model too; keys that shadow a field stay extras
+        object.__setattr__(
+            built, "__pydantic_extra__", extra
+        )  # a frozen model too; keys that shadow a field stay extras
     return built
 
 
@@ -1222,15 +1335,38 @@ def _warn_drift(operation: str, drift: Sequence[Drift]) -> None:
         _WARNED.add(key)
         logger.warning(
             "%s: the answer differs from the documented schema at %s (%s: %s); kept as sent. strict=True raises instead",
-            operation, shape, entry.kind, entry.message,
+            operation,
+            shape,
+            entry.kind,
+            entry.message,
         )
 
 
-def _write_drift_log(target: str, op: OperationSpec, status: int, url: str, drift: Sequence[Drift], secrets: Sequence[str]) -> None:
+def _write_drift_log(
+    target: str,
+    op: OperationSpec,
+    status: int,
+    url: str,
+    drift: Sequence[Drift],
+    secrets: Sequence[str],
+) -> None:
     """Append one JSON line of what lenient parsing tolerated to `target` (for `trunkline verify`); credentials scrubbed."""
     record = {
-        "operation": op.id, "method": op.method, "path": op.path, "url": url, "status": status,
-        "drift": [{"path": d.path, "loc": list(d.loc), "kind": d.kind, "message": d.message, "value": d.value} for d in drift],
+        "operation": op.id,
+        "method": op.method,
+        "path": op.path,
+        "url": url,
+        "status": status,
+        "drift": [
+            {
+                "path": d.path,
+                "loc": list(d.loc),
+                "kind": d.kind,
+                "message": d.message,
+                "value": d.value,
+            }
+            for d in drift
+        ],
     }
     line = json.dumps(record, ensure_ascii=False, default=str)
     for secret in sorted(secrets, key=len, reverse=True):
@@ -1264,20 +1400,31 @@ class _Base:
         path = url.raw_path.split(b"?", 1)[0].rstrip(b"/")
         userinfo = url.userinfo.decode("ascii") + "@" if url.userinfo else ""
         text = f"{url.scheme}://{userinfo}{url.netloc.decode('ascii')}{path.decode('ascii')}"
-        return cls(url, path, _origin(url), [_encoded_pair(k, v) for k, v in url.params.multi_items()], text)
+        return cls(
+            url,
+            path,
+            _origin(url),
+            [_encoded_pair(k, v) for k, v in url.params.multi_items()],
+            text,
+        )
 
 
 def _retry_policy(max_retries: int | NotGiven, retry: RetryPolicy | None) -> RetryPolicy:
     """The retry policy of `max_retries=` or `retry=`; both at once is refused, since one of them would be ignored."""
     if retry is None:
-        return RetryPolicy(max_retries=DEFAULT_MAX_RETRIES if isinstance(max_retries, NotGiven) else max_retries)
+        return RetryPolicy(
+            max_retries=DEFAULT_MAX_RETRIES if isinstance(max_retries, NotGiven) else max_retries
+        )
     if not isinstance(max_retries, NotGiven):
-        raise ValueError("pass max_retries= or retry=, not both: say RetryPolicy(max_retries=...) in the policy")
+        raise ValueError(
+            "pass max_retries= or retry=, not both: say RetryPolicy(max_retries=...) in the policy"
+        )
     return retry
 
 
 def _resolve_timeout(
-    timeout: float | httpx.Timeout | None | NotGiven, http_client: httpx.Client | httpx.AsyncClient | None
+    timeout: float | httpx.Timeout | None | NotGiven,
+    http_client: httpx.Client | httpx.AsyncClient | None,
 ) -> float | httpx.Timeout | None:
     """`timeout=` when given, else the http_client's own timeout when it is not httpx's 5 s default, else ours."""
     if not isinstance(timeout, NotGiven):
@@ -1298,7 +1445,11 @@ def _merge_cookies(theirs: str | None, ours: str | None) -> str | None:
     if not theirs or not ours:
         return ours or theirs
     names = {pair.split("=", 1)[0].strip() for pair in ours.split(";")}
-    kept = [p.strip() for p in theirs.split(";") if p.strip() and p.split("=", 1)[0].strip() not in names]
+    kept = [
+        p.strip()
+        for p in theirs.split(";")
+        if p.strip() and p.split("=", 1)[0].strip() not in names
+    ]
     return "; ".join([*kept, ours])
 
 
@@ -1321,7 +1472,10 @@ def _server_message(body: Any, response: httpx.Response) -> str:
             return _printable(value, MAX_SERVER_MESSAGE)
     if body is None and response.headers.get("content-type", "").lower().startswith("text/plain"):
         try:
-            return _printable(response.content[: MAX_SERVER_MESSAGE * 4].decode("utf-8", "replace"), MAX_SERVER_MESSAGE)
+            return _printable(
+                response.content[: MAX_SERVER_MESSAGE * 4].decode("utf-8", "replace"),
+                MAX_SERVER_MESSAGE,
+            )
         except httpx.ResponseNotRead:
             return ""
     return ""
@@ -1352,7 +1506,11 @@ def _failure(exc: httpx.TransportError) -> tuple[str, str]:
         if isinstance(cause, socket.gaierror):
             return "dns", _printable(f"DNS lookup failed ({cause.strerror or cause})", 200)
         if isinstance(cause, ssl.SSLCertVerificationError):
-            detail = getattr(cause, "verify_message", None) or getattr(cause, "reason", None) or "no detail"
+            detail = (
+                getattr(cause, "verify_message", None)
+                or getattr(cause, "reason", None)
+                or "no detail"
+            )
             return "tls", _printable(f"TLS certificate verification failed ({detail})", 200)
         if isinstance(cause, ssl.SSLError):
             detail = getattr(cause, "reason", None) or type(cause).__name__
@@ -1384,7 +1542,9 @@ def _setup_logging() -> None:
     of every URL it writes (httpx's own request lines included).
     """
     global _LOG_HANDLER
-    level = {"debug": logging.DEBUG, "info": logging.INFO}.get(os.environ.get(LOG_ENV, "").strip().lower())
+    level = {"debug": logging.DEBUG, "info": logging.INFO}.get(
+        os.environ.get(LOG_ENV, "").strip().lower()
+    )
     if level is None or _LOG_HANDLER is not None:
         return
     handler = logging.StreamHandler()
@@ -1415,8 +1575,12 @@ class BaseAPIClient:
 
     _schemes: Mapping[str, SchemeSpec] = {}
     _credential_env: Mapping[str, str] = {}
-    _strict_env: str = ""  # the environment variable that turns strict parsing on, e.g. VENDOR_STRICT
-    _drift_env: str = ""  # the environment variable naming a file to log drift to, e.g. VENDOR_DRIFT_LOG
+    _strict_env: str = (
+        ""  # the environment variable that turns strict parsing on, e.g. VENDOR_STRICT
+    )
+    _drift_env: str = (
+        ""  # the environment variable naming a file to log drift to, e.g. VENDOR_DRIFT_LOG
+    )
     _clock: Callable[[], float]
     _http: httpx.Client | httpx.AsyncClient
     _owns_http: bool
@@ -1453,12 +1617,20 @@ class BaseAPIClient:
             name: value if value is not None else os.environ.get(self._credential_env[name])
             for name, value in credentials.items()
         }
-        self._secret_params = frozenset(s.wire for s in self._schemes.values() if s.kind == "apikey" and s.location == "query")
-        self._secret_headers = frozenset(s.wire.lower() for s in self._schemes.values() if s.kind == "apikey" and s.location == "header")
+        self._secret_params = frozenset(
+            s.wire for s in self._schemes.values() if s.kind == "apikey" and s.location == "query"
+        )
+        self._secret_headers = frozenset(
+            s.wire.lower()
+            for s in self._schemes.values()
+            if s.kind == "apikey" and s.location == "header"
+        )
         _SECRET_FILTER.params.update(self._secret_params)
         if auth_scheme is not None and auth_scheme not in self._schemes:
             known = ", ".join(sorted(self._schemes)) or "none"
-            raise ValueError(f"auth_scheme={auth_scheme!r} is not a security scheme of this API (known: {known})")
+            raise ValueError(
+                f"auth_scheme={auth_scheme!r} is not a security scheme of this API (known: {known})"
+            )
         self.auth_scheme = auth_scheme
         self.timeout = _resolve_timeout(timeout, http_client)
         self._user_agent = _client_user_agent(http_client)
@@ -1494,12 +1666,16 @@ class BaseAPIClient:
         does not close the shared pool; closing the original does, for both.
         """
         if retry is not None and not isinstance(max_retries, NotGiven):
-            raise ValueError("pass max_retries= or retry=, not both: say RetryPolicy(max_retries=...) in the policy")
+            raise ValueError(
+                "pass max_retries= or retry=, not both: say RetryPolicy(max_retries=...) in the policy"
+            )
         clone = object.__new__(type(self))
         cls = type(self)
         # Namespaces are cached per client: the copy builds its own, bound to itself.
         clone.__dict__.update(
-            (k, v) for k, v in self.__dict__.items() if not isinstance(getattr(cls, k, None), functools.cached_property)
+            (k, v)
+            for k, v in self.__dict__.items()
+            if not isinstance(getattr(cls, k, None), functools.cached_property)
         )
         clone._owns_http = False
         if not isinstance(timeout, NotGiven):
@@ -1509,7 +1685,10 @@ class BaseAPIClient:
         elif not isinstance(max_retries, NotGiven):
             clone.retry = replace(self.retry, max_retries=max_retries)
         if default_headers is not None:
-            clone._default_headers = {**self._default_headers, **{k: _check_header(k, v) for k, v in default_headers.items()}}
+            clone._default_headers = {
+                **self._default_headers,
+                **{k: _check_header(k, v) for k, v in default_headers.items()},
+            }
         if not isinstance(max_response_size, NotGiven):
             clone.max_response_size = max_response_size
         if not isinstance(retry_non_idempotent, NotGiven):
@@ -1522,11 +1701,17 @@ class BaseAPIClient:
 
     def _check_open(self) -> None:
         if self.is_closed:
-            raise ClientClosedError(f"this {type(self).__name__} is closed; make a new one (or use it in a with block)")
+            raise ClientClosedError(
+                f"this {type(self).__name__} is closed; make a new one (or use it in a with block)"
+            )
 
     # -- requests -----------------------------------------------------------------------
     def _build_request(
-        self, op: OperationSpec, args: Mapping[str, Any], options: RequestOptions | None, url: str | None = None
+        self,
+        op: OperationSpec,
+        args: Mapping[str, Any],
+        options: RequestOptions | None,
+        url: str | None = None,
     ) -> httpx.Request:
         """The request of one call; every header, cookie and the URL checked before anything is sent.
 
@@ -1537,7 +1722,9 @@ class BaseAPIClient:
         options = options or {}
         segments: dict[str, str] = {}
         query: list[tuple[str, Any]] = []
-        binary = any(s.kind in ("binary", "text") for k, s in op.responses.items() if k.startswith("2"))
+        binary = any(
+            s.kind in ("binary", "text") for k, s in op.responses.items() if k.startswith("2")
+        )
         headers: dict[str, str] = {"Accept": "*/*" if binary else "application/json"}
         if self._user_agent is not None:
             headers["User-Agent"] = self._user_agent
@@ -1566,10 +1753,14 @@ class BaseAPIClient:
             headers["Content-Type"] = body.content_type
         if body.stream is not None:
             length = body.stream.length()
-            headers["Content-Length" if length is not None else "Transfer-Encoding"] = str(length) if length is not None else "chunked"
+            headers["Content-Length" if length is not None else "Transfer-Encoding"] = (
+                str(length) if length is not None else "chunked"
+            )
         if cookies:
             headers["Cookie"] = _cookie_header(cookies)
-        checked: dict[str, tuple[str, str]] = {}  # by lower-case name: a later header replaces an earlier one
+        checked: dict[str, tuple[str, str]] = (
+            {}
+        )  # by lower-case name: a later header replaces an earlier one
         for name, value in headers.items():
             checked[_check_header_name(name).lower()] = (name, _check_header(name, value))
         if url is None:
@@ -1583,12 +1774,19 @@ class BaseAPIClient:
         timeout = options.get("timeout", self.timeout)
         ours = checked.pop("cookie", None)
         built = self._http.build_request(
-            op.method, full, headers=list(checked.values()), content=body.content, files=body.files, timeout=timeout
+            op.method,
+            full,
+            headers=list(checked.values()),
+            content=body.content,
+            files=body.files,
+            timeout=timeout,
         )
         # httpx would replace the query with the http_client's params: the URL stays ours, their params added to it.
         # The call's own headers are checked already; those the http_client added are checked here.
         sent = [
-            (k, v if k.lower() in checked else _check_header(k, v)) for k, v in built.headers.multi_items() if k.lower() != "cookie"
+            (k, v if k.lower() in checked else _check_header(k, v))
+            for k, v in built.headers.multi_items()
+            if k.lower() != "cookie"
         ]
         cookie = _merge_cookies(built.headers.get("cookie"), ours[1] if ours else None)
         if cookie:
@@ -1596,8 +1794,14 @@ class BaseAPIClient:
         # Bytes are passed again, so `request.content` stays readable; a multipart body keeps the stream its boundary is in.
         stream = body.stream if body.stream is not None else (built.stream if body.files else None)
         return _Request(
-            op.method, self._with_client_params(full), headers=sent, content=body.content, stream=stream,
-            extensions=built.extensions, secret_params=self._secret_params, secret_headers=self._secret_headers,
+            op.method,
+            self._with_client_params(full),
+            headers=sent,
+            content=body.content,
+            stream=stream,
+            extensions=built.extensions,
+            secret_params=self._secret_params,
+            secret_headers=self._secret_headers,
         )
 
     def _with_client_params(self, url: httpx.URL) -> httpx.URL:
@@ -1609,7 +1813,9 @@ class BaseAPIClient:
         pairs = [_encoded_pair(k, v) for k, v in extra.multi_items() if k not in have]
         if not pairs:
             return url
-        return httpx.URL(str(url) + ("&" if url.query else "?") + "&".join(f"{k}={v}" for k, v in pairs))
+        return httpx.URL(
+            str(url) + ("&" if url.query else "?") + "&".join(f"{k}={v}" for k, v in pairs)
+        )
 
     def _url_for(self, op: OperationSpec, path: str, query: list[tuple[str, Any]]) -> httpx.URL:
         """The operation's base URL with `path` appended to its path and `query` as its query, parsed once.
@@ -1624,7 +1830,9 @@ class BaseAPIClient:
         url = httpx.URL(f"{text}?{'&'.join(pairs)}" if pairs else text)
         inside = (url.raw_path.split(b"?", 1)[0] + b"/").startswith(base.path + b"/")
         if not inside or _origin(url) != base.origin:
-            raise ValueError(f"{op.id}: the path of this call would leave the API's base URL; refusing to send it")
+            raise ValueError(
+                f"{op.id}: the path of this call would leave the API's base URL; refusing to send it"
+            )
         return url
 
     def _next_url(self, op: OperationSpec, url: str) -> httpx.URL:
@@ -1633,9 +1841,13 @@ class BaseAPIClient:
         try:
             full = base.url.join(url)
         except httpx.InvalidURL:
-            raise ForeignNextLinkError(f"{op.id}: the next link is not a valid URL; it is not followed") from None
+            raise ForeignNextLinkError(
+                f"{op.id}: the next link is not a valid URL; it is not followed"
+            ) from None
         if _origin(full) != base.origin:
-            raise ForeignNextLinkError(f"{op.id}: the next link leads to another origin; credentials are only sent to the API's own origin")
+            raise ForeignNextLinkError(
+                f"{op.id}: the next link leads to another origin; credentials are only sent to the API's own origin"
+            )
         return full
 
     def _base_of(self, op: OperationSpec) -> _Base:
@@ -1645,16 +1857,24 @@ class BaseAPIClient:
             url = self._base.join(server) if server is not None else self._base
             if url.scheme not in ("http", "https") or not url.host:
                 where = f"the server of {op.id}" if server is not None else "the base URL"
-                raise ValueError(f"{where} {_masked_url(url, self._secret_params)!r} is not an absolute http(s) URL; pass base_url= to the client")
+                raise ValueError(
+                    f"{where} {_masked_url(url, self._secret_params)!r} is not an absolute http(s) URL; pass base_url= to the client"
+                )
             self._bases[server] = _Base.of(url)
         return self._bases[server]
 
-    def _body(self, op: OperationSpec, args: Mapping[str, Any], options: RequestOptions) -> _Payload:
+    def _body(
+        self, op: OperationSpec, args: Mapping[str, Any], options: RequestOptions
+    ) -> _Payload:
         """The request body of one call in the operation's media type, with its Content-Type."""
         if op.body_kind is None:
             return _Payload()
         if op.body_fields is not None:
-            payload: Any = {wire: args[name] for name, wire in op.body_fields if not isinstance(args.get(name, NOT_GIVEN), NotGiven)}
+            payload: Any = {
+                wire: args[name]
+                for name, wire in op.body_fields
+                if not isinstance(args.get(name, NOT_GIVEN), NotGiven)
+            }
             if not payload and not op.body_required and not options.get("extra_body"):
                 return _Payload()
         else:
@@ -1666,11 +1886,17 @@ class BaseAPIClient:
             fields = {**_members(payload), **(extra or {})}
             if op.body_kind == "multipart":
                 parts = _multipart(op, fields)
-                if not parts:  # httpx sends nothing for no parts; an empty multipart body is its closing delimiter
+                if (
+                    not parts
+                ):  # httpx sends nothing for no parts; an empty multipart body is its closing delimiter
                     boundary = os.urandom(16).hex()
-                    return _Payload(f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}")
+                    return _Payload(
+                        f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
+                    )
                 return _Payload(files=parts)
-            return _Payload(_form(op, fields), op.content_type or "application/x-www-form-urlencoded")
+            return _Payload(
+                _form(op, fields), op.content_type or "application/x-www-form-urlencoded"
+            )
         if extra:
             payload = {**jsonable(payload), **extra}
         if op.body_kind in ("binary", "text"):
@@ -1679,12 +1905,20 @@ class BaseAPIClient:
             if isinstance(payload, (bytes, bytearray, memoryview)):
                 return _Payload(bytes(payload), op.content_type)
             return _Payload(content_type=op.content_type, stream=_FileStream.of(payload))
-        text = json.dumps(jsonable(payload), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-        concrete = op.content_type and "*" not in op.content_type  # `*/*` is no type to send: JSON it is
+        text = json.dumps(
+            jsonable(payload), ensure_ascii=False, separators=(",", ":"), allow_nan=False
+        )
+        concrete = (
+            op.content_type and "*" not in op.content_type
+        )  # `*/*` is no type to send: JSON it is
         return _Payload(text.encode("utf-8"), op.content_type if concrete else "application/json")
 
     def _authenticate(
-        self, op: OperationSpec, headers: dict[str, str], query: list[tuple[str, str]], cookies: list[tuple[str, str]]
+        self,
+        op: OperationSpec,
+        headers: dict[str, str],
+        query: list[tuple[str, str]],
+        cookies: list[tuple[str, str]],
     ) -> None:
         if not op.security:
             return
@@ -1696,7 +1930,9 @@ class BaseAPIClient:
             schemes = [self._schemes[key] for key in requirement]
             if all(self._credentials.get(s.credential) for s in schemes):
                 for scheme in schemes:
-                    secret = _check_header(scheme.credential, str(self._credentials[scheme.credential]), "credential")
+                    secret = _check_header(
+                        scheme.credential, str(self._credentials[scheme.credential]), "credential"
+                    )
                     if scheme.kind == "bearer":
                         headers["Authorization"] = f"Bearer {secret}"
                     elif scheme.kind == "basic":
@@ -1719,7 +1955,9 @@ class BaseAPIClient:
                 options.append(hint)
         hints = "; or ".join(options)
         chosen_note = f" for auth_scheme={self.auth_scheme!r}" if chosen else ""
-        raise MissingCredentialError(f"{op.id} needs a credential{chosen_note}: pass {hints} to the client")
+        raise MissingCredentialError(
+            f"{op.id} needs a credential{chosen_note}: pass {hints} to the client"
+        )
 
     def _redacted_url(self, request: httpx.Request) -> str:
         return _masked_url(request.url, self._secret_params)
@@ -1741,10 +1979,17 @@ class BaseAPIClient:
         asked = _retry_after(response.headers, self._clock())
         if asked is None or asked <= self.retry.max_retry_after:
             return False
-        logger.info("%s: the server asks to wait %.0f s, more than max_retry_after (%.0f s); not retried", op.id, asked, self.retry.max_retry_after)
+        logger.info(
+            "%s: the server asks to wait %.0f s, more than max_retry_after (%.0f s); not retried",
+            op.id,
+            asked,
+            self.retry.max_retry_after,
+        )
         return True
 
-    def _connection_error(self, op: OperationSpec, request: httpx.Request, exc: httpx.TransportError, attempts: int) -> APIConnectionError:
+    def _connection_error(
+        self, op: OperationSpec, request: httpx.Request, exc: httpx.TransportError, attempts: int
+    ) -> APIConnectionError:
         """The package's error for a request that got no answer, saying why and where (host and port only)."""
         reason, why = _failure(exc)
         url = request.url
@@ -1756,7 +2001,9 @@ class BaseAPIClient:
         rand = self.retry.rand() if self.retry.rand is not None else self._random.random()
         return self.retry.delay(attempt, headers, self._clock(), rand)
 
-    def _redirect(self, op: OperationSpec, response: httpx.Response, hops: int) -> httpx.Request | None:
+    def _redirect(
+        self, op: OperationSpec, response: httpx.Response, hops: int
+    ) -> httpx.Request | None:
         """The next request of a redirect on the API's own origin; None when there is none to follow.
 
         A redirect to another origin is refused: the request carries credentials.
@@ -1768,10 +2015,17 @@ class BaseAPIClient:
             # httpx's next request keeps every header but Authorization (an API-key header too): drop it.
             response.next_request = None
             return None
-        headers = [(k, _check_header(k, v)) for k, v in target.headers.multi_items()]  # httpx adds the cookie jar's
+        headers = [
+            (k, _check_header(k, v)) for k, v in target.headers.multi_items()
+        ]  # httpx adds the cookie jar's
         following = _Request(
-            target.method, target.url, headers=headers, stream=target.stream, extensions=target.extensions,
-            secret_params=self._secret_params, secret_headers=self._secret_headers,
+            target.method,
+            target.url,
+            headers=headers,
+            stream=target.stream,
+            extensions=target.extensions,
+            secret_params=self._secret_params,
+            secret_headers=self._secret_headers,
         )
         response.next_request = following
         return following if hops < MAX_REDIRECTS else None
@@ -1785,7 +2039,9 @@ class BaseAPIClient:
         strict = (options or {}).get("strict")
         return self.strict if strict is None else bool(strict)
 
-    def _parse(self, op: OperationSpec, response: httpx.Response, options: RequestOptions | None = None) -> Any:
+    def _parse(
+        self, op: OperationSpec, response: httpx.Response, options: RequestOptions | None = None
+    ) -> Any:
         status = response.status_code
         if not _succeeded(op, status):
             raise self._status_error(op, response)
@@ -1800,19 +2056,32 @@ class BaseAPIClient:
         if content_type and not _is_json(content_type):
             if spec.type is not None and spec.type() is Any:
                 # An open (undocumented) answer that is not JSON: hand it over as it came.
-                return response.text if content_type.lower().startswith("text/") else response.content
+                return (
+                    response.text if content_type.lower().startswith("text/") else response.content
+                )
             mime = content_type.split(";")[0].strip()
-            raise ResponseValidationError(f"{op.id}: the answer is {mime!r}, not the JSON the spec documents", response)
+            raise ResponseValidationError(
+                f"{op.id}: the answer is {mime!r}, not the JSON the spec documents", response
+            )
         try:  # parse and validate in one pass of pydantic-core: much faster than json.loads first
             return _validate_json(spec.adapter, response.content)
         except pydantic.ValidationError as exc:
             if exc.error_count() == 1 and exc.errors()[0]["type"] == "json_invalid":
                 reason = exc.errors(include_url=False, include_input=False)[0]["msg"]
-                raise ResponseValidationError(f"{op.id}: the answer is not valid JSON ({reason})", response) from None
+                raise ResponseValidationError(
+                    f"{op.id}: the answer is not valid JSON ({reason})", response
+                ) from None
             mismatch = exc
         return self._drifted(op, response, spec, mismatch, self._strict(options))
 
-    def _drifted(self, op: OperationSpec, response: httpx.Response, spec: ResponseSpec, exc: pydantic.ValidationError, strict: bool) -> Any:
+    def _drifted(
+        self,
+        op: OperationSpec,
+        response: httpx.Response,
+        spec: ResponseSpec,
+        exc: pydantic.ValidationError,
+        strict: bool,
+    ) -> Any:
         """A JSON answer that does not match its schema: read leniently (drift logged), or raise when strict."""
         try:
             result, drift = _read_leniently(spec, _decode_json(response.content))
@@ -1823,7 +2092,14 @@ class BaseAPIClient:
             target = os.environ.get(self._drift_env) if self._drift_env else None
             if target and drift:
                 secrets = [v for v in self._credentials.values() if v]
-                _write_drift_log(target, op, response.status_code, self._redacted_url(response.request), drift, secrets)
+                _write_drift_log(
+                    target,
+                    op,
+                    response.status_code,
+                    self._redacted_url(response.request),
+                    drift,
+                    secrets,
+                )
             return result
         errors = exc.error_count()
         if drift:
@@ -1854,7 +2130,9 @@ class BaseAPIClient:
         spec = self._response_spec(op, status)
         candidates = [spec] if spec is not None else []
         # An undocumented status still reads into the error model the operation documents.
-        candidates += [s for k, s in op.responses.items() if not k.startswith("2") and s is not spec]
+        candidates += [
+            s for k, s in op.responses.items() if not k.startswith("2") and s is not spec
+        ]
         if body is not None:
             for candidate in candidates:
                 if candidate.kind != "json":
@@ -1870,17 +2148,25 @@ class BaseAPIClient:
                 target = response.request.url.join(where) if where else None
             except httpx.InvalidURL:
                 target = None
-            origin = f"{target.scheme}://{target.netloc.decode('ascii')}" if target is not None else ""
+            origin = (
+                f"{target.scheme}://{target.netloc.decode('ascii')}" if target is not None else ""
+            )
             message = f"{op.id}: answered {status} with a redirect{' to ' + origin if origin else ''}; it is not followed"
             if target is not None and _origin(target) != _origin(response.request.url):
                 message += " (another origin: credentials are never sent there)"
-            return RedirectError(message, response=response, body=body, parsed=parsed, location=where)
-        cls = _STATUS_ERRORS.get(status) or (InternalServerError if status >= 500 else APIStatusError)
+            return RedirectError(
+                message, response=response, body=body, parsed=parsed, location=where
+            )
+        cls = _STATUS_ERRORS.get(status) or (
+            InternalServerError if status >= 500 else APIStatusError
+        )
         retry_after = _retry_after(response.headers, self._clock())
         message = self._status_message(op, response, body, retry_after)
         return cls(message, response=response, body=body, parsed=parsed, retry_after=retry_after)
 
-    def _status_message(self, op: OperationSpec, response: httpx.Response, body: Any, retry_after: float | None) -> str:
+    def _status_message(
+        self, op: OperationSpec, response: httpx.Response, body: Any, retry_after: float | None
+    ) -> str:
         """One log line: operation, status, what the server said (credentials masked), when to retry, the request id."""
         message = f"{op.id}: {response.status_code} {response.reason_phrase}".rstrip()
         said = self._masked(_server_message(body, response))
@@ -1899,11 +2185,24 @@ class BaseAPIClient:
                 text = text.replace(secret, "***")
         return text
 
-    def _log(self, request: httpx.Request, response: httpx.Response | None, started: float, note: str = "") -> None:
+    def _log(
+        self,
+        request: httpx.Request,
+        response: httpx.Response | None,
+        started: float,
+        note: str = "",
+    ) -> None:
         if logger.isEnabledFor(logging.DEBUG):
             status = response.status_code if response is not None else "-"
             elapsed = (time.monotonic() - started) * 1000
-            logger.debug("%s %s -> %s (%.0f ms)%s", request.method, self._redacted_url(request), status, elapsed, note)
+            logger.debug(
+                "%s %s -> %s (%.0f ms)%s",
+                request.method,
+                self._redacted_url(request),
+                status,
+                elapsed,
+                note,
+            )
 
 
 class SyncAPIClient(BaseAPIClient):
@@ -1935,7 +2234,13 @@ class SyncAPIClient(BaseAPIClient):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _send(self, op: OperationSpec, request: httpx.Request, options: RequestOptions | None, stream: bool = False) -> httpx.Response:
+    def _send(
+        self,
+        op: OperationSpec,
+        request: httpx.Request,
+        options: RequestOptions | None,
+        stream: bool = False,
+    ) -> httpx.Response:
         """Send with retries; the answer comes back read (within the size cap) unless streamed."""
         self._check_open()
         retries = self._max_retries(options) if self._should_retry(op, options) else 0
@@ -1952,7 +2257,11 @@ class SyncAPIClient(BaseAPIClient):
                     response.close()
                     request, hops = following, hops + 1
                     continue
-                if self._retryable_status(response.status_code) and attempt < retries and not self._asks_too_long(op, response):
+                if (
+                    self._retryable_status(response.status_code)
+                    and attempt < retries
+                    and not self._asks_too_long(op, response)
+                ):
                     headers = response.headers
                     response.close()
                 elif stream and 200 <= response.status_code < 300:
@@ -1962,7 +2271,9 @@ class SyncAPIClient(BaseAPIClient):
                         _read_capped(response, limit)
                     except httpx.DecodingError:
                         encoding = response.headers.get("content-encoding", "")
-                        raise ResponseValidationError(f"{op.id}: the answer's {encoding} body cannot be decoded", response) from None
+                        raise ResponseValidationError(
+                            f"{op.id}: the answer's {encoding} body cannot be decoded", response
+                        ) from None
                     return response
             except httpx.TimeoutException as exc:
                 self._log(request, None, started, " timed out")
@@ -1970,37 +2281,54 @@ class SyncAPIClient(BaseAPIClient):
                     raise self._connection_error(op, request, exc, attempt + 1) from None
             except httpx.InvalidURL:
                 # httpx reads a redirect's Location while receiving the answer; one that is no URL ends the call.
-                raise APIError(f"{op.id}: the answer redirects to something that is not a valid URL; it is not followed") from None
+                raise APIError(
+                    f"{op.id}: the answer redirects to something that is not a valid URL; it is not followed"
+                ) from None
             except httpx.LocalProtocolError:
                 # The request itself is malformed: sending it again would fail again. (Its message may hold a header value.)
-                raise ValueError(f"{op.id}: httpx refused to send this request as HTTP; it was not retried") from None
+                raise ValueError(
+                    f"{op.id}: httpx refused to send this request as HTTP; it was not retried"
+                ) from None
             except httpx.TransportError as exc:
                 self._log(request, None, started, f" failed: {_failure(exc)[1]}")
                 if attempt >= retries:
                     raise self._connection_error(op, request, exc, attempt + 1) from None
             delay = self._delay(attempt, headers)
-            logger.info("%s: retrying in %.2f s (retry %d of %d)", op.id, delay, attempt + 1, retries)
+            logger.info(
+                "%s: retrying in %.2f s (retry %d of %d)", op.id, delay, attempt + 1, retries
+            )
             self._sleep(delay)
             attempt += 1
 
-    def _request(self, op: OperationSpec, args: Mapping[str, Any], options: RequestOptions | None) -> Any:
+    def _request(
+        self, op: OperationSpec, args: Mapping[str, Any], options: RequestOptions | None
+    ) -> Any:
         stream = _wants_stream(options)
         request = self._build_request(op, args, options)
         response = self._send(op, request, options, stream)
         if _RAW.get():
             if not _succeeded(op, response.status_code):
                 raise self._status_error(op, response)
-            return RawResponse(response, lambda: self._parse(op, response, options), self._max_size(options))
+            return RawResponse(
+                response, lambda: self._parse(op, response, options), self._max_size(options)
+            )
         return self._parse(op, response, options)
 
     def _request_page(
-        self, op: OperationSpec, args: Mapping[str, Any], options: RequestOptions | None, url: str | None = None, walk: Any = None
+        self,
+        op: OperationSpec,
+        args: Mapping[str, Any],
+        options: RequestOptions | None,
+        url: str | None = None,
+        walk: Any = None,
     ) -> Any:
         from .pagination import Page
 
         request = self._build_request(op, args, options, url)
         response = self._send(op, request, options)
-        page: Page[Any, Any] = Page(self, op, dict(args), options, self._parse(op, response, options), response, walk)
+        page: Page[Any, Any] = Page(
+            self, op, dict(args), options, self._parse(op, response, options), response, walk
+        )
         return RawResponse(response, lambda: page) if _RAW.get() else page
 
 
@@ -2033,7 +2361,13 @@ class AsyncAPIClient(BaseAPIClient):
     async def __aexit__(self, *exc: object) -> None:
         await self.aclose()
 
-    async def _send(self, op: OperationSpec, request: httpx.Request, options: RequestOptions | None, stream: bool = False) -> httpx.Response:
+    async def _send(
+        self,
+        op: OperationSpec,
+        request: httpx.Request,
+        options: RequestOptions | None,
+        stream: bool = False,
+    ) -> httpx.Response:
         """Send with retries; the answer comes back read (within the size cap) unless streamed."""
         self._check_open()
         retries = self._max_retries(options) if self._should_retry(op, options) else 0
@@ -2050,7 +2384,11 @@ class AsyncAPIClient(BaseAPIClient):
                     await response.aclose()
                     request, hops = following, hops + 1
                     continue
-                if self._retryable_status(response.status_code) and attempt < retries and not self._asks_too_long(op, response):
+                if (
+                    self._retryable_status(response.status_code)
+                    and attempt < retries
+                    and not self._asks_too_long(op, response)
+                ):
                     headers = response.headers
                     await response.aclose()
                 elif stream and 200 <= response.status_code < 300:
@@ -2060,7 +2398,9 @@ class AsyncAPIClient(BaseAPIClient):
                         await _aread_capped(response, limit)
                     except httpx.DecodingError:
                         encoding = response.headers.get("content-encoding", "")
-                        raise ResponseValidationError(f"{op.id}: the answer's {encoding} body cannot be decoded", response) from None
+                        raise ResponseValidationError(
+                            f"{op.id}: the answer's {encoding} body cannot be decoded", response
+                        ) from None
                     return response
             except httpx.TimeoutException as exc:
                 self._log(request, None, started, " timed out")
@@ -2068,37 +2408,54 @@ class AsyncAPIClient(BaseAPIClient):
                     raise self._connection_error(op, request, exc, attempt + 1) from None
             except httpx.InvalidURL:
                 # httpx reads a redirect's Location while receiving the answer; one that is no URL ends the call.
-                raise APIError(f"{op.id}: the answer redirects to something that is not a valid URL; it is not followed") from None
+                raise APIError(
+                    f"{op.id}: the answer redirects to something that is not a valid URL; it is not followed"
+                ) from None
             except httpx.LocalProtocolError:
                 # The request itself is malformed: sending it again would fail again. (Its message may hold a header value.)
-                raise ValueError(f"{op.id}: httpx refused to send this request as HTTP; it was not retried") from None
+                raise ValueError(
+                    f"{op.id}: httpx refused to send this request as HTTP; it was not retried"
+                ) from None
             except httpx.TransportError as exc:
                 self._log(request, None, started, f" failed: {_failure(exc)[1]}")
                 if attempt >= retries:
                     raise self._connection_error(op, request, exc, attempt + 1) from None
             delay = self._delay(attempt, headers)
-            logger.info("%s: retrying in %.2f s (retry %d of %d)", op.id, delay, attempt + 1, retries)
+            logger.info(
+                "%s: retrying in %.2f s (retry %d of %d)", op.id, delay, attempt + 1, retries
+            )
             await self._sleep(delay)
             attempt += 1
 
-    async def _request(self, op: OperationSpec, args: Mapping[str, Any], options: RequestOptions | None) -> Any:
+    async def _request(
+        self, op: OperationSpec, args: Mapping[str, Any], options: RequestOptions | None
+    ) -> Any:
         stream = _wants_stream(options)
         request = self._build_request(op, args, options)
         response = await self._send(op, request, options, stream)
         if _RAW.get():
             if not _succeeded(op, response.status_code):
                 raise self._status_error(op, response)
-            return RawResponse(response, lambda: self._parse(op, response, options), self._max_size(options))
+            return RawResponse(
+                response, lambda: self._parse(op, response, options), self._max_size(options)
+            )
         return self._parse(op, response, options)
 
     async def _request_page(
-        self, op: OperationSpec, args: Mapping[str, Any], options: RequestOptions | None, url: str | None = None, walk: Any = None
+        self,
+        op: OperationSpec,
+        args: Mapping[str, Any],
+        options: RequestOptions | None,
+        url: str | None = None,
+        walk: Any = None,
     ) -> Any:
         from .pagination import AsyncPage
 
         request = self._build_request(op, args, options, url)
         response = await self._send(op, request, options)
-        page: AsyncPage[Any, Any] = AsyncPage(self, op, dict(args), options, self._parse(op, response, options), response, walk)
+        page: AsyncPage[Any, Any] = AsyncPage(
+            self, op, dict(args), options, self._parse(op, response, options), response, walk
+        )
         return RawResponse(response, lambda: page) if _RAW.get() else page
 
 
@@ -2118,7 +2475,9 @@ def _succeeded(op: OperationSpec, status: int) -> bool:
 def _wants_stream(options: RequestOptions | None) -> bool:
     stream = bool((options or {}).get("stream"))
     if stream and not _RAW.get():
-        raise ValueError('request_options={"stream": True} needs the raw response: call it through client.with_raw_response')
+        raise ValueError(
+            'request_options={"stream": True} needs the raw response: call it through client.with_raw_response'
+        )
     return stream
 
 

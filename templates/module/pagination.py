@@ -101,10 +101,16 @@ class _PageBase(Generic[ItemT, ResponseT]):
         self._base_url = client.base_url
         self._builder = client
         self._body: Any = _UNREAD
-        self._found: list[Any] | None = None  # items found away from where x-pagination puts them (lenient mode)
-        self.drift: tuple[Drift, ...] = drift_of(response) + self._check_shape(client._strict(options))
+        self._found: list[Any] | None = (
+            None  # items found away from where x-pagination puts them (lenient mode)
+        )
+        self.drift: tuple[Drift, ...] = drift_of(response) + self._check_shape(
+            client._strict(options)
+        )
         self._walk, self._depth, stalled = walk if walk is not None else (_Walk(), 0, 0)
-        progress = self._walk.record(_request_key(http_response.request), self._items_key(), self._depth)
+        progress = self._walk.record(
+            _request_key(http_response.request), self._items_key(), self._depth
+        )
         self._stalled = 0 if progress else stalled + 1
 
     @property
@@ -144,14 +150,35 @@ class _PageBase(Generic[ItemT, ResponseT]):
         found_drift: list[Drift] = []
         if not isinstance(_dig(self.response, spec.items), list):
             where, found = _other_items(body)
-            note = f"; {len(found)} item(s) read from {_json_path(where)} instead" if found is not None and not refuse else ""
-            problems.append(Drift(spec.items, "missing", f"no list of items where x-pagination documents them{note}", _dig(body, spec.items)))
+            note = (
+                f"; {len(found)} item(s) read from {_json_path(where)} instead"
+                if found is not None and not refuse
+                else ""
+            )
+            problems.append(
+                Drift(
+                    spec.items,
+                    "missing",
+                    f"no list of items where x-pagination documents them{note}",
+                    _dig(body, spec.items),
+                )
+            )
             if found is not None and not refuse:
-                self._found = _read_items(_item_type(answer_type, spec.items), found, where, found_drift)
+                self._found = _read_items(
+                    _item_type(answer_type, spec.items), found, where, found_drift
+                )
         if spec.style in ("next-link", "cursor") and spec.next and not _present(body, spec.next):
-            problems.append(Drift(spec.next, "missing", "no next-page field where x-pagination documents it; read as the last page"))
+            problems.append(
+                Drift(
+                    spec.next,
+                    "missing",
+                    "no next-page field where x-pagination documents it; read as the last page",
+                )
+            )
         known = {entry.loc for entry in drift_of(self.response)}
-        problems = [entry for entry in problems if entry.loc not in known]  # the schema's own report comes first
+        problems = [
+            entry for entry in problems if entry.loc not in known
+        ]  # the schema's own report comes first
         if problems and refuse:
             raise ResponseValidationError(
                 f"{self._op.id}: the answer does not have the shape its x-pagination documents (at {problems[0]})",
@@ -171,7 +198,9 @@ class _PageBase(Generic[ItemT, ResponseT]):
             return None
         try:
             return _digest(pydantic_core.to_json(found))
-        except ValueError:  # what JSON cannot hold (a lone surrogate that the standard library let through)
+        except (
+            ValueError
+        ):  # what JSON cannot hold (a lone surrogate that the standard library let through)
             return _digest(repr(found).encode("utf-8", "backslashreplace"))
 
     def _following(self, warn: bool) -> tuple[dict[str, Any], str | None] | None:
@@ -194,7 +223,12 @@ class _PageBase(Generic[ItemT, ResponseT]):
                 stop = "the next page would repeat a request already made in this walk"
         if stop:
             if warn:
-                logger.warning("%s: pagination stopped after %d page(s): %s", self._op.id, self._depth + 1, stop)
+                logger.warning(
+                    "%s: pagination stopped after %d page(s): %s",
+                    self._op.id,
+                    self._depth + 1,
+                    stop,
+                )
             return None
         return following
 
@@ -221,7 +255,9 @@ class _PageBase(Generic[ItemT, ResponseT]):
                 url = str(httpx.URL(self.http_response.request.url).join(str(link)))
                 foreign = _origin(url) != _origin(self._base_url)
             except httpx.InvalidURL:
-                raise ForeignNextLinkError(f"{self._op.id}: the next link is not a valid URL; it is not followed") from None
+                raise ForeignNextLinkError(
+                    f"{self._op.id}: the next link is not a valid URL; it is not followed"
+                ) from None
             if foreign:
                 raise ForeignNextLinkError(
                     f"{self._op.id}: refusing to follow a next link to another origin ({_shown_origin(url)});"
@@ -230,7 +266,11 @@ class _PageBase(Generic[ItemT, ResponseT]):
             return dict(self._args), url
         if spec.style == "cursor":
             token = _dig(body, spec.next)
-            if not token or count == 0 or token == self._args.get(_arg(self._op, spec.cursor_param)):
+            if (
+                not token
+                or count == 0
+                or token == self._args.get(_arg(self._op, spec.cursor_param))
+            ):
                 return None
             return {**self._args, _arg(self._op, spec.cursor_param): token}, None
         if count == 0:
@@ -242,7 +282,11 @@ class _PageBase(Generic[ItemT, ResponseT]):
             last = _number(_dig(body, spec.last_page)) if spec.last_page else None
             if last is not None and current >= last:
                 return None
-            size = _number(self._args.get(_arg(self._op, spec.size_param))) if spec.size_param else None
+            size = (
+                _number(self._args.get(_arg(self._op, spec.size_param)))
+                if spec.size_param
+                else None
+            )
             if size is not None and count < size:
                 return None
             return {**self._args, name: current + 1}, None
@@ -251,7 +295,11 @@ class _PageBase(Generic[ItemT, ResponseT]):
             start = _number(self._args.get(name))
             start = 0 if start is None else start
             total = _number(_dig(body, spec.total)) if spec.total else None
-            limit = _number(self._args.get(_arg(self._op, spec.limit_param))) if spec.limit_param else None
+            limit = (
+                _number(self._args.get(_arg(self._op, spec.limit_param)))
+                if spec.limit_param
+                else None
+            )
             if total is not None and start + count >= total:
                 return None
             if limit is not None and count < limit:
@@ -264,7 +312,9 @@ class _PageBase(Generic[ItemT, ResponseT]):
         return self._following(warn=False) is not None
 
 
-def _read_items(item: Any, found: list[Any], where: tuple[str | int, ...], drift: list[Drift]) -> list[Any]:
+def _read_items(
+    item: Any, found: list[Any], where: tuple[str | int, ...], drift: list[Drift]
+) -> list[Any]:
     """Items found away from their documented place, read leniently as the documented item type (`Any` where unknown)."""
     adapter = _adapter_of(item)
     return [_lenient(item, adapter, value, (*where, i), drift) for i, value in enumerate(found)]
@@ -358,7 +408,9 @@ class Page(_PageBase[ItemT, ResponseT]):
         if following is None:
             return None
         args, url = following
-        page: Page[ItemT, ResponseT] = self._client._request_page(self._op, args, self._options, url, self._walk_state())
+        page: Page[ItemT, ResponseT] = self._client._request_page(
+            self._op, args, self._options, url, self._walk_state()
+        )
         return page
 
     def iter_pages(self) -> Iterator[Page[ItemT, ResponseT]]:
@@ -395,7 +447,9 @@ class AsyncPage(_PageBase[ItemT, ResponseT]):
         if following is None:
             return None
         args, url = following
-        page: AsyncPage[ItemT, ResponseT] = await self._client._request_page(self._op, args, self._options, url, self._walk_state())
+        page: AsyncPage[ItemT, ResponseT] = await self._client._request_page(
+            self._op, args, self._options, url, self._walk_state()
+        )
         return page
 
     async def iter_pages(self) -> AsyncIterator[AsyncPage[ItemT, ResponseT]]:

@@ -78,7 +78,9 @@ class APIResponseError(APIError):
     `response` is the `httpx.Response` itself.
     """
 
-    def __init__(self, message: str, *, response: httpx.Response, content: bytes | None = None) -> None:
+    def __init__(
+        self, message: str, *, response: httpx.Response, content: bytes | None = None
+    ) -> None:
         super().__init__(message)
         self.response = response
         self.status_code = response.status_code
@@ -97,7 +99,12 @@ class ResponseValidationError(APIResponseError):
     """
 
     def __init__(
-        self, message: str, response: httpx.Response, *, validation_error: Exception | None = None, drift: tuple[Drift, ...] = ()
+        self,
+        message: str,
+        response: httpx.Response,
+        *,
+        validation_error: Exception | None = None,
+        drift: tuple[Drift, ...] = (),
     ) -> None:
         super().__init__(message, response=response)
         self.validation_error = validation_error
@@ -123,7 +130,13 @@ class APIStatusError(APIResponseError):
     """
 
     def __init__(
-        self, message: str, *, response: httpx.Response, body: Any = None, parsed: Any = None, retry_after: float | None = None
+        self,
+        message: str,
+        *,
+        response: httpx.Response,
+        body: Any = None,
+        parsed: Any = None,
+        retry_after: float | None = None,
     ) -> None:
         super().__init__(message, response=response)
         self.body = body
@@ -134,7 +147,15 @@ class APIStatusError(APIResponseError):
 class RedirectError(APIStatusError):
     """A 3xx answer that is not followed: another origin, or too many hops. `location` is where it pointed."""
 
-    def __init__(self, message: str, *, response: httpx.Response, body: Any = None, parsed: Any = None, location: str = "") -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        response: httpx.Response,
+        body: Any = None,
+        parsed: Any = None,
+        location: str = "",
+    ) -> None:
         super().__init__(message, response=response, body=body, parsed=parsed)
         self.location = location
 
