@@ -24,3 +24,19 @@ def out(tmp_path: Path) -> Path:
     (directory / "keep" / "src" / "module.py").write_text("VALUE = 1\n")
     (directory / "keep" / "README.md").write_text("earlier output\n")
     return directory
+
+
+# The slow files: whole corpus specs, installs into fresh virtual environments, subprocesses per
+# README snippet, mypy over generated packages. `make test-fast` leaves them out for the edit loop;
+# `make test` (and CI) runs everything.
+SLOW_FILES = frozenset({
+    "test_atomic.py", "test_conformance.py", "test_corpus.py", "test_drift_proxy.py", "test_incremental.py",
+    "test_publish.py", "test_readme_snippets.py", "test_replay_http.py", "test_typecheck.py", "test_unseen_specs.py",
+})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests of the slow files `slow`."""
+    for item in items:
+        if item.path.name in SLOW_FILES or item.path.parent.name == "lint" and item.path.name == "test_corpus.py":
+            item.add_marker(pytest.mark.slow)
