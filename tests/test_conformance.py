@@ -342,3 +342,11 @@ def test_mock_refuses_a_wrong_value_in_each_style(target: str, headers: dict[str
     verdict = _mock_verdict(target, headers, body)
     assert verdict.status == 400
     assert any(p.location.startswith(where) for p in verdict.problems), verdict.problems
+
+
+def test_mock_reads_a_huge_bracket_index_as_a_key() -> None:
+    """`a[<5000 digits>]=x` is no array index (and no 500): the value stays an object the schema refuses."""
+    verdict = _mock_verdict("/body/form", {"Content-Type": "application/x-www-form-urlencoded"},
+                            b"name=Ada&tags%5B" + b"9" * 5000 + b"%5D=x")
+    assert verdict.status == 400
+    assert any(p.location.startswith("body/tags") for p in verdict.problems), verdict.problems

@@ -229,7 +229,7 @@ def typed(checker: SchemaChecker, schema_ptr: str | None, value: Raw, depth: int
     document = checker.document
     types = declared_types(document, schema_at(document, schema_ptr))
     if isinstance(value, dict):
-        if "array" in types and "object" not in types and all(k.isdigit() for k in value):
+        if "array" in types and "object" not in types and all(k.isascii() and k.isdigit() and len(k) < 10 for k in value):
             items = [value[k] for k in sorted(value, key=int)]  # `a[0]=x&a[1]=y`: an array by index
             return typed(checker, schema_ptr, items, depth)
         return {k: typed(checker, child_pointer(document, schema_ptr, k), v, depth + 1) for k, v in value.items()}
