@@ -102,3 +102,15 @@ def test_static_modules_are_black_stable() -> None:
     for name in STATIC_MODULES:
         text = template_root().joinpath("module", name).read_text(encoding="utf-8")
         assert black.format_str(text, mode=MODE) == text, f"run black on templates/module/{name}"
+
+
+def test_static_modules_pass_ruff() -> None:
+    """The runtime modules are real Python files, linted as the generator's own code is."""
+    import subprocess
+    import sys
+
+    from generator.render import STATIC_MODULES, template_root
+
+    paths = [str(template_root().joinpath("module", name)) for name in STATIC_MODULES]
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", *paths], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr

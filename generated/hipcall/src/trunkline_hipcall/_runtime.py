@@ -67,7 +67,6 @@ logger = logging.getLogger(__name__.rpartition(".")[0])  # the package's own log
 
 T = TypeVar("T")
 P = ParamSpec("P")
-_C = TypeVar("_C", bound="BaseAPIClient")
 
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 DEFAULT_MAX_RETRIES = 2
@@ -117,7 +116,7 @@ class NotGiven:
 
     _instance: NotGiven | None = None
 
-    def __new__(cls) -> NotGiven:
+    def __new__(cls) -> NotGiven:  # noqa: PYI034 - a singleton: the one instance, not a new one
         if cls._instance is None:
             cls._instance = super().__new__(cls)
         return cls._instance
@@ -280,7 +279,7 @@ def _retry_after(headers: httpx.Headers, now: float) -> float | None:
     except (TypeError, ValueError):
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=datetime.timezone.utc)
+        when = when.replace(tzinfo=datetime.UTC)
     return max(0.0, when.timestamp() - now)
 
 
@@ -388,7 +387,7 @@ class RawResponse(Generic[T]):
 
 def _is_read(response: httpx.Response) -> bool:
     try:
-        response.content
+        _ = response.content  # raises until the body is read
     except httpx.ResponseNotRead:
         return False
     return True
@@ -1078,7 +1077,7 @@ def _decode_json(content: bytes) -> Any:
 
 def _is_json(content_type: str) -> bool:
     mime = content_type.split(";")[0].strip().lower()
-    return mime.endswith("/json") or mime.endswith("+json")
+    return mime.endswith(("/json", "+json"))
 
 
 # -- drift-tolerant parsing -------------------------------------------------------------
@@ -1416,7 +1415,7 @@ def _retry_policy(max_retries: int | NotGiven, retry: RetryPolicy | None) -> Ret
             max_retries=DEFAULT_MAX_RETRIES if isinstance(max_retries, NotGiven) else max_retries
         )
     if not isinstance(max_retries, NotGiven):
-        raise ValueError(
+        raise ValueError(  # noqa: TRY004 - both are given, of the right types: a value error
             "pass max_retries= or retry=, not both: say RetryPolicy(max_retries=...) in the policy"
         )
     return retry
@@ -1650,7 +1649,7 @@ class BaseAPIClient:
         return self._closed or self._http.is_closed
 
     def with_options(
-        self: _C,
+        self,
         *,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
@@ -1659,7 +1658,7 @@ class BaseAPIClient:
         max_response_size: int | NotGiven = NOT_GIVEN,
         retry_non_idempotent: bool | NotGiven = NOT_GIVEN,
         strict: bool | NotGiven = NOT_GIVEN,
-    ) -> _C:
+    ) -> typing.Self:
         """A copy of this client with the settings given changed, sharing its connection pool and credentials.
 
         `default_headers` are added to (and replace, by name) the client's own. Closing the copy
@@ -2228,7 +2227,7 @@ class SyncAPIClient(BaseAPIClient):
         if self._owns_http:
             self._http.close()
 
-    def __enter__(self: T) -> T:
+    def __enter__(self) -> typing.Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -2355,7 +2354,7 @@ class AsyncAPIClient(BaseAPIClient):
         if self._owns_http:
             await self._http.aclose()
 
-    async def __aenter__(self: T) -> T:
+    async def __aenter__(self) -> typing.Self:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
