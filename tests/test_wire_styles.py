@@ -162,3 +162,14 @@ def test_path_template_of_the_spec(tmp_path: Path) -> None:
         for param in item["get"]["parameters"]:
             if param["in"] == "path":
                 assert "{" + param["name"] + "}" in path
+
+
+@pytest.mark.parametrize("flavour", FLAVOURS)
+def test_exploded_form_object_repeats_an_array_member(styles: ModuleType, flavour: str) -> None:
+    """An exploded form object's array member repeats its name per item (what openapi-core and Prism read);
+    a deeper object has no form of its own and goes as JSON text."""
+    value = {"iccid": "89", "status": ["enabled", "disabled"], "name": {"starts_with": "T"}}
+    request, _ = send(styles, flavour, lambda c: c.styles.query_form_explode(color=value))
+    assert request.url.query.decode() == (
+        "iccid=89&status=enabled&status=disabled&name=%7B%22starts_with%22%3A%22T%22%7D"
+    )

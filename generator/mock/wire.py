@@ -68,7 +68,8 @@ def _query(document: Document, param: ParamSpec, kind: str, query: dict[str, lis
         return tree or None
     if kind == "object" and param.explode and param.style == "form":
         properties = _property_names(document, param.schema_ptr)
-        found = {k: v[0] for k, v in query.items() if v and (k in properties if properties is not None else k not in others)}
+        wanted = [k for k, v in query.items() if v and (k in properties if properties is not None else k not in others)]
+        found: dict[str, Raw] = {k: query[k] if len(query[k]) > 1 else query[k][0] for k in wanted}
         return found or None
     texts = query.get(name) or []
     if not texts:

@@ -695,7 +695,15 @@ def _query_pairs(spec: ArgSpec, value: Any) -> list[tuple[str, str]]:
         sep = {"spaceDelimited": "%20", "pipeDelimited": "|"}.get(spec.style, ",")
         return [(name, sep.join(enc(v) for v in data))]
     if spec.style == "form" and spec.explode:
-        return [(quote(k, safe=""), enc(v)) for k, v in data]
+        # Each member is a pair of its own; an array member repeats its name, one pair per item, as
+        # a top-level array does (what openapi-core and Prism read). Deeper values go as JSON text.
+        members = jsonable(value)
+        return [
+            (quote(str(k), safe=""), enc(_leaf(item)))
+            for k, v in members.items()
+            for item in (v if isinstance(v, list) else [v])
+            if item is not None
+        ]
     sep = {"spaceDelimited": "%20", "pipeDelimited": "|"}.get(spec.style, ",")
     return [(name, sep.join(f"{enc(k)}{sep}{enc(v)}" for k, v in data))]
 
