@@ -93,7 +93,7 @@ class _Builder:
         schemes: list[ir.SecurityScheme] = []
         credentials: dict[str, ir.Credential] = {}
         for key, node in raw.items():
-            node, ptr = deref(self.document, node, pointer("components", "securitySchemes", key))
+            node, _ = deref(self.document, node, pointer("components", "securitySchemes", key))
             found = scheme_kind(node)
             if found is None:
                 continue

@@ -33,8 +33,8 @@ def test_get_and_list_customers_become_list_and_list_2_and_lint_says_so(tmp_path
     assert _built_methods(tmp_path, text) == {"customers": ["list", "list_2"]}
     assert _found(tmp_path, text) == [(
         "/paths/~1customers~1all/get/operationId",
-        "operationId 'ListCustomers' would become the method 'list', but operationId 'GetCustomers' already has it, "
-        "so it is generated as 'list_2', which users cannot guess; set a distinct operationId",
+        ("operationId 'ListCustomers' would become the method 'list', but operationId 'GetCustomers' already has it, "
+         "so it is generated as 'list_2', which users cannot guess; set a distinct operationId"),
     )]
 
 
