@@ -15,7 +15,7 @@ from enum import Enum
 from typing import Any, Literal
 
 from generator.load import Document, pointer
-from generator.spec import OperationRef, follow, operations, parameters
+from generator.spec import HTTP_METHODS, OperationRef, follow, operations, parameters
 
 DOC_KEYS = ("summary", "description", "title", "example", "examples", "externalDocs")
 Side = Literal["old", "new"]
@@ -504,8 +504,14 @@ def _deref(doc: Document, node: Any, ptr: str) -> tuple[dict[str, Any], str]:
 
 
 def _operations(doc: Document) -> dict[tuple[str, str], OperationRef]:
-    """Operations keyed by method and path with parameter names blanked (`/calls/{}`), in document order."""
-    return {(op.method, re.sub(r"\{[^}]*\}", "{}", op.path)): op for op in operations(doc, strict=False)}
+    """Operations keyed by method and path with parameter names blanked (`/calls/{}`).
+
+    Paths come in document order, the methods of one path in `HTTP_METHODS` order, so reordering
+    the methods in the YAML does not reorder the changes (or the changelog written from them).
+    """
+    paths = {str(path): index for index, path in enumerate(_d(doc.data.get("paths")))}
+    found = sorted(operations(doc, strict=False), key=lambda op: (paths[op.path], HTTP_METHODS.index(op.method)))
+    return {(op.method, re.sub(r"\{[^}]*\}", "{}", op.path)): op for op in found}
 
 
 def _requirements(raw: Any) -> frozenset[frozenset[tuple[str, tuple[str, ...]]]]:
