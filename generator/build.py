@@ -7,26 +7,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from generator import ir
+from generator.client_names import client_names
 from generator.errors import TrunklineError
 from generator.load import Document, pointer
 from generator.mock.synth import sample
-from generator.naming import (
-    CLIENT_ARGUMENTS,
-    CLIENT_ATTRIBUTES,
-    METHOD_LOCALS,
-    NAMESPACE_ATTRIBUTES,
-    RUNTIME_NAMES,
-    Namer,
-    attribute,
-    method_name,
-    namespace,
-    pascal,
-    path_namespace,
-    resource_class,
-    vendor_names,
-)
+from generator.naming import METHOD_LOCALS, RUNTIME_NAMES, Namer, attribute, pascal, vendor_names
 from generator.schemas import DEFS, SchemaSet, annotation
-from generator.spec import OperationRef, deref, example_slots, operations, parameters
+from generator.spec import OperationRef, deref, example_slots, operations, parameters, scheme_kind
 from generator.validate import spec_version
 
 _IDEMPOTENT = frozenset({"get", "head", "options", "put", "delete", "trace"})
@@ -48,7 +35,7 @@ class _Builder:
         self.spec_version = spec_version(document)
         self.schemas = SchemaSet(document, self.spec_version)
         self.data: dict[str, Any] = document.data
-        self.client_args = Namer(RUNTIME_NAMES | CLIENT_ARGUMENTS)  # credentials and server variables
+        self.names = client_names(document)  # every namespace, method and argument name, decided once
 
     # -- package ---------------------------------------------------------------------
     def package(self) -> ir.Package:
@@ -92,7 +79,7 @@ class _Builder:
             var = var if isinstance(var, dict) else {}
             variables.append(
                 ir.ServerVariable(
-                    name=self.client_args.unique(attribute(str(wire)), key=f"server:{wire}"),
+                    name=self.names.client_arguments[f"server:{wire}"],
                     wire=str(wire),
                     default=str(var.get("default", "")),
                     description=_one_line(var.get("description")),
@@ -106,12 +93,13 @@ class _Builder:
         schemes: list[ir.SecurityScheme] = []
         credentials: dict[str, ir.Credential] = {}
         for key, node in raw.items():
-            node, ptr = deref(self.document, node, pointer("components", "securitySchemes", key))
-            kind, location, wire = _scheme_kind(node)
-            if kind is None:
+            node, _ = deref(self.document, node, pointer("components", "securitySchemes", key))
+            found = scheme_kind(node)
+            if found is None:
                 continue
+            kind, location, wire = found
             wanted = node.get("x-credential") or ("api_key" if len(raw) == 1 else attribute(str(key)))
-            credential = self.client_args.unique(attribute(str(wanted)), key=f"credential:{wanted}")
+            credential = self.names.client_arguments[f"credential:{wanted}"]
             credentials.setdefault(
                 credential,
                 ir.Credential(credential, f"{env_prefix}_{credential.upper()}", _one_line(node.get("description"))),
@@ -146,26 +134,21 @@ class _Builder:
         tag_docs = {str(t.get("name")): _one_line(t.get("description")) for t in self.data.get("tags") or [] if isinstance(t, dict)}
         grouped: dict[str, list[OperationRef]] = {}
         for op in operations(self.document):
-            tags = op.node.get("tags") or []
-            tag = str(tags[0]) if tags else path_namespace(op.path)
-            grouped.setdefault(tag, []).append(op)
-        ns_names = Namer(CLIENT_ATTRIBUTES)
+            grouped.setdefault(self.names.tags[op.key], []).append(op)
         namespaces = []
-        classes: set[str] = set()
         for tag, ops in grouped.items():
-            attr = ns_names.unique(namespace(tag), key=tag)
-            methods = Namer(NAMESPACE_ATTRIBUTES)
-            built = [self._operation(op, tag, methods, default_security) for op in ops]
-            namespaces.append(ir.Namespace(attr, resource_class(attr, classes), tag_docs.get(tag, ""), tuple(built)))
+            built = [self._operation(op, default_security) for op in ops]
+            namespaces.append(ir.Namespace(self.names.namespaces[tag], self.names.resources[tag], tag_docs.get(tag, ""), tuple(built)))
         return tuple(namespaces)
 
-    def _operation(self, op: OperationRef, tag: str, methods: Namer, default_security: tuple[tuple[str, ...], ...]) -> ir.Operation:
+    def _operation(self, op: OperationRef, default_security: tuple[tuple[str, ...], ...]) -> ir.Operation:
         node = op.node
         operation_id = str(node.get("operationId") or f"{op.method}_{op.path}")
-        name = methods.unique(method_name(operation_id, tag, op.method, op.path), key=f"{op.method} {op.path}")
+        name = self.names.methods[op.key]
         hint = pascal(operation_id)
-        arg_names = Namer(RUNTIME_NAMES | METHOD_LOCALS)
-        params = tuple(self._param(p, ptr, hint, arg_names) for p, ptr in parameters(self.document, op))
+        args = self.names.arguments[op.key]
+        arg_names = Namer(RUNTIME_NAMES | METHOD_LOCALS | set(args.values()))  # body fields may not take these
+        params = tuple(self._param(p, ptr, hint, args) for p, ptr in parameters(self.document, op))
         params = tuple(sorted(params, key=lambda p: (not p.required,)))
         body = self._body(op, hint, arg_names)
         responses = self._responses(op, hint)
@@ -200,7 +183,7 @@ class _Builder:
                 return None if same else _server_url(servers[0])
         return None
 
-    def _param(self, param: dict[str, Any], ptr: str, hint: str, names: Namer) -> ir.Param:
+    def _param(self, param: dict[str, Any], ptr: str, hint: str, names: dict[tuple[str, str], str]) -> ir.Param:
         location = str(param.get("in"))
         wire = str(param.get("name"))
         content: dict[str, Any] = param["content"] if isinstance(param.get("content"), dict) else {}
@@ -216,7 +199,7 @@ class _Builder:
         explode = bool(param.get("explode", style == "form"))
         required = bool(param.get("required")) or location == "path"
         return ir.Param(
-            name=names.unique(attribute(wire), key=f"{location}:{wire}"),
+            name=names[(location, wire)],
             wire=wire,
             location=location,
             annotation=annotation(self.schemas.defs, schema, for_input=True),
@@ -419,20 +402,6 @@ class _Builder:
             ir.Example(name, e["path"], e["query"], e["header"], e["body"], e["has_body"], e["status"], e["response"], e["has_response"], e["response_headers"])
             for name, e in grouped.items()
         )
-
-
-def _scheme_kind(node: dict[str, Any]) -> tuple[str | None, str, str]:
-    kind = str(node.get("type"))
-    if kind == "http":
-        scheme = str(node.get("scheme", "")).lower()
-        if scheme == "basic":
-            return "basic", "header", "Authorization"
-        return "bearer", "header", "Authorization"
-    if kind in ("oauth2", "openIdConnect"):
-        return "bearer", "header", "Authorization"
-    if kind == "apiKey":
-        return "apikey", str(node.get("in", "header")), str(node.get("name", ""))
-    return None, "", ""
 
 
 _MEDIA_TYPE = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+/[!#$%&'*+.^_`|~0-9A-Za-z-]+(;[\t\x20-\x7e]*)?")

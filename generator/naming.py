@@ -53,7 +53,6 @@ MODEL_ATTRIBUTES = frozenset(
      "model_validate_json", "model_validate_strings", "parse_file", "parse_obj", "parse_raw", "schema",
      "schema_json", "update_forward_refs", "validate", "root"}
 )
-_HTTP_VERBS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
 _VERSION_SEGMENT = re.compile(r"(?i)v\d+(\.\d+)*|api")
 _VENDOR = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*")
 # File names: a module name derived from spec text is at most this long (with `.py` and a `_2`

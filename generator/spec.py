@@ -1,83 +1,146 @@
-"""Read-only walks over a loaded OpenAPI document: operations, `$ref`s, example slots."""
+"""The one walker of a loaded OpenAPI document: operations, parameters, bodies, responses, `$ref`s.
+
+Build, lint, diff, release, mock and drift all read the spec through these functions, so they
+agree on what an operation is, which parameters it has and where each thing sits (JSON pointers).
+The walk is tolerant of malformed nodes (a path item that is no mapping, a `parameters` that is no
+list): it skips them, because lint and diff read specs that preflight never checked. Broken `$ref`s
+are the one thing callers choose about: `deref` raises a located error (build, mock), `follow`
+gives None (lint, diff); the walking functions take `strict` to pick one.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import unquote
 
 from generator.errors import TrunklineError
 from generator.input_checks import MAX_REF_CHAIN
 from generator.load import Document, pointer
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+# Header parameters OpenAPI says to ignore: the media types and the security schemes set them.
+IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
 
 
 @dataclass(frozen=True)
 class OperationRef:
-    """One operation of the document and where it sits."""
+    """One operation of the document: its path and method, its node, its path item and their pointers."""
 
     path: str
     method: str
     node: dict[str, Any]
     path_item: dict[str, Any]
+    item_ptr: str
     ptr: str
 
+    @property
+    def key(self) -> str:
+        """`get /a`: names the operation uniquely (two paths may share one `$ref`'d path item, so pointers may not)."""
+        return f"{self.method} {self.path}"
 
-def operations(document: Document) -> Iterator[OperationRef]:
-    """Every operation, in document order."""
-    paths = document.data.get("paths") or {}
+
+def operations(document: Document, strict: bool = True) -> Iterator[OperationRef]:
+    """Every operation under `paths`, in document order; path items that are no mapping are skipped."""
+    paths = document.data.get("paths")
     if not isinstance(paths, dict):
         return
-    for path, item in paths.items():
-        item_ptr = pointer("paths", path)
-        item, item_ptr = deref(document, item, item_ptr)
+    for path, raw in paths.items():
+        item, item_ptr = _chase(document, raw, pointer("paths", path), strict)
         if not isinstance(item, dict):
             continue
-        for method in item:
-            if method in HTTP_METHODS and isinstance(item[method], dict):
-                yield OperationRef(path, method, item[method], item, item_ptr + pointer(method))
+        for method, node in item.items():
+            if method in HTTP_METHODS and isinstance(node, dict):
+                yield OperationRef(str(path), method, node, item, item_ptr, item_ptr + pointer(method))
 
 
-def deref(document: Document, node: Any, ptr: str, depth: int = 0) -> tuple[Any, str]:
-    """Follow local `$ref`s; the value and the pointer where it really lives."""
+# -- references ------------------------------------------------------------------------------
+def resolve(document: Document, ref: str) -> tuple[Any, str] | None:
+    """The target of a local `$ref` and its pointer; None when it does not resolve.
+
+    A `$ref` is a URI, so a percent-encoded fragment (`#/components/schemas/A%20B`) is tried decoded too.
+    """
+    if not ref.startswith("#"):
+        return None
+    for candidate in dict.fromkeys((ref, unquote(ref))):
+        try:
+            return document.resolve(candidate), candidate[1:]
+        except (KeyError, IndexError, ValueError, TypeError, AttributeError):
+            continue
+    return None
+
+
+def deref(document: Document, node: Any, ptr: str) -> tuple[Any, str]:
+    """Follow local `$ref`s; the value and the pointer where it really lives; a located error if one is broken."""
+    node, ptr, problem = _refs(document, node, ptr)
+    if problem:
+        raise TrunklineError(problem, document.locate(ptr))
+    return node, ptr
+
+
+def follow(document: Document, node: Any, ptr: str) -> tuple[Any, str]:
+    """Follow local `$ref`s like `deref`, but give (None, pointer) where one is broken instead of raising."""
+    node, ptr, problem = _refs(document, node, ptr)
+    return (None, ptr) if problem else (node, ptr)
+
+
+def _chase(document: Document, node: Any, ptr: str, strict: bool) -> tuple[Any, str]:
+    return deref(document, node, ptr) if strict else follow(document, node, ptr)
+
+
+def _refs(document: Document, node: Any, ptr: str) -> tuple[Any, str, str]:
+    """(value, its pointer, "") after following `$ref`s, or (the `$ref` object, its pointer, what is wrong)."""
     seen: set[str] = set()
     while isinstance(node, dict) and isinstance(node.get("$ref"), str):
         ref = node["$ref"]
         if ref in seen:
-            raise TrunklineError("a `$ref` cycle: the reference points back at itself", document.locate(ptr))
-        if depth > MAX_REF_CHAIN:
-            raise TrunklineError(
-                f"more than {MAX_REF_CHAIN} `$ref`s in a row, each pointing at another `$ref`; "
-                "point the `$ref` at the object itself", document.locate(ptr))
+            return node, ptr, "a `$ref` cycle: the reference points back at itself"
+        if len(seen) > MAX_REF_CHAIN:
+            return node, ptr, (f"more than {MAX_REF_CHAIN} `$ref`s in a row, each pointing at another `$ref`; "
+                               "point the `$ref` at the object itself")
         seen.add(ref)
         if not ref.startswith("#"):  # `load` bundles local files, so only an unloaded document gets here
-            raise TrunklineError(f"external `$ref` {ref!r} was not bundled; load the spec with `load`", document.locate(ptr))
-        try:
-            node = document.resolve(ref)
-        except (KeyError, IndexError, ValueError, TypeError):
-            raise TrunklineError(f"unresolved `$ref` {ref!r}; point it at an existing component", document.locate(ptr)) from None
-        ptr = ref[1:]
-        depth += 1
-    return node, ptr
+            return node, ptr, f"external `$ref` {ref!r} was not bundled; load the spec with `load`"
+        target = resolve(document, ref)
+        if target is None:
+            return node, ptr, f"unresolved `$ref` {ref!r}; point it at an existing component"
+        node, ptr = target
+    return node, ptr, ""
 
 
-def parameters(document: Document, op: OperationRef) -> list[tuple[dict[str, Any], str]]:
+# -- parts of an operation -------------------------------------------------------------------
+def parameter_list(document: Document, owner: dict[str, Any], owner_ptr: str, strict: bool = True) -> list[tuple[dict[str, Any], str]]:
+    """The (followed) parameter objects one operation or path item lists, with their pointers."""
+    raw = owner.get("parameters")
+    if not isinstance(raw, list):
+        return []
+    found = []
+    for index, item in enumerate(raw):
+        param, ptr = _chase(document, item, owner_ptr + pointer("parameters", index), strict)
+        if isinstance(param, dict):
+            found.append((param, ptr))
+    return found
+
+
+def parameters(document: Document, op: OperationRef, strict: bool = True, keep_ignored: bool = False) -> list[tuple[dict[str, Any], str]]:
     """The operation's parameters, path-level ones included unless the operation overrides them.
 
-    Header parameters named Accept, Content-Type or Authorization are left out: OpenAPI says such
-    a definition SHALL be ignored (the media types and the security schemes say those headers).
+    A parameter is known by its location and name, a header's name in any case (HTTP header names
+    are case-insensitive). Header parameters named Accept, Content-Type or Authorization are left
+    out unless `keep_ignored`: OpenAPI says such a definition SHALL be ignored.
     """
     found: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
-    for owner, owner_ptr in ((op.path_item, op.ptr.rsplit("/", 1)[0]), (op.node, op.ptr)):
-        for index, raw in enumerate(owner.get("parameters") or []):
-            param, ptr = deref(document, raw, owner_ptr + pointer("parameters", index))
-            if isinstance(param, dict) and not _ignored_header(param):
-                found[(str(param.get("name")), str(param.get("in")))] = (param, ptr)
+    for owner, owner_ptr in ((op.path_item, op.item_ptr), (op.node, op.ptr)):
+        for param, ptr in parameter_list(document, owner, owner_ptr, strict):
+            if keep_ignored or not _ignored_header(param):
+                found[_param_key(param)] = (param, ptr)
     return list(found.values())
 
 
-IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
+def _param_key(param: dict[str, Any]) -> tuple[str, str]:
+    name, location = str(param.get("name")), str(param.get("in"))
+    return (name.lower() if location == "header" else name), location
 
 
 def _ignored_header(param: dict[str, Any]) -> bool:
@@ -85,6 +148,48 @@ def _ignored_header(param: dict[str, Any]) -> bool:
     return param.get("in") == "header" and str(param.get("name", "")).lower() in IGNORED_HEADERS
 
 
+def request_body(document: Document, op: OperationRef, strict: bool = True) -> tuple[dict[str, Any], str] | None:
+    """The operation's (followed) request body and its pointer; None without one."""
+    raw = op.node.get("requestBody")
+    if raw is None:
+        return None
+    body, ptr = _chase(document, raw, op.ptr + "/requestBody", strict)
+    return (body, ptr) if isinstance(body, dict) else None
+
+
+def responses(document: Document, op: OperationRef, strict: bool = True) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """(status, followed response, pointer) of each response the operation documents, in document order."""
+    raw = op.node.get("responses")
+    if not isinstance(raw, dict):
+        return
+    for status, item in raw.items():
+        response, ptr = _chase(document, item, op.ptr + pointer("responses", status), strict)
+        if isinstance(response, dict):
+            yield str(status), response, ptr
+
+
+def media_types(owner: dict[str, Any], owner_ptr: str) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """(content type, media type object, pointer) of a body, response or parameter `content`; an empty one is {}."""
+    content = owner.get("content")
+    for ctype, media in (content.items() if isinstance(content, dict) else ()):
+        yield str(ctype), media if isinstance(media, dict) else {}, owner_ptr + pointer("content", ctype)
+
+
+def scheme_kind(node: Any) -> tuple[str, str, str] | None:
+    """(bearer/basic/apikey, where the credential travels, the header, query or cookie name) of a
+    security scheme; None for kinds a client cannot send over plain HTTP (mutualTLS, unknown)."""
+    node = node if isinstance(node, dict) else {}
+    kind = str(node.get("type"))
+    if kind == "http":
+        return ("basic" if str(node.get("scheme", "")).lower() == "basic" else "bearer"), "header", "Authorization"
+    if kind in ("oauth2", "openIdConnect"):
+        return "bearer", "header", "Authorization"
+    if kind == "apiKey":
+        return "apikey", str(node.get("in", "header")), str(node.get("name", ""))
+    return None
+
+
+# -- examples --------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class ExampleSlot:
     """One documented example value and the schema it must satisfy."""
@@ -103,25 +208,18 @@ def example_slots(document: Document, op: OperationRef) -> Iterator[ExampleSlot]
     for param, ptr in parameters(document, op):
         schema_ptr = ptr + "/schema" if "schema" in param else None
         yield from _named(document, param, ptr, schema_ptr, str(param.get("in")), None, str(param.get("name")))
-    body = op.node.get("requestBody")
-    if body is not None:
-        body, body_ptr = deref(document, body, op.ptr + "/requestBody")
-        for ctype, media in (body.get("content") or {}).items():
-            media_ptr = body_ptr + pointer("content", ctype)
+    body = request_body(document, op)
+    for ctype, media, media_ptr in media_types(*body) if body else ():
+        schema_ptr = media_ptr + "/schema" if "schema" in media else None
+        yield from _named(document, media, media_ptr, schema_ptr, "request", None, ctype)
+    for status, response, resp_ptr in responses(document, op):
+        for ctype, media, media_ptr in media_types(response, resp_ptr):
             schema_ptr = media_ptr + "/schema" if "schema" in media else None
-            yield from _named(document, media, media_ptr, schema_ptr, "request", None, ctype)
-    for status, raw in (op.node.get("responses") or {}).items():
-        response, resp_ptr = deref(document, raw, op.ptr + pointer("responses", status))
-        if not isinstance(response, dict):
-            continue
-        for ctype, media in (response.get("content") or {}).items():
-            media_ptr = resp_ptr + pointer("content", ctype)
-            schema_ptr = media_ptr + "/schema" if "schema" in media else None
-            yield from _named(document, media, media_ptr, schema_ptr, "response", str(status), ctype)
+            yield from _named(document, media, media_ptr, schema_ptr, "response", status, ctype)
         for header_name, raw_header in (response.get("headers") or {}).items():
             header, header_ptr = deref(document, raw_header, resp_ptr + pointer("headers", header_name))
             schema_ptr = header_ptr + "/schema" if "schema" in header else None
-            yield from _named(document, header, header_ptr, schema_ptr, "response-header", str(status), header_name)
+            yield from _named(document, header, header_ptr, schema_ptr, "response-header", status, header_name)
 
 
 def _named(

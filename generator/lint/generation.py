@@ -1,46 +1,43 @@
-"""Rules for generating clients: Python names that collide, and well-formed `x-pagination`."""
+"""Rules for generating clients: Python names that collide (as build names them), and well-formed `x-pagination`."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
 
+from generator.client_names import Renamed, client_names
 from generator.errors import Severity
 from generator.lint.registry import Context, rule
 from generator.lint.walk import follow, index, op_parameters, operations, responses
 from generator.load import pointer
-from generator.naming import attribute, class_name, snake
+from generator.naming import attribute, class_name
 
 
 def _clash(kind: str, first: str, second: str, name: str) -> str:
     return f"{kind} {second!r} and {first!r} both become the Python name {name!r}; rename one so the client stays readable"
 
 
+# What each kind of name is called in a message, and what the spec author changes to fix it.
+_RENAMED = {
+    "namespace": ("tag", "the client attribute", "rename the tag"),
+    "method": ("operationId", "the method", "set a distinct operationId"),
+    "argument": ("parameter", "the argument", "if the API really takes both, say so with `x-lint-ignore`"),
+    "credential": ("credential", "the `Client` argument", "set a distinct `x-credential` on the scheme"),
+    "server variable": ("server variable", "the `Client` argument", "rename the server variable"),
+}
+
+
+def _renamed(item: Renamed) -> str:
+    """Why a name build gives is not the one the spec asks for, and what to change."""
+    what, becomes, fix = _RENAMED[item.kind]
+    cause = f"{what} {item.other!r} already has it" if item.other is not None else "the generated client keeps that name for itself"
+    return f"{what} {item.text!r} would become {becomes} {item.wanted!r}, but {cause}, so it is generated as {item.given!r}, which users cannot guess; {fix}"
+
+
 @rule("python-name-collision", Severity.WARNING, "Names that differ in the spec stay different once made Python identifiers.")
 def python_name_collision(context: Context) -> Iterator[tuple[str, str]]:
-    methods: dict[tuple[str, str], str] = {}
-    namespaces: dict[str, str] = {}
-    for op in operations(context):
-        tags = op.node.get("tags")
-        tag = str(tags[0]) if isinstance(tags, list) and tags else op.path.strip("/").split("/")[0]
-        space = attribute(tag)
-        if namespaces.setdefault(space, tag) != tag:
-            yield op.ptr + "/tags/0", _clash("tags", namespaces[space], tag, space)
-        op_id = op.node.get("operationId")
-        if isinstance(op_id, str):
-            method = snake(op_id)
-            prefix = snake(tag) + "_"
-            if method.startswith(prefix) and len(method) > len(prefix):
-                method = method[len(prefix):]
-            key = (space, attribute(method))
-            if methods.setdefault(key, op_id) != op_id:
-                yield op.ptr + "/operationId", _clash("operationIds", methods[key], op_id, f"{space}.{key[1]}")
-        params: dict[str, str] = {}
-        for param, ptr in op_parameters(context, op):
-            wire = str(param.get("name"))
-            name = attribute(wire)
-            if params.setdefault(name, wire) != wire:
-                yield ptr + ("/name" if "name" in param else ""), _clash("parameters", params[name], wire, name)
+    for item in client_names(context.document).renamed:
+        yield item.ptr, _renamed(item)
     schemas = (context.document.data.get("components") or {}).get("schemas") if isinstance(context.document.data.get("components"), dict) else None
     classes: dict[str, str] = {}
     for name in schemas if isinstance(schemas, dict) else []:

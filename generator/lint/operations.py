@@ -75,7 +75,7 @@ def operation_parameters(context: Context) -> Iterator[tuple[str, str]]:
     for op in operations(context):
         if op.item_ptr not in seen_items:
             seen_items.add(op.item_ptr)
-            owners.append((op.item, op.item_ptr))
+            owners.append((op.path_item, op.item_ptr))
         owners.append((op.node, op.ptr))
     for owner, owner_ptr in owners:
         seen: dict[tuple[str, str], str] = {}
@@ -167,7 +167,7 @@ def _all_parameters(context: Context) -> Iterator[tuple[str, dict[str, Any]]]:
                 yield pointer("components", "parameters", name), node
     seen: set[str] = set()
     for op in operations(context):
-        for owner, owner_ptr in ((op.item, op.item_ptr), (op.node, op.ptr)):
+        for owner, owner_ptr in ((op.path_item, op.item_ptr), (op.node, op.ptr)):
             raw = owner.get("parameters")
             for i, node in enumerate(raw if isinstance(raw, list) else []):
                 ptr = f"{owner_ptr}/parameters/{i}"

@@ -58,7 +58,7 @@ def path_params(context: Context) -> Iterator[tuple[str, str] | tuple[str, str, 
     undeclared: dict[tuple[str, str], list[str]] = {}  # (path, template name) -> methods that do not declare it
     for op in operations(context):
         used = set(_TEMPLATE.findall(op.path))
-        level = parameter_list(context, op.item, op.item_ptr)
+        level = parameter_list(context, op.path_item, op.item_ptr)
         own = parameter_list(context, op.node, op.ptr)
         declared = {str(p.get("name")) for p, _ in level + own if p.get("in") == "path"}
         for name in sorted(used - declared):

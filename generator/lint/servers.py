@@ -22,8 +22,8 @@ def _server_lists(context: Context) -> Iterator[tuple[str, list[Any]]]:
     for op in operations(context):
         if op.item_ptr not in items_done:
             items_done.add(op.item_ptr)
-            if isinstance(op.item.get("servers"), list):
-                yield op.item_ptr + "/servers", op.item["servers"]
+            if isinstance(op.path_item.get("servers"), list):
+                yield op.item_ptr + "/servers", op.path_item["servers"]
         if isinstance(op.node.get("servers"), list):
             yield op.ptr + "/servers", op.node["servers"]
 

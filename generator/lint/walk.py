@@ -1,17 +1,21 @@
-"""One pass over a spec that indexes what the rules look at: refs, schemas, example holders, ignores."""
+"""Lint's view of a spec: one pass that indexes refs, schemas, example holders and ignores, and the
+shared walker (`generator.spec`) in its tolerant form, for documents that preflight never checked."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import unquote
 
+from generator import spec
 from generator.lint.registry import Context
-from generator.load import escape_token, pointer
+from generator.load import escape_token
+from generator.spec import HTTP_METHODS
+from generator.spec import OperationRef as Op
+
+__all__ = ["HTTP_METHODS", "Op"]  # the walker's own names, for the rules that import them from here
 
 IGNORE_KEY = "x-lint-ignore"
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 # Keywords whose value is one schema, a list of schemas, or a map of schemas.
 _ONE = ("items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames",
@@ -113,85 +117,32 @@ def _walk_schema(node: Any, ptr: str, out: Index) -> None:
 
 def resolve(context: Context, ref: str) -> tuple[Any, str] | None:
     """The target of a local `$ref` and its pointer, or None when it does not resolve."""
-    if not ref.startswith("#"):
-        return None
-    for candidate in (ref, unquote(ref)):
-        try:
-            return context.document.resolve(candidate), candidate[1:]
-        except (KeyError, IndexError, ValueError, TypeError, AttributeError):
-            continue
-    return None
+    return spec.resolve(context.document, ref)
 
 
 def follow(context: Context, node: Any, ptr: str) -> tuple[Any, str]:
     """Follow local `$ref`s; (None, ptr) when one cannot be followed."""
-    for _ in range(64):
-        if not (isinstance(node, dict) and isinstance(node.get("$ref"), str)):
-            return node, ptr
-        target = resolve(context, node["$ref"])
-        if target is None:
-            return None, ptr
-        node, ptr = target
-    return None, ptr
-
-
-@dataclass(frozen=True)
-class Op:
-    """One operation under `paths`: its path, method, node, path item and pointers."""
-
-    path: str
-    method: str
-    node: dict[str, Any]
-    item: dict[str, Any]
-    item_ptr: str
-    ptr: str
+    return spec.follow(context.document, node, ptr)
 
 
 def operations(context: Context) -> Iterator[Op]:
     """Every operation under `paths`, in document order; broken path items are skipped."""
-    paths = context.document.data.get("paths")
-    if not isinstance(paths, dict):
-        return
-    for path, raw in paths.items():
-        item, item_ptr = follow(context, raw, pointer("paths", path))
-        if not isinstance(item, dict):
-            continue
-        for method, node in item.items():
-            if method in HTTP_METHODS and isinstance(node, dict):
-                yield Op(str(path), method, node, item, item_ptr, item_ptr + pointer(method))
+    return spec.operations(context.document, strict=False)
 
 
 def parameter_list(context: Context, owner: dict[str, Any], owner_ptr: str) -> list[tuple[dict[str, Any], str]]:
     """The (followed) parameter objects an operation or path item lists, with their pointers."""
-    raw = owner.get("parameters")
-    if not isinstance(raw, list):
-        return []
-    found = []
-    for i, item in enumerate(raw):
-        param, ptr = follow(context, item, f"{owner_ptr}/parameters/{i}")
-        if isinstance(param, dict):
-            found.append((param, ptr))
-    return found
+    return spec.parameter_list(context.document, owner, owner_ptr, strict=False)
 
 
 def op_parameters(context: Context, op: Op) -> list[tuple[dict[str, Any], str]]:
-    """An operation's effective parameters: path-level ones unless the operation overrides them."""
-    merged: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
-    for owner, owner_ptr in ((op.item, op.item_ptr), (op.node, op.ptr)):
-        for param, ptr in parameter_list(context, owner, owner_ptr):
-            merged[(str(param.get("name")), str(param.get("in")))] = (param, ptr)
-    return list(merged.values())
+    """An operation's effective parameters (Accept, Content-Type and Authorization headers kept, for their checks)."""
+    return spec.parameters(context.document, op, strict=False, keep_ignored=True)
 
 
 def responses(context: Context, op: Op) -> Iterator[tuple[str, dict[str, Any], str]]:
     """(status, followed response, pointer) of one operation."""
-    raw = op.node.get("responses")
-    if not isinstance(raw, dict):
-        return
-    for status, item in raw.items():
-        response, ptr = follow(context, item, op.ptr + pointer("responses", status))
-        if isinstance(response, dict):
-            yield str(status), response, ptr
+    return spec.responses(context.document, op, strict=False)
 
 
 def everything(context: Context) -> Iterator[tuple[str, str, dict[str, Any]]]:

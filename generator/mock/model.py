@@ -8,7 +8,17 @@ from urllib.parse import urlsplit
 
 from generator.errors import TrunklineError
 from generator.load import Document, pointer
-from generator.spec import OperationRef, deref, example_slots, operations, parameters
+from generator.spec import (
+    OperationRef,
+    deref,
+    example_slots,
+    media_types,
+    operations,
+    parameters,
+    request_body,
+    responses,
+    scheme_kind,
+)
 
 
 @dataclass(frozen=True)
@@ -166,17 +176,8 @@ def _schemes(document: Document) -> dict[str, SchemeSpec | None]:
     found: dict[str, SchemeSpec | None] = {}
     for key, node in raw.items() if isinstance(raw, dict) else []:
         node, _ = deref(document, node, pointer("components", "securitySchemes", key))
-        node = node if isinstance(node, dict) else {}
-        kind = str(node.get("type"))
-        if kind == "http":
-            scheme = str(node.get("scheme", "")).lower()
-            found[key] = SchemeSpec(key, "basic" if scheme == "basic" else "bearer", "header", "Authorization")
-        elif kind in ("oauth2", "openIdConnect"):
-            found[key] = SchemeSpec(key, "bearer", "header", "Authorization")
-        elif kind == "apiKey":
-            found[key] = SchemeSpec(key, "apikey", str(node.get("in", "header")), str(node.get("name", "")))
-        else:  # mutualTLS and unknown kinds cannot be checked over plain HTTP
-            found[key] = None
+        kind = scheme_kind(node)  # None: mutualTLS and unknown kinds cannot be checked over plain HTTP
+        found[key] = SchemeSpec(key, *kind) if kind else None
     return found
 
 
@@ -250,19 +251,16 @@ def _operation(
 
 def _body(document: Document, op: OperationRef) -> BodySpec | None:
     """The accepted content types of the request body and their schemas."""
-    raw = op.node.get("requestBody")
-    if raw is None:
+    found = request_body(document, op)
+    if found is None:
         return None
-    body, ptr = deref(document, raw, op.ptr + "/requestBody")
-    if not isinstance(body, dict):
-        return None
+    body, ptr = found
     content: dict[str, str | None] = {}
     encodings: dict[str, dict[str, FieldEncoding]] = {}
-    for ctype, media in (body.get("content") or {}).items():
-        has_schema = isinstance(media, dict) and isinstance(media.get("schema"), dict)
-        content[str(ctype)] = ptr + pointer("content", ctype, "schema") if has_schema else None
-        raw = media.get("encoding") if isinstance(media, dict) else None
-        encodings[str(ctype)] = {
+    for ctype, media, media_ptr in media_types(body, ptr):
+        content[ctype] = media_ptr + "/schema" if isinstance(media.get("schema"), dict) else None
+        raw = media.get("encoding")
+        encodings[ctype] = {
             str(name): FieldEncoding(
                 style=str(enc.get("style") or "form"),
                 explode=bool(enc.get("explode", (enc.get("style") or "form") == "form")),
@@ -277,20 +275,16 @@ def _body(document: Document, op: OperationRef) -> BodySpec | None:
 def _responses(document: Document, op: OperationRef) -> dict[str, ResponseSpec]:
     """The documented responses by status (`2XX` ranges in upper case)."""
     found: dict[str, ResponseSpec] = {}
-    for status, raw in (op.node.get("responses") or {}).items():
-        response, ptr = deref(document, raw, op.ptr + pointer("responses", status))
-        if not isinstance(response, dict):
-            continue
+    for status, response, ptr in responses(document, op):
         content: dict[str, str | None] = {}
-        for ctype, media in (response.get("content") or {}).items():
-            has_schema = isinstance(media, dict) and isinstance(media.get("schema"), dict)
-            content[str(ctype)] = ptr + pointer("content", ctype, "schema") if has_schema else None
+        for ctype, media, media_ptr in media_types(response, ptr):
+            content[ctype] = media_ptr + "/schema" if isinstance(media.get("schema"), dict) else None
         headers = []
         for name, raw_header in (response.get("headers") or {}).items():
             header, header_ptr = deref(document, raw_header, ptr + pointer("headers", name))
             has_schema = isinstance(header, dict) and isinstance(header.get("schema"), dict)
             headers.append(HeaderSpec(str(name), header_ptr + "/schema" if has_schema else None))
-        key = str(status) if str(status).lower() == "default" else str(status).upper()
+        key = status if status.lower() == "default" else status.upper()
         found[key] = ResponseSpec(key, content, tuple(headers))
     return found
 

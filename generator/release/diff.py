@@ -15,8 +15,8 @@ from enum import Enum
 from typing import Any, Literal
 
 from generator.load import Document, pointer
+from generator.spec import HTTP_METHODS, OperationRef, follow, operations, parameters
 
-METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 DOC_KEYS = ("summary", "description", "title", "example", "examples", "externalDocs")
 Side = Literal["old", "new"]
 
@@ -52,20 +52,9 @@ class Change:
     message: str
 
 
-@dataclass
-class _Op:
-    """An operation with what it inherits from its path item."""
-
-    method: str
-    path: str
-    ptr: str
-    data: dict[str, Any]
-    path_params: list[Any]
-    path_ptr: str
-
-    @property
-    def label(self) -> str:
-        return f"{self.method.upper()} {self.path}"
+def _label(op: OperationRef) -> str:
+    """`GET /calls/{id}`: how messages name an operation."""
+    return f"{op.method.upper()} {op.path}"
 
 
 @dataclass
@@ -168,59 +157,59 @@ class Diff:
     # ---- operations -------------------------------------------------------------------------
     def operations(self) -> None:
         """Match operations by method and path (then by operationId) and compare each pair."""
-        old, new = _operations(self.old.data), _operations(self.new.data)
-        pairs: list[tuple[_Op, _Op]] = []
+        old, new = _operations(self.old), _operations(self.new)
+        pairs: list[tuple[OperationRef, OperationRef]] = []
         unmatched_new = dict(new)
-        gone: list[_Op] = []
+        gone: list[OperationRef] = []
         for key, op in old.items():
             if key in unmatched_new:
                 pairs.append((op, unmatched_new.pop(key)))
             else:
                 gone.append(op)
-        by_id = {o.data.get("operationId"): k for k, o in unmatched_new.items() if o.data.get("operationId")}
+        by_id = {o.node.get("operationId"): k for k, o in unmatched_new.items() if o.node.get("operationId")}
         for op in gone:
-            op_id = op.data.get("operationId")
+            op_id = op.node.get("operationId")
             if op_id in by_id:
                 moved = unmatched_new.pop(by_id.pop(op_id))
                 self.add(Level.NON_BREAKING, "operation-moved", "new", moved.ptr,
-                         f"{op_id} moved from {op.label} to {moved.label}; the client method keeps its name")
+                         f"{op_id} moved from {_label(op)} to {_label(moved)}; the client method keeps its name")
                 pairs.append((op, moved))
             else:
                 self.add(Level.BREAKING, "operation-removed", "old", op.ptr,
-                         f"operation {op.label} ({op_id or 'no operationId'}) was removed")
+                         f"operation {_label(op)} ({op_id or 'no operationId'}) was removed")
         for op in unmatched_new.values():
             self.add(Level.NON_BREAKING, "operation-added", "new", op.ptr,
-                     f"operation {op.label} ({op.data.get('operationId') or 'no operationId'}) added")
+                     f"operation {_label(op)} ({op.node.get('operationId') or 'no operationId'}) added")
         for before, after in pairs:
             self.operation(before, after)
 
-    def operation(self, old: _Op, new: _Op) -> None:
+    def operation(self, old: OperationRef, new: OperationRef) -> None:
         """One operation present in both specs."""
-        where = new.label
-        if old.data.get("operationId") != new.data.get("operationId"):
+        where = _label(new)
+        if old.node.get("operationId") != new.node.get("operationId"):
             self.add(Level.BREAKING, "operation-renamed", "new", f"{new.ptr}/operationId",
-                     f"{where}: operationId {old.data.get('operationId')} renamed to {new.data.get('operationId')}; the client method is renamed")
-        old_tags, new_tags = _l(old.data.get("tags")), _l(new.data.get("tags"))
+                     f"{where}: operationId {old.node.get('operationId')} renamed to {new.node.get('operationId')}; the client method is renamed")
+        old_tags, new_tags = _l(old.node.get("tags")), _l(new.node.get("tags"))
         if old_tags[:1] != new_tags[:1]:
             self.add(Level.BREAKING, "operation-retagged", "new", f"{new.ptr}/tags",
                      f"{where}: moved from namespace {(old_tags or ['-'])[0]} to {(new_tags or ['-'])[0]}")
-        if old.data.get("x-pagination") != new.data.get("x-pagination"):
+        if old.node.get("x-pagination") != new.node.get("x-pagination"):
             self.add(Level.BREAKING, "pagination-changed", "new", f"{new.ptr}/x-pagination",
                      f"{where}: paging changed; the method returns pages of a different shape")
-        if not old.data.get("deprecated") and new.data.get("deprecated"):
+        if not old.node.get("deprecated") and new.node.get("deprecated"):
             self.add(Level.NON_BREAKING, "operation-deprecated", "new", f"{new.ptr}/deprecated", f"{where}: deprecated")
-        self.docs(old.data, new.data, new.ptr, where)
+        self.docs(old.node, new.node, new.ptr, where)
         self.parameters(old, new)
         self.request_body(old, new)
         self.responses(old, new)
         self.security(old, new)
 
-    def parameters(self, old: _Op, new: _Op) -> None:
+    def parameters(self, old: OperationRef, new: OperationRef) -> None:
         """Parameters matched by location and name; a name that changed location is a move."""
         before, after = self.params(old, self.old), self.params(new, self.new)
         by_name = {name: key for key, (name, _, _) in ((k, v) for k, v in after.items())}
         for key, (name, param, ptr) in before.items():
-            where = f"{new.label}: {key[0]} parameter {name}"
+            where = f"{_label(new)}: {key[0]} parameter {name}"
             if key in after:
                 self.parameter(param, after[key][1], ptr, after[key][2], where)
                 continue
@@ -229,7 +218,7 @@ class Diff:
                 moved_param, moved_ptr = after[other][1], after[other][2]
                 level = Level.BREAKING if "path" in (key[0], other[0]) else Level.NON_BREAKING
                 self.add(level, "parameter-moved", "new", moved_ptr, f"{where} moved to the {other[0]}")
-                self.parameter(param, moved_param, ptr, moved_ptr, f"{new.label}: {other[0]} parameter {name}")
+                self.parameter(param, moved_param, ptr, moved_ptr, f"{_label(new)}: {other[0]} parameter {name}")
                 after.pop(other)
                 continue
             self.add(Level.BREAKING, "parameter-removed", "old", ptr, f"{where} was removed")
@@ -238,18 +227,15 @@ class Diff:
                 continue
             if param.get("required") or key[0] == "path":
                 self.add(Level.BREAKING, "required-parameter-added", "new", ptr,
-                         f"{new.label}: new required {key[0]} parameter {name}")
+                         f"{_label(new)}: new required {key[0]} parameter {name}")
             else:
                 self.add(Level.NON_BREAKING, "optional-parameter-added", "new", ptr,
-                         f"{new.label}: new optional {key[0]} parameter {name}")
+                         f"{_label(new)}: new optional {key[0]} parameter {name}")
 
-    def params(self, op: _Op, doc: Document) -> dict[tuple[str, str], tuple[str, dict[str, Any], str]]:
+    def params(self, op: OperationRef, doc: Document) -> dict[tuple[str, str], tuple[str, dict[str, Any], str]]:
         """(location, name) -> (name, resolved parameter, pointer); operation entries override path-level ones."""
         found: dict[tuple[str, str], tuple[str, dict[str, Any], str]] = {}
-        listed = [(p, f"{op.path_ptr}/parameters/{i}") for i, p in enumerate(op.path_params)]
-        listed += [(p, f"{op.ptr}/parameters/{i}") for i, p in enumerate(_l(op.data.get("parameters")))]
-        for raw, ptr in listed:
-            param, ptr = _deref(doc, raw, ptr)
+        for param, ptr in parameters(doc, op, strict=False, keep_ignored=True):
             name, where = str(param.get("name")), str(param.get("in"))
             found[(where, name.lower() if where == "header" else name)] = (name, param, ptr)
         return found
@@ -266,10 +252,10 @@ class Diff:
         self.docs(old, new, ptr, where)
         self.schema(old.get("schema"), new.get("schema"), f"{old_ptr}/schema", f"{ptr}/schema", Direction.REQUEST, where)
 
-    def request_body(self, old: _Op, new: _Op) -> None:
+    def request_body(self, old: OperationRef, new: OperationRef) -> None:
         """The request body: presence, required-ness, media types, schema (request direction)."""
-        where = f"{new.label}: request body"
-        raw_old, raw_new = old.data.get("requestBody"), new.data.get("requestBody")
+        where = f"{_label(new)}: request body"
+        raw_old, raw_new = old.node.get("requestBody"), new.node.get("requestBody")
         if raw_old is None and raw_new is None:
             return
         if raw_new is None:
@@ -305,22 +291,22 @@ class Diff:
             self.schema(_d(old[media]).get("schema"), _d(item).get("schema"), pointer(*_tokens(old_ptr), media, "schema"),
                         f"{mptr}/schema", direction, where)
 
-    def responses(self, old: _Op, new: _Op) -> None:
+    def responses(self, old: OperationRef, new: OperationRef) -> None:
         """Responses by status: a success response removed breaks; schemas compared (response direction)."""
-        before, after = _d(old.data.get("responses")), _d(new.data.get("responses"))
+        before, after = _d(old.node.get("responses")), _d(new.node.get("responses"))
         for status in before:
             if status not in after:
                 level = Level.BREAKING if _success(status) else Level.NON_BREAKING
                 self.add(level, "response-removed", "old", pointer(*_tokens(old.ptr), "responses", status),
-                         f"{new.label}: response {status} removed")
+                         f"{_label(new)}: response {status} removed")
         for status, raw in after.items():
             rptr = pointer(*_tokens(new.ptr), "responses", status)
             if status not in before:
-                self.add(Level.NON_BREAKING, "response-added", "new", rptr, f"{new.label}: response {status} added")
+                self.add(Level.NON_BREAKING, "response-added", "new", rptr, f"{_label(new)}: response {status} added")
                 continue
             resp_new, rptr = _deref(self.new, raw, rptr)
             resp_old, old_rptr = _deref(self.old, before[status], pointer(*_tokens(old.ptr), "responses", status))
-            where = f"{new.label}: response {status}"
+            where = f"{_label(new)}: response {status}"
             self.docs(resp_old, resp_new, rptr, where)
             self.headers(_d(resp_old.get("headers")), _d(resp_new.get("headers")), f"{old_rptr}/headers", f"{rptr}/headers", where)
             self.content(_d(resp_old.get("content")), _d(resp_new.get("content")), f"{old_rptr}/content", f"{rptr}/content",
@@ -346,19 +332,19 @@ class Diff:
                 self.schema(before.get("schema"), _d(header).get("schema"), old_hptr, f"{hptr}/schema", Direction.RESPONSE,
                             f"{where}: header {name}")
 
-    def security(self, old: _Op, new: _Op) -> None:
+    def security(self, old: OperationRef, new: OperationRef) -> None:
         """Effective security requirements: a lost way to authenticate breaks; an extra one does not."""
-        before = _requirements(old.data.get("security", self.old.data.get("security")))
-        after = _requirements(new.data.get("security", self.new.data.get("security")))
+        before = _requirements(old.node.get("security", self.old.data.get("security")))
+        after = _requirements(new.node.get("security", self.new.data.get("security")))
         if before == after:
             return
-        ptr = f"{new.ptr}/security" if "security" in new.data else "/security"
+        ptr = f"{new.ptr}/security" if "security" in new.node else "/security"
         shown = " or ".join(" + ".join(f"{n}" for n, _ in alt) or "none" for alt in sorted(after, key=str)) or "none"
         if before <= after:
             self.add(Level.NON_BREAKING, "security-alternative-added", "new", ptr,
-                     f"{new.label}: accepts another way to authenticate (now {shown})")
+                     f"{_label(new)}: accepts another way to authenticate (now {shown})")
         else:
-            self.add(Level.BREAKING, "security-changed", "new", ptr, f"{new.label}: authentication changed (now {shown})")
+            self.add(Level.BREAKING, "security-changed", "new", ptr, f"{_label(new)}: authentication changed (now {shown})")
 
     # ---- schemas ----------------------------------------------------------------------------
     def schema(self, raw_old: Any, raw_new: Any, old_ptr: str, ptr: str, direction: Direction, where: str) -> None:
@@ -512,29 +498,20 @@ def _tokens(ptr: str) -> list[str]:
 
 
 def _deref(doc: Document, node: Any, ptr: str) -> tuple[dict[str, Any], str]:
-    """Follow local $refs; the resolved mapping and the pointer of where it is defined."""
-    hops = 0
-    while isinstance(node, dict) and isinstance(node.get("$ref"), str) and hops < 32:
-        ref = node["$ref"]
-        try:
-            node = doc.resolve(ref)
-        except (KeyError, IndexError, ValueError, TypeError):
-            return {}, ptr
-        ptr = ref[1:]
-        hops += 1
+    """Follow local $refs; the resolved mapping ({} where one is broken) and the pointer of where it is defined."""
+    node, ptr = follow(doc, node, ptr)
     return _d(node), ptr
 
 
-def _operations(data: dict[str, Any]) -> dict[tuple[str, str], _Op]:
-    """Operations keyed by method and path with parameter names blanked (`/calls/{}`)."""
-    found: dict[tuple[str, str], _Op] = {}
-    for path, item in _d(data.get("paths")).items():
-        path_ptr = pointer("paths", path)
-        for method in METHODS:
-            if isinstance(_d(item).get(method), dict):
-                found[(method, re.sub(r"\{[^}]*\}", "{}", path))] = _Op(
-                    method, path, pointer("paths", path, method), item[method], _l(item.get("parameters")), path_ptr)
-    return found
+def _operations(doc: Document) -> dict[tuple[str, str], OperationRef]:
+    """Operations keyed by method and path with parameter names blanked (`/calls/{}`).
+
+    Paths come in document order, the methods of one path in `HTTP_METHODS` order, so reordering
+    the methods in the YAML does not reorder the changes (or the changelog written from them).
+    """
+    paths = {str(path): index for index, path in enumerate(_d(doc.data.get("paths")))}
+    found = sorted(operations(doc, strict=False), key=lambda op: (paths[op.path], HTTP_METHODS.index(op.method)))
+    return {(op.method, re.sub(r"\{[^}]*\}", "{}", op.path)): op for op in found}
 
 
 def _requirements(raw: Any) -> frozenset[frozenset[tuple[str, tuple[str, ...]]]]:

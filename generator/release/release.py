@@ -14,6 +14,7 @@ from generator.load import Document, load
 from generator.pipeline import Target, render_all, vendor_targets
 from generator.release import changelog, semver
 from generator.release.diff import Change, Level, compare
+from generator.spec import operations
 from generator.versions import INITIAL_VERSION, dist_name, package_version, record_dir, released_spec
 from generator.versions import changelog as current_changelog
 from generator.write import write_packages
@@ -115,9 +116,7 @@ def _has_record(specs_dir: Path, vendor: str) -> bool:
 def _first_words(document: Document) -> str:
     """The first entry's text: what the package covers."""
     info = document.data.get("info") if isinstance(document.data.get("info"), dict) else {}
-    paths = document.data.get("paths") if isinstance(document.data.get("paths"), dict) else {}
-    count = sum(1 for item in paths.values() if isinstance(item, dict)
-                for method in ("get", "put", "post", "delete", "options", "head", "patch", "trace") if method in item)
+    count = sum(1 for _ in operations(document, strict=False))
     return (f"First release: the client of {info.get('title', 'the API')} (API version {info.get('version', 'unknown')}), "
             f"{count} operation(s).")
 

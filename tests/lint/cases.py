@@ -174,9 +174,11 @@ CASES = [
             "              examples:\n                first: {value: 1}\n").replace(OK, "")),
     Case("operation-example", H31 + "paths:\n  /a:\n    get: #!\n" + OK, "/paths/~1a/get", op("      x-undocumented: true\n")),
     Case("python-name-collision",
-         op("      parameters:\n        - {name: userId, in: query, schema: {type: string}}\n        - {name: user_id, in: header, schema: {type: string}} #!\n"),
-         "/paths/~1a/get/parameters/1/name",
-         op("      parameters:\n        - {name: userId, in: query, schema: {type: string}}\n        - {name: account_id, in: header, schema: {type: string}}\n")),
+         H31 + "paths:\n  /customers:\n    get:\n      operationId: GetCustomers\n      tags: [customers]\n" + OK
+         + "  /customers/search:\n    get:\n      operationId: ListCustomers #!\n      tags: [customers]\n" + OK,
+         "/paths/~1customers~1search/get/operationId",
+         H31 + "paths:\n  /customers:\n    get:\n      operationId: GetCustomers\n      tags: [customers]\n" + OK
+         + "  /customers/search:\n    get:\n      operationId: SearchCustomers\n      tags: [customers]\n" + OK),
     Case("x-pagination-valid",
          H31 + "paths:\n  /a:\n    get:\n      x-pagination: {style: page, items: data, page: p} #!\n"
          "      parameters: [{name: page, in: query, schema: {type: integer}}]\n"
