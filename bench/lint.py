@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 from generator.errors import Severity
 from generator.lint import lint
 from generator.lint.config import Config
-from generator.load import load
+from generator.reading.load import load
 
 
 def measure(path: Path) -> tuple[float, float, int, int, int]:

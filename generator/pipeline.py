@@ -7,19 +7,19 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 
-from generator import ir
-from generator.build import build
 from generator.errors import Finding, Location, Severity, TrunklineError
-from generator.fmt import Formatter
+from generator.formatting.fmt import Formatter
 from generator.lint import lint
-from generator.load import load
-from generator.manifest import MANIFEST, inputs_digest, manifest_text
-from generator.preflight import preflight
+from generator.modeling import ir
+from generator.modeling.build import build
 from generator.progress import Progress
-from generator.render import model_files, render, static_paths
+from generator.reading.load import load
+from generator.reading.preflight import preflight
+from generator.rendering.render import model_files, render, static_paths
 from generator.targets import Target as Target
 from generator.targets import spec_target as spec_target
 from generator.targets import vendor_targets as vendor_targets
+from generator.writing.manifest import MANIFEST, inputs_digest, manifest_text
 
 
 class LintFailed(TrunklineError):

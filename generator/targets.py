@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import Location, TrunklineError, UsageError
-from generator.escape import LINK_URL
-from generator.naming import vendor_names
+from generator.modeling.naming import vendor_names
+from generator.rendering.escape import LINK_URL
 from generator.versions import INITIAL_VERSION, changelog, package_version
 
 

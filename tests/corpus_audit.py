@@ -12,9 +12,9 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.build import build
-from generator.load import Document, load, pointer
-from generator.spec import deref, operations
+from generator.modeling.build import build
+from generator.reading.load import Document, load, pointer
+from generator.reading.spec import deref, operations
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"

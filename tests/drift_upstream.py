@@ -19,7 +19,7 @@ from typing import Any
 
 import httpx
 
-from generator.load import Document, load
+from generator.reading.load import Document, load
 from tests.replay import client_module
 
 SPEC = Path("specs/hipcall.yaml")

@@ -20,10 +20,10 @@ import httpx
 import pydantic
 import yaml
 
-from generator import ir
-from generator.build import build
-from generator.load import load
-from generator.spec import HTTP_METHODS
+from generator.modeling import ir
+from generator.modeling.build import build
+from generator.reading.load import load
+from generator.reading.spec import HTTP_METHODS
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"

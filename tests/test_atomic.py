@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import pipeline, write
+from generator import pipeline
 from generator.cli import main
 from generator.errors import TrunklineError
-from generator.write import STAGING_PREFIX, recover, tree, write_packages
+from generator.writing import write
+from generator.writing.write import STAGING_PREFIX, recover, tree, write_packages
 from tests.scratch import copy_vendor
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,7 +68,7 @@ def test_interrupted_swap_is_undone(out: Path, at: int, error: type[BaseExceptio
 _KILLER = textwrap.dedent("""\
     import json, os, signal, sys
     from pathlib import Path
-    from generator import write
+    from generator.writing import write
 
     out, kill_at, interrupt_at = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
     real, calls = write._move, [0]
@@ -152,7 +153,7 @@ def test_generate_interrupted_between_stages_changes_nothing(
 
 _GENERATE = textwrap.dedent("""\
     import os, signal, sys
-    from generator import write
+    from generator.writing import write
     from generator.cli import main
 
     sig, real, calls = getattr(signal, sys.argv[1]), write._move, [0]

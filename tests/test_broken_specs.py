@@ -14,7 +14,7 @@ import yaml
 from generator.cli import main
 from generator.commands import generate as generate_command
 from generator.pipeline import Target
-from generator.write import tree
+from generator.writing.write import tree
 
 CASES = Path(__file__).resolve().parent / "fuzz" / "broken"
 EXPECTED: dict[str, dict[str, str]] = yaml.safe_load((CASES / "expected.yaml").read_text())

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from generator.cli import main
-from generator.write import tree
+from generator.writing.write import tree
 from tests.scratch import copy_vendor
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -300,10 +300,10 @@ def _mock_verdict(target: str, headers: dict[str, str], body: bytes) -> Any:
     from werkzeug.test import EnvironBuilder
     from werkzeug.wrappers import Request
 
-    from generator.load import load
     from generator.mock.app import MockApp, _raw_path
     from generator.mock.checks import Incoming, check
     from generator.mock.model import mock_spec
+    from generator.reading.load import load
 
     app = MockApp(mock_spec(load(STYLES)))
     path, _, query = target.partition("?")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.load import load
+from generator.reading.load import load
 from generator.release.diff import Change, Level, compare
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -22,7 +22,7 @@ import pytest
 
 from generator.drift.checker import DriftChecker
 from generator.drift.proxy import OffUpstream, ProxyApp, bind_proxy, upstream_url
-from generator.load import load
+from generator.reading.load import load
 from tests.drift_upstream import LINE_TEXT, PLANTED, PREFIX, SPEC, TOKEN, Upstream, session
 
 TRUNKLINE = Path(sys.executable).parent / "trunkline"

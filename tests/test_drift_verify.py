@@ -20,7 +20,7 @@ from generator.drift import traffic
 from generator.drift.checker import DriftChecker
 from generator.drift.exchange import Exchange
 from generator.drift.redact import Redactor
-from generator.load import load
+from generator.reading.load import load
 from tests.drift_upstream import LINE_TEXT, PLANTED, SPEC, TOKEN, HarRecorder, Upstream, example, session
 from tests.replay import client_module
 

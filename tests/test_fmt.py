@@ -7,7 +7,7 @@ from pathlib import Path
 import black
 import pytest
 
-from generator import fmt
+from generator.formatting import fmt
 
 SOURCES = {
     "a.py": "x = {  'a':1,\n'b':2}\n",
@@ -65,7 +65,7 @@ def test_models_come_in_black_layout_so_black_needs_one_pass(vendor: str) -> Non
     """Black formats twice when its first pass changes anything, so the models reach it as it
     would write them: the only lines it may change are those longer than a line (it splits them)."""
     from generator.pipeline import package_ir
-    from generator.render import model_files
+    from generator.rendering.render import model_files
     from generator.targets import vendor_targets
 
     root = Path(__file__).resolve().parent.parent
@@ -96,8 +96,8 @@ def test_static_modules_are_black_stable() -> None:
     """The runtime modules copied as they are (black skips them) are exactly what black would write."""
     import black
 
-    from generator.fmt import MODE
-    from generator.render import STATIC_MODULES, template_root
+    from generator.formatting.fmt import MODE
+    from generator.rendering.render import STATIC_MODULES, template_root
 
     for name in STATIC_MODULES:
         text = template_root().joinpath("module", name).read_text(encoding="utf-8")
@@ -109,7 +109,7 @@ def test_static_modules_pass_ruff() -> None:
     import subprocess
     import sys
 
-    from generator.render import STATIC_MODULES, template_root
+    from generator.rendering.render import STATIC_MODULES, template_root
 
     paths = [str(template_root().joinpath("module", name)) for name in STATIC_MODULES]
     result = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", *paths], capture_output=True, text=True, check=False)

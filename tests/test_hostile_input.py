@@ -20,12 +20,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import load as load_module
 from generator.cli import main
 from generator.errors import TrunklineError
-from generator.load import load, parse
-from generator.spec import deref
-from generator.write import tree
+from generator.reading import load as load_module
+from generator.reading.load import load, parse
+from generator.reading.spec import deref
+from generator.writing.write import tree
 
 ROOT = Path(__file__).resolve().parent.parent
 SECONDS = 20  # every hostile case must end well within this (a hang or a blow-up would not)

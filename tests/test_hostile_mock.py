@@ -20,12 +20,12 @@ from pathlib import Path
 import httpx
 import pytest
 
-from generator.load import load
 from generator.mock.app import MockApp
 from generator.mock.body import MAX_BODY, MAX_DEPTH
 from generator.mock.checks import MAX_PROBLEMS
 from generator.mock.model import mock_spec
 from generator.mock.server import Limits, MockServer, bind
+from generator.reading.load import load
 from tests.test_mock import AUTH, SPEC
 from tests.test_replay_http import ROOT, MockProcess
 

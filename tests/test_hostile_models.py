@@ -17,13 +17,13 @@ from typing import Any
 import pydantic
 import pytest
 
-from generator import codecheck, models
 from generator.cli import main
 from generator.errors import TrunklineError
 from generator.lint import lint
-from generator.load import load
-from generator.naming import MAX_PATH_COMPONENT, Namer, check_file_names, is_device_name, module_name
-from generator.schemas import SCHEMA_KEYWORDS
+from generator.modeling.naming import MAX_PATH_COMPONENT, Namer, check_file_names, is_device_name, module_name
+from generator.modeling.schemas import SCHEMA_KEYWORDS
+from generator.reading.load import load
+from generator.rendering import codecheck, models
 
 IMPORT_STRING = "pydantic.ImportString"
 OK = {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}}}
@@ -165,7 +165,7 @@ def test_lint_reports_a_private_keyword_at_its_key(tmp_path: Path) -> None:
 
 
 def test_every_keyword_passed_on_is_a_known_schema_keyword() -> None:
-    from generator.schemas import PASSED_KEYWORDS
+    from generator.modeling.schemas import PASSED_KEYWORDS
 
     assert PASSED_KEYWORDS <= SCHEMA_KEYWORDS
     assert not {"customTypePath", "customBasePath", "$ref", "$dynamicRef", "$id", "title", "discriminator"} & PASSED_KEYWORDS
@@ -299,7 +299,7 @@ def test_the_writer_refuses_an_unsafe_file_name(paths: list[str]) -> None:
 
 
 def test_normalizing_keeps_json_schema_types_and_drops_unknown_keywords(tmp_path: Path) -> None:
-    from generator.build import build
+    from generator.modeling.build import build
 
     schemas = {"Thing": {"type": "object", "properties": {
         "done": {"type": "null", "description": "always null"},
@@ -323,7 +323,7 @@ def test_normalizing_keeps_json_schema_types_and_drops_unknown_keywords(tmp_path
     ({"enum": "abc"}, "/enum"),
 ])
 def test_a_keyword_of_the_wrong_shape_is_a_located_error(schema: dict[str, Any], where: str, tmp_path: Path) -> None:
-    from generator.preflight import preflight
+    from generator.reading.preflight import preflight
 
     path = tmp_path / "t.json"
     path.write_text(json.dumps(_spec({"Thing": schema}), indent=1), encoding="utf-8")
@@ -346,7 +346,7 @@ def test_lint_finds_a_private_keyword_in_a_schema_only_a_ref_reaches(tmp_path: P
 
 
 def test_keywords_left_empty_are_as_if_absent(tmp_path: Path) -> None:
-    from generator.build import build
+    from generator.modeling.build import build
 
     path = tmp_path / "t.yaml"
     path.write_text(
@@ -359,7 +359,7 @@ def test_keywords_left_empty_are_as_if_absent(tmp_path: Path) -> None:
 
 
 def test_a_wrong_shape_in_a_schema_only_a_ref_reaches_is_a_located_error(tmp_path: Path) -> None:
-    from generator.preflight import preflight
+    from generator.reading.preflight import preflight
 
     path = tmp_path / "t.yaml"
     path.write_text(

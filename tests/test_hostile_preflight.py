@@ -15,12 +15,12 @@ from typing import Any
 import pytest
 
 from generator.cli import main
-from generator.input_checks import MAX_DEPTH
 from generator.lint import lint
-from generator.load import load
-from generator.shape import KEYWORD_TYPES, MAX_ENUM_MEMBERS, defects
-from generator.validate import recursion_message
-from generator.write import tree
+from generator.reading.input_checks import MAX_DEPTH
+from generator.reading.load import load
+from generator.reading.shape import KEYWORD_TYPES, MAX_ENUM_MEMBERS, defects
+from generator.reading.validate import recursion_message
+from generator.writing.write import tree
 
 HEAD = """\
 openapi: 3.1.0

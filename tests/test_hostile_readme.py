@@ -20,7 +20,7 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from generator.escape import markdown, markdown_code, markdown_prose, plain_line
+from generator.rendering.escape import markdown, markdown_code, markdown_prose, plain_line
 from tests.fuzz.roundtrip import Generated, generate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -323,7 +323,7 @@ def test_changelog_shows_spec_names_as_text() -> None:
 
 
 def test_diff_text_is_one_plain_line_per_change(tmp_path: Path) -> None:
-    from generator.load import load
+    from generator.reading.load import load
     from generator.release import report
     from generator.release.diff import Change, Level
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.manifest import MANIFEST
+from generator.writing.manifest import MANIFEST
 from tests.scratch import copy_vendor
 
 ROOT = Path(__file__).resolve().parent.parent

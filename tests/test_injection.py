@@ -10,9 +10,9 @@ from typing import Any
 import httpx
 import pytest
 
-from generator import codecheck
 from generator.errors import TrunklineError
-from generator.escape import docstring, markdown, py_literal, toml_string
+from generator.rendering import codecheck
+from generator.rendering.escape import docstring, markdown, py_literal, toml_string
 from tests.fuzz.roundtrip import (
     MARKER,
     PAYLOADS,
@@ -30,7 +30,7 @@ ESCAPING = re.compile(r"\|\s*(py|pycode|doc|md|md_prose|md_code|md_url|toml)(\(\
 # types `codecheck.check_annotation` proves to be plain types, the template's own constants, and
 # README code that `render` builds from `py_literal`; README calls built from those names (the
 # `call_args` macro puts example values through `| py`); the README's code blocks, which
-# `generator/readme.py` builds from those names, checked annotations and `py_literal`, and the wheel's
+# `generator/rendering/readme.py` builds from those names, checked annotations and `py_literal`, and the wheel's
 # file name it builds from the package name and a checked version.
 RAW_ALLOWED = re.compile(
     r"""(
@@ -66,7 +66,7 @@ def test_templates_put_spec_text_only_through_an_escaper() -> None:
 
 
 def test_templates_render_with_strict_undefined() -> None:
-    from generator.render import environment
+    from generator.rendering.render import environment
 
     with pytest.raises(Exception, match="undefined"):
         environment().from_string("{{ missing }}").render()

@@ -7,8 +7,8 @@ from pathlib import Path
 import black
 import pytest
 
-from generator import fmt
-from generator.layout import fit, layout
+from generator.formatting import fmt
+from generator.rendering.layout import fit, layout
 
 LONG = "models.CodeSecuritySetConfigurationAsDefaultForEnterpriseBodyDefaultForNewRepos"
 CHOICES = 'Literal["enabled_for_all_orgs", "disabled_for_all_orgs", "enabled_for_selected_orgs"]'
@@ -70,7 +70,7 @@ def test_the_black_run_for_the_rest_is_cached(tmp_path: Path, monkeypatch: pytes
     def refuse(path: str, text: str) -> str:
         raise AssertionError("black ran again")
 
-    monkeypatch.setattr("generator.layout.format_source", refuse)
+    monkeypatch.setattr("generator.rendering.layout.format_source", refuse)
     assert layout(source(marked=True)) == first
 
 
@@ -79,7 +79,7 @@ def test_resource_modules_come_in_black_layout(vendor: str) -> None:
     """Black formats twice when its first pass changes anything; the namespaces are the bulk of
     a client, so they reach black exactly as black would write them."""
     from generator.pipeline import package_ir
-    from generator.render import render
+    from generator.rendering.render import render
     from generator.targets import vendor_targets
 
     root = Path(__file__).resolve().parent.parent

@@ -14,7 +14,7 @@ import yaml
 
 from generator.cli import main
 from generator.errors import TrunklineError
-from generator.load import BUNDLE_KEY, Document, load, parse, pointer
+from generator.reading.load import BUNDLE_KEY, Document, load, parse, pointer
 
 ROOT = Path(__file__).resolve().parent.parent
 VENDOR_SPECS = sorted((ROOT / "specs").glob("*.yaml"))

@@ -19,12 +19,12 @@ import httpx
 import pytest
 
 from generator.cli import parser
-from generator.load import load
 from generator.mock.app import MockApp
 from generator.mock.command import spec_path
 from generator.mock.model import MockOperation, mock_spec
 from generator.mock.router import Match, NoMethod, Router
 from generator.mock.server import base_url, bind
+from generator.reading.load import load
 from tests.test_replay_http import ROOT, MockProcess
 
 SPEC = """\

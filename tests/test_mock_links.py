@@ -16,11 +16,11 @@ from typing import Any
 import httpx
 import pytest
 
-from generator.load import load
 from generator.mock.app import MockApp
 from generator.mock.links import origin_of, own_origin, rebase, server_origins
 from generator.mock.model import mock_spec
 from generator.mock.server import base_url, bind
+from generator.reading.load import load
 from tests.replay import SPECS, client_module, package_ir, vendors
 
 HIPCALL = frozenset({("https", "api.hipcall.com", 443)})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from generator.model_input import escape_literals
+from generator.rendering.model_input import escape_literals
 
 SOURCE = (
     "class Colour(StrEnum):\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.model_modules import split_models
+from generator.rendering.model_modules import split_models
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -87,7 +87,7 @@ def test_importing_a_vendor_package_builds_no_model() -> None:
 
 
 def test_the_index_is_already_in_black_layout_for_long_and_short_names() -> None:
-    from generator.fmt import format_source
+    from generator.formatting.fmt import format_source
 
     long_name = "WebhookWorkflowRunInProgressWorkflowRunHeadRepositoryOwnerType"
     source = f"from pydantic import BaseModel\n\n\nclass {long_name}(BaseModel):\n    x: int\n\n\nclass Short(BaseModel):\n    y: int\n"
@@ -100,7 +100,7 @@ def test_the_index_is_already_in_black_layout_for_long_and_short_names() -> None
 def test_finished_model_files_are_cached_by_everything_they_are_made_of(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A second run over the same schemas skips datamodel-code-generator and the steps after it;
     other descriptions are a miss."""
-    from generator import models
+    from generator.rendering import models
 
     monkeypatch.setenv("TRUNKLINE_CACHE_DIR", str(tmp_path))
     defs = {"Pet": {"type": "object", "description": "A pet.", "properties": {"name": {"type": "string"}}}}
@@ -118,7 +118,7 @@ def test_finished_model_files_are_cached_by_everything_they_are_made_of(tmp_path
 
 
 def test_an_unreadable_cache_entry_is_a_miss(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator import models
+    from generator.rendering import models
 
     monkeypatch.setenv("TRUNKLINE_CACHE_DIR", str(tmp_path))
     defs = {"Pet": {"type": "object", "properties": {"name": {"type": "string"}}}}

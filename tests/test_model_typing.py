@@ -13,7 +13,7 @@ import types
 from pathlib import Path
 from typing import Any
 
-from generator.model_typing import fix_typing
+from generator.rendering.model_typing import fix_typing
 
 _numbers = itertools.count()
 

@@ -13,10 +13,9 @@ import pydantic
 import pytest
 import yaml
 
-from generator.build import build
 from generator.errors import TrunklineError
-from generator.load import parse
-from generator.naming import (
+from generator.modeling.build import build
+from generator.modeling.naming import (
     CLIENT_ATTRIBUTES,
     MODEL_ATTRIBUTES,
     NAMESPACE_ATTRIBUTES,
@@ -34,6 +33,7 @@ from generator.naming import (
     vendor_names,
     words,
 )
+from generator.reading.load import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -254,7 +254,7 @@ def test_real_specs_get_readable_distinct_names(spec: str, expected: dict[tuple[
 
 
 def test_model_names_taken_by_the_model_generator_are_given_back() -> None:
-    from generator.model_input import reclaim_names
+    from generator.rendering.model_input import reclaim_names
 
     source = (
         "class Invoice(RootModel[str]):\n    root: str\n\n\n"
@@ -271,7 +271,7 @@ def test_model_names_taken_by_the_model_generator_are_given_back() -> None:
 
 
 def test_model_names_are_found_by_their_description_placeholder() -> None:
-    from generator.model_input import reclaim_names
+    from generator.rendering.model_input import reclaim_names
 
     source = (
         "class Session(RootModel[str]):\n    root: str\n\n\n"

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
 from generator.errors import TrunklineError
-from generator.load import load
-from generator.manifest import inputs_digest
-from generator.render import render
+from generator.modeling.build import build
+from generator.reading.load import load
+from generator.rendering.render import render
 from generator.targets import project_urls, spec_target
+from generator.writing.manifest import inputs_digest
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "specs" / "monica.yaml"

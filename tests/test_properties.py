@@ -19,8 +19,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.escape import docstring, docstring_lines, markdown, py_literal, toml_string
-from generator.naming import enum_members, field_names, is_identifier, method_name
+from generator.modeling.naming import enum_members, field_names, is_identifier, method_name
+from generator.rendering.escape import docstring, docstring_lines, markdown, py_literal, toml_string
 from tests.fuzz.roundtrip import PAYLOADS, check_models, check_no_live_code, check_operations, generate, imported
 
 NASTY_TEXT = [

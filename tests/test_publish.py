@@ -32,8 +32,8 @@ from typing import Any
 import pytest
 from packaging.requirements import Requirement
 
-from generator import ir
 from generator.cli import main
+from generator.modeling import ir
 from generator.release.packages import find
 from tests import replay
 

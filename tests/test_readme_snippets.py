@@ -23,7 +23,7 @@ from typing import IO
 
 import pytest
 
-from generator import ir
+from generator.modeling import ir
 from tests.replay import GENERATED, ROOT, SPECS, package_ir, vendors
 
 FENCE = re.compile(r"^```python\n(.*?)^```$", re.DOTALL | re.MULTILINE)
@@ -284,7 +284,7 @@ def test_readme_has_no_placeholder_link_and_no_entity_in_code(vendor: str) -> No
 
 
 def test_markdown_code_shows_markup_characters_as_they_are() -> None:
-    from generator.escape import markdown_code
+    from generator.rendering.escape import markdown_code
 
     assert markdown_code("Authorization: Bearer <token> & co") == "`Authorization: Bearer <token> & co`"
     assert markdown_code("a `b` c") == "``a `b` c``"

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from generator.load import load
 from generator.mock.synth import sample
-from generator.readme import Imports, Typed, arguments, split_union, wheel_name
+from generator.reading.load import load
+from generator.rendering.readme import Imports, Typed, arguments, split_union, wheel_name
 from tests.replay import package_ir
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -18,7 +18,7 @@ from generator.release import changelog
 from generator.release.diff import Level
 from generator.release.release import release_date
 from generator.release.semver import bump
-from generator.write import tree
+from generator.writing.write import tree
 
 ROOT = Path(__file__).resolve().parent.parent
 MONICA = ROOT / "specs" / "monica.yaml"

@@ -13,7 +13,7 @@ import httpx
 import pytest
 import yaml
 
-from generator.spec import HTTP_METHODS
+from generator.reading.spec import HTTP_METHODS
 from tests.replay import (
     SPECS,
     Case,

@@ -24,9 +24,9 @@ from typing import IO, Any
 import httpx
 import pytest
 
-from generator import ir
-from generator.load import load
 from generator.mock.links import rebase, server_origins
+from generator.modeling import ir
+from generator.reading.load import load
 from tests.replay import (
     ROOT,
     SPECS,

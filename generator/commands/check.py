@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from generator.commands.generate import add_target_arguments, targets_of
-from generator.manifest import MANIFEST, drift, inputs_digest
 from generator.progress import Progress
+from generator.writing.manifest import MANIFEST, drift, inputs_digest
 
 HELP = "exit 1 if the output directory differs from what generate would write"
 DESCRIPTION = (
@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     stale = [f"{args.out}/{name}/{reason}" for name, found in reasons.items() for reason in found if not reason.startswith(MANIFEST)]
     if changed:
         from generator.pipeline import render_all  # heavy: only when inputs changed
-        from generator.write import differences
+        from generator.writing.write import differences
 
         progress = Progress()
         try:

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from generator.errors import UsageError
-from generator.manifest import drift, inputs_digest
 from generator.progress import Progress
 from generator.targets import Target, spec_target, vendor_targets
+from generator.writing.manifest import drift, inputs_digest
 
 HELP = "render client packages into the output directory"
 DESCRIPTION = (
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{args.out}/ is up to date ({len(targets)} package(s)); nothing to generate")
         return 0
     from generator.pipeline import LintFailed, render_all  # heavy: only when there is work
-    from generator.write import write_packages
+    from generator.writing.write import write_packages
 
     progress = Progress()
     try:

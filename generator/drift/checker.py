@@ -12,9 +12,9 @@ from generator.drift.redact import Redactor, scrub
 from generator.drift.request_side import Spot, request_spots
 from generator.drift.response_side import MISSING_STATUS, response_spots
 from generator.drift.schema_check import DriftSchemas
-from generator.load import Document, pointer
 from generator.mock.model import MockSpec, mock_spec
 from generator.mock.router import Match, NoMethod, Router
+from generator.reading.load import Document, pointer
 
 _ID = re.compile(r"\d+|[0-9a-fA-F-]{8,}|[0-9a-fA-F]{8}-[0-9a-fA-F-]+")  # a path segment that looks like an id
 

@@ -20,12 +20,12 @@ from generator.drift.redact import scrub
 from generator.drift.response_side import response_key
 from generator.drift.schema_check import resolved
 from generator.drift.traffic import LogRecord
-from generator.load import pointer
 from generator.mock.checks import media_type
 from generator.mock.coerce import schema_at
 from generator.mock.model import MockOperation
 from generator.mock.router import Match
 from generator.mock.wire import child_pointer
+from generator.reading.load import pointer
 
 _FALLBACK = {"enum": ENUM_VALUE, "null": NULL_NOT_NULLABLE, "missing": MISSING_FIELD, "type": WRONG_TYPE}
 _STEP = re.compile(r'\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]')

@@ -16,9 +16,9 @@ from generator.drift.findings import Report
 from generator.drift.output import FORMATS, render
 from generator.drift.proxy import MAX_CHECK, ProxyApp, bind_proxy
 from generator.errors import UsageError
-from generator.load import load
 from generator.mock.command import spec_path
 from generator.mock.server import MAX_CONNECTIONS, TIMEOUT, Limits, base_url, serve
+from generator.reading.load import load
 
 HELP = "forward requests to an API and check the traffic against a spec"
 DESCRIPTION = (

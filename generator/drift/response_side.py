@@ -18,12 +18,12 @@ from generator.drift.kinds import (
 )
 from generator.drift.request_side import Spot
 from generator.drift.schema_check import DriftSchemas
-from generator.load import pointer
 from generator.mock import wire
 from generator.mock.body import parse_json
 from generator.mock.checks import accepts, media_type
 from generator.mock.model import MockOperation, ResponseSpec
-from generator.spec import deref
+from generator.reading.load import pointer
+from generator.reading.spec import deref
 
 # Headers of HTTP itself (RFC 9110, 9111, 6265, Fetch/CORS, common security headers): never undocumented.
 STANDARD_HEADERS = frozenset({

@@ -24,8 +24,8 @@ from generator.drift.kinds import (
     UNDOCUMENTED_FIELD,
     WRONG_TYPE,
 )
-from generator.load import Document, escape_token, pointer
 from generator.mock.schemas import SchemaChecker
+from generator.reading.load import Document, escape_token, pointer
 
 MAX_ERRORS = 200  # validator errors looked at per value: one bad list of a million items must not take long
 MAX_DEPTH = 64  # nesting the undocumented-field walk follows

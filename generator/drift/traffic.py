@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 
 from generator.drift.exchange import Exchange
 from generator.errors import Location, TrunklineError
-from generator.load import Document, pointer
+from generator.reading.load import Document, pointer
 
 MAX_TRAFFIC_BYTES = 256 * 1024 * 1024  # a traffic file larger than this is refused
 MAX_ENTRIES = 100_000  # exchanges (HAR entries or drift log lines) read from one file

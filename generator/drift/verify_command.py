@@ -13,8 +13,8 @@ from generator.drift.kinds import KINDS
 from generator.drift.output import FORMATS, failing, render
 from generator.drift.traffic import har_exchanges, is_drift_log, log_records, read_text
 from generator.errors import UsageError
-from generator.load import load
 from generator.mock.command import spec_path
+from generator.reading.load import load
 
 HELP = "check recorded traffic (HAR files, client drift logs) against a spec"
 DESCRIPTION = (

@@ -24,9 +24,9 @@ from generator.lint import (  # noqa: F401  (each module registers its rules)
 from generator.lint.config import Config, discover
 from generator.lint.ignore import Silencer
 from generator.lint.registry import RULES, Context, Rule
-from generator.load import Document
-from generator.validate import RULE as SCHEMA_RULE
-from generator.validate import recursion_message, spec_version, validate
+from generator.reading.load import Document
+from generator.reading.validate import RULE as SCHEMA_RULE
+from generator.reading.validate import recursion_message, spec_version, validate
 
 __all__ = ["RULES", "Config", "Rule", "lint"]
 

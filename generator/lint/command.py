@@ -15,8 +15,8 @@ from generator.errors import Finding, Location, Severity, TrunklineError, UsageE
 from generator.lint import lint
 from generator.lint.config import Config, discover, read
 from generator.lint.output import UNREADABLE, as_json, github, repository_root, sarif, summary, text
-from generator.load import complete
-from generator.load import read as read_file
+from generator.reading.load import complete
+from generator.reading.load import read as read_file
 
 HELP = "check specs: validity, Spectral/Redocly rules, generation conventions"
 DESCRIPTION = (

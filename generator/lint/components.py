@@ -8,7 +8,7 @@ from urllib.parse import unquote
 from generator.errors import Severity
 from generator.lint.registry import Context, rule
 from generator.lint.walk import index
-from generator.load import pointer, unescape_token
+from generator.reading.load import pointer, unescape_token
 
 _KINDS = ("schemas", "responses", "parameters", "examples", "requestBodies", "headers", "links", "callbacks", "pathItems")
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from generator.errors import Severity
 from generator.lint.registry import Context, rule
-from generator.load import pointer
+from generator.reading.load import pointer
 
 _TEMPLATE = re.compile(r"\{[^{}/]*\}")
 

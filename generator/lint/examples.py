@@ -17,7 +17,7 @@ from referencing.jsonschema import DRAFT4, DRAFT202012
 from generator.errors import Severity
 from generator.lint.registry import Context, rule
 from generator.lint.walk import Op, follow, index, op_parameters, operations, resolve, responses
-from generator.load import pointer
+from generator.reading.load import pointer
 
 _URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]*$")
 _URL = re.compile(r"^(?:https?|ftp)://[^\s/?#]+[^\s]*$", re.IGNORECASE)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from generator.client_names import Renamed, client_names
 from generator.errors import Severity
 from generator.lint.registry import Context, rule
 from generator.lint.walk import follow, index, op_parameters, operations, responses
-from generator.load import pointer
-from generator.naming import attribute, class_name
+from generator.modeling.client_names import Renamed, client_names
+from generator.modeling.naming import attribute, class_name
+from generator.reading.load import pointer
 
 
 def _clash(kind: str, first: str, second: str, name: str) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 from generator.errors import Finding, Severity
 from generator.lint.registry import RULES, Context, rule
 from generator.lint.walk import IGNORE_KEY, index
-from generator.load import escape_token
+from generator.reading.load import escape_token
 
 
 @rule("lint-ignore-reason", Severity.ERROR, "Every `x-lint-ignore` entry names a known rule and gives a reason.")

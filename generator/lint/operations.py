@@ -9,7 +9,7 @@ from typing import Any
 from generator.errors import Severity
 from generator.lint.registry import Context, rule
 from generator.lint.walk import HTTP_METHODS, operations, parameter_list, resolve
-from generator.load import escape_token, pointer
+from generator.reading.load import escape_token, pointer
 
 _URL_SAFE = re.compile(r"^[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]*$")
 

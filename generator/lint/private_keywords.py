@@ -15,8 +15,8 @@ from typing import Any
 from generator.errors import Severity
 from generator.lint.registry import Context, rule
 from generator.lint.walk import Index, _walk_schema, index, resolve
-from generator.load import escape_token
-from generator.schemas import SCHEMA_KEYWORDS
+from generator.modeling.schemas import SCHEMA_KEYWORDS
+from generator.reading.load import escape_token
 
 # What datamodel-code-generator 0.89 reads from a schema besides JSON Schema: the aliases of its
 # `JsonSchemaObject` and the extras its parser looks up (`parser/_schema_object.py`, `_passes/`).

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.errors import Finding, Location, Severity
-from generator.load import Document, unescape_token
+from generator.reading.load import Document, unescape_token
 
 # A check yields (pointer, message), or (pointer, message, line, column) when it knows better
 # than the pointer where the problem is (a duplicated key, whose pointer names the surviving one).

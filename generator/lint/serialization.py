@@ -8,7 +8,7 @@ from typing import Any
 from generator.errors import Severity
 from generator.lint.registry import Context, rule
 from generator.lint.walk import follow, operations
-from generator.load import pointer
+from generator.reading.load import pointer
 
 _FIELD_BODIES = ("application/x-www-form-urlencoded", "multipart/form-data")
 

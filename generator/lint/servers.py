@@ -9,7 +9,7 @@ from typing import Any
 from generator.errors import Severity
 from generator.lint.registry import Context, rule
 from generator.lint.walk import operations, spot
-from generator.load import escape_token
+from generator.reading.load import escape_token
 
 _VARIABLE = re.compile(r"\{([^{}]*)\}")
 

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from generator.errors import Severity, TrunklineError
 from generator.lint.registry import Context, rule
 from generator.lint.walk import index, resolve
-from generator.load import escape_token
-from generator.shape import defects
+from generator.reading.load import escape_token
+from generator.reading.shape import defects
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -47,8 +47,8 @@ def no_ref_siblings(context: Context) -> Iterator[tuple[str, str]]:
 
 @rule("oas3-schema", Severity.ERROR, "The document is valid OpenAPI 3.0 or 3.1 (openapi-spec-validator).", "spectral")
 def oas3_schema(context: Context) -> Iterator[tuple[str, str]]:
-    """Mostly reported by `generator.validate` before the rules run; here the formats it does not check
-    and the shape defects that stop generation (`generator.shape`, which `preflight` raises on)."""
+    """Mostly reported by `generator.reading.validate` before the rules run; here the formats it does not check
+    and the shape defects that stop generation (`generator.reading.shape`, which `preflight` raises on)."""
     info = context.document.data.get("info")
     contact = info.get("contact") if isinstance(info, dict) else None
     if isinstance(contact, dict) and "email" in contact:

@@ -1,5 +1,5 @@
 """Lint's view of a spec: one pass that indexes refs, schemas, example holders and ignores, and the
-shared walker (`generator.spec`) in its tolerant form, for documents that preflight never checked."""
+shared walker (`generator.reading.spec`) in its tolerant form, for documents that preflight never checked."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator import spec
 from generator.lint.registry import Context
-from generator.load import escape_token
-from generator.spec import HTTP_METHODS
-from generator.spec import OperationRef as Op
+from generator.reading import spec
+from generator.reading.load import escape_token
+from generator.reading.spec import HTTP_METHODS
+from generator.reading.spec import OperationRef as Op
 
 __all__ = ["HTTP_METHODS", "Op"]  # the walker's own names, for the rules that import them from here
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from generator.load import Document
 from generator.mock.schemas import SchemaChecker
+from generator.reading.load import Document
 
 _INTEGER = re.compile(r"-?[0-9]+")  # ASCII digits only: int() would also read "١٢"
 _NUMBER = re.compile(r"-?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")

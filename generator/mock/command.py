@@ -8,11 +8,11 @@ import threading
 from pathlib import Path
 
 from generator.errors import UsageError
-from generator.load import load
 from generator.mock.app import MockApp
 from generator.mock.body import MAX_BODY
 from generator.mock.model import mock_spec
 from generator.mock.server import MAX_CONNECTIONS, TIMEOUT, Limits, base_url, bind, serve
+from generator.reading.load import load
 
 HELP = "serve a spec's documented examples on a local HTTP server"
 DESCRIPTION = (

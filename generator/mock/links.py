@@ -14,7 +14,7 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from generator.load import Document
+from generator.reading.load import Document
 
 _MAX_ORIGINS = 64  # server variables with many enum values: at most this many combinations
 _DEFAULT_PORTS = {"http": 80, "https": 443}

@@ -7,8 +7,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from generator.errors import TrunklineError
-from generator.load import Document, pointer
-from generator.spec import (
+from generator.reading.load import Document, pointer
+from generator.reading.spec import (
     OperationRef,
     deref,
     example_slots,

@@ -7,11 +7,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.load import Document
 from generator.mock.checks import Problem, Verdict
 from generator.mock.links import Origin, rebase
 from generator.mock.model import Exchange, MockOperation, ResponseSpec
 from generator.mock.synth import sample_at
+from generator.reading.load import Document
 
 _PREFERENCE = re.compile(r'\s*([A-Za-z0-9_.-]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^,;\s]*)')
 _NO_BODY = frozenset({204, 205, 304})

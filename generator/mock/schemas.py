@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
-from generator.load import Document, pointer
+from generator.reading.load import Document, pointer
 
 
 class SchemaChecker:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.load import Document
+from generator.reading.load import Document
 
 _MAX_DEPTH = 12
 _SKIP = object()  # a recursive branch cut short: leave the property out

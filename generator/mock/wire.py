@@ -15,10 +15,10 @@ import re
 from typing import Any
 from urllib.parse import parse_qsl, unquote
 
-from generator.load import Document
 from generator.mock.coerce import declared_types, scalar, schema_at
 from generator.mock.model import FieldEncoding, ParamSpec
 from generator.mock.schemas import SchemaChecker
+from generator.reading.load import Document
 
 _DELIMITERS = {"spaceDelimited": " ", "pipeDelimited": "|"}
 _BRACKETS = re.compile(r"\[([^\[\]]*)\]")

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Literal
 
-from generator.load import Document, pointer
-from generator.spec import HTTP_METHODS, OperationRef, follow, operations, parameters
+from generator.reading.load import Document, pointer
+from generator.reading.spec import HTTP_METHODS, OperationRef, follow, operations, parameters
 
 DOC_KEYS = ("summary", "description", "title", "example", "examples", "externalDocs")
 Side = Literal["old", "new"]

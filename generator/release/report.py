@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from generator import escape
-from generator.load import Document
+from generator.reading.load import Document
 from generator.release.diff import Change, Level
+from generator.rendering import escape
 
 HEADINGS = {Level.BREAKING: "Breaking changes", Level.NON_BREAKING: "Non-breaking changes", Level.DOCS: "Documentation"}
 

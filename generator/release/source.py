@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 from generator.errors import Location, TrunklineError
-from generator.load import Document, load, parse
+from generator.reading.load import Document, load, parse
 
 
 def read_side(spec: str) -> Document:

@@ -29,12 +29,12 @@ import yaml
 from openapi_core import OpenAPI
 from openapi_core.configurations import Config
 
-from generator import ir
-from generator.load import load
 from generator.mock.app import MOCK_HEADER, MockApp
 from generator.mock.model import mock_spec
+from generator.modeling import ir
 from generator.pipeline import Target, package_ir
-from generator.render import model_files, render
+from generator.reading.load import load
+from generator.rendering.render import model_files, render
 from tests.conformance.adapter import HttpxOpenAPIRequest, HttpxOpenAPIResponse
 from tests.conformance.styles import style_deserializers_factory
 from tests.conformance.synth import Resolver, Synth

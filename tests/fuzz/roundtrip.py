@@ -22,11 +22,11 @@ from typing import Any
 
 import pydantic
 
-from generator import ir
-from generator.build import build
-from generator.escape import docstring_lines, one_line
-from generator.load import load
+from generator.modeling import ir
+from generator.modeling.build import build
 from generator.pipeline import Target, render_target
+from generator.reading.load import load
+from generator.rendering.escape import docstring_lines, one_line
 
 MARKER = "PWNED"
 # Ways spec text would try to run code, each setting the marker when it runs.

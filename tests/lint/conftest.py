@@ -7,7 +7,7 @@ from pathlib import Path
 from generator.errors import Finding, Severity
 from generator.lint import RULES, lint
 from generator.lint.config import Config
-from generator.load import load
+from generator.reading.load import load
 
 ALL_ON = Config(Path("/nonexistent/trunkline-lint.toml"), {r.id: r.severity or Severity.WARNING for r in RULES.values()})
 

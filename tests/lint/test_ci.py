@@ -17,7 +17,7 @@ import yaml
 from generator.cli import main
 from generator.lint import lint as lint_document
 from generator.lint.config import CONVENTION_RULES, CONVENTIONS, Config, discover
-from generator.load import load
+from generator.reading.load import load
 from tests.lint.test_command import CLEAN, ERROR, write
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -80,7 +80,7 @@ def test_a_walked_file_that_does_not_parse_is_an_error(tmp_path: Path, capsys: p
 
 def test_the_key_is_looked_for_through_the_bounded_loader(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("generator.load.MAX_FILE_BYTES", 64)
+    monkeypatch.setattr("generator.reading.load.MAX_FILE_BYTES", 64)
     write(tmp_path, "specs/big.yaml", "rules:\n" + "  r: x\n" * 20)
     code, out, _ = run(capsys, str(tmp_path / "specs"))
     assert code == 2

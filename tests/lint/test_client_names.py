@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.build import build
-from generator.client_names import client_names
-from generator.load import load
+from generator.modeling.build import build
+from generator.modeling.client_names import client_names
+from generator.reading.load import load
 from tests.lint.conftest import lint_text
 
 H31 = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\n"

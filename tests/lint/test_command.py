@@ -253,7 +253,7 @@ def test_inline_ignore_of_unknown_rule_is_a_finding(tmp_path: Path, capsys: pyte
 def test_snapcall_vendor_facts_are_silenced_inline_with_reasons(tmp_path: Path) -> None:
     from generator.lint import lint as lint_document
     from generator.lint.config import Config
-    from generator.load import load
+    from generator.reading.load import load
 
     original = Path(__file__).resolve().parents[2] / "specs" / "snapcall.yaml"
     assert lint_document(load(original), Config()) == []

@@ -8,7 +8,7 @@ import pytest
 
 from generator.lint import lint
 from generator.lint.config import Config
-from generator.load import load
+from generator.reading.load import load
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 

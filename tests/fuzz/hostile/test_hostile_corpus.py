@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.build import build
 from generator.cli import main
-from generator.load import load
+from generator.modeling.build import build
+from generator.reading.load import load
 from tests.fuzz.roundtrip import Generated, check_models, check_no_live_code, check_operations, imported
 
 HERE = Path(__file__).resolve().parent

@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.load import Document, pointer
-from generator.naming import (
+from generator.modeling.naming import (
     CLIENT_ARGUMENTS,
     CLIENT_ATTRIBUTES,
     METHOD_LOCALS,
@@ -24,7 +23,8 @@ from generator.naming import (
     path_namespace,
     resource_class,
 )
-from generator.spec import OperationRef, follow, operations, parameters, scheme_kind
+from generator.reading.load import Document, pointer
+from generator.reading.spec import OperationRef, follow, operations, parameters, scheme_kind
 
 
 @dataclass(frozen=True)

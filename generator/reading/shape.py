@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from generator.load import Document, escape_token, pointer
-from generator.spec import HTTP_METHODS, deref
+from generator.reading.load import Document, escape_token, pointer
+from generator.reading.spec import HTTP_METHODS, deref
 
 Defect = tuple[str, str]
 

@@ -14,9 +14,9 @@ import pydantic_core
 from pydantic_core import core_schema
 
 from generator.errors import TrunklineError
-from generator.escape import py_literal
-from generator.load import Document, pointer
-from generator.naming import Namer, class_name, pascal
+from generator.modeling.naming import Namer, class_name, pascal
+from generator.reading.load import Document, pointer
+from generator.rendering.escape import py_literal
 
 DEFS = "#/$defs/"
 _COMPONENT = "#/components/schemas/"
@@ -129,7 +129,7 @@ class SchemaSet:
         schema = {key: value for key, value in node.items() if key in PASSED_KEYWORDS and key != "$ref"}
         for key in [k for k, v in schema.items() if (v is None and k not in _DATA) or (k == "description" and not isinstance(v, str))]:
             del schema[key]  # a keyword left empty is as if absent; a description that is no text says nothing
-        kind = schema.get("type")  # preflight (generator.shape) let through only type names or lists of them
+        kind = schema.get("type")  # preflight (generator.reading.shape) let through only type names or lists of them
         if isinstance(kind, list):
             if "null" in kind:
                 nullable = True

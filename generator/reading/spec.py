@@ -16,8 +16,8 @@ from typing import Any
 from urllib.parse import unquote
 
 from generator.errors import TrunklineError
-from generator.input_checks import MAX_REF_CHAIN
-from generator.load import Document, pointer
+from generator.reading.input_checks import MAX_REF_CHAIN
+from generator.reading.load import Document, pointer
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 # Header parameters OpenAPI says to ignore: the media types and the security schemes set them.

@@ -16,8 +16,8 @@ import tokenize
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.escape import docstring, py_literal
-from generator.naming import enum_members, field_names
+from generator.modeling.naming import enum_members, field_names
+from generator.rendering.escape import docstring, py_literal
 
 _TOKEN = "TrunklineDoc{:06d}"
 _TOKEN_LINE = re.compile(r"^( *)(TrunklineDoc\d{6})$", re.MULTILINE)

@@ -18,13 +18,13 @@ from typing import Any
 from datamodel_code_generator import generate
 
 from generator.cache import ContentCache, digest
-from generator.codecheck import check_model_input, check_models
 from generator.errors import TrunklineError
-from generator.escape import docstring, one_line
-from generator.manifest import generator_digest
-from generator.model_input import ModelInput, escape_literals, prepare, reclaim_names, restore
-from generator.model_modules import split_models
-from generator.model_typing import fix_typing
+from generator.rendering.codecheck import check_model_input, check_models
+from generator.rendering.escape import docstring, one_line
+from generator.rendering.model_input import ModelInput, escape_literals, prepare, reclaim_names, restore
+from generator.rendering.model_modules import split_models
+from generator.rendering.model_typing import fix_typing
+from generator.writing.manifest import generator_digest
 
 _OPTIONS: dict[str, Any] = {
     "input_file_type": "jsonschema",

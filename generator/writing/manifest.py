@@ -30,7 +30,7 @@ def inputs_digest(target: Target) -> str:
 @cache
 def generator_digest() -> str:
     """A hash of the generator's code, templates and output-shaping library versions."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]  # the generator package, all its stages
     parts: list[str | bytes] = [f"{tool} {'.'.join(_version(tool).split('.')[:depth])}" for tool, depth in _TOOLS]
     checkout = package.parent / "templates"
     for root in (package, checkout if checkout.is_dir() else package / "templates"):

@@ -22,9 +22,9 @@ from urllib.parse import unquote
 
 import yaml
 
-from generator import input_checks
 from generator.errors import Location, TrunklineError
-from generator.input_checks import (
+from generator.reading import input_checks
+from generator.reading.input_checks import (
     MAX_ALIAS_NODES,
     MAX_DEPTH,
     MAX_FILE_BYTES,

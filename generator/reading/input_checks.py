@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from generator.errors import Location, TrunklineError
 
 if TYPE_CHECKING:
-    from generator.load import Document, Ref
+    from generator.reading.load import Document, Ref
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # the largest public specs (Microsoft Graph) are about 20 MB
 MAX_YAML_NODES = 3_000_000  # upper bound by `yaml_node_bound`: ~1 GB of YAML nodes; Stripe's 4 MB counts 460,000

@@ -10,9 +10,9 @@ from typing import Any
 
 import jinja2
 
-from generator import ir
-from generator.codecheck import check_package, check_printable
-from generator.escape import (
+from generator.modeling import ir
+from generator.rendering.codecheck import check_package, check_printable
+from generator.rendering.escape import (
     docstring,
     markdown,
     markdown_code,
@@ -22,9 +22,9 @@ from generator.escape import (
     py_literal,
     toml_string,
 )
-from generator.layout import fit, layout
-from generator.models import render_models
-from generator.readme import readme_context
+from generator.rendering.layout import fit, layout
+from generator.rendering.models import render_models
+from generator.rendering.readme import readme_context
 
 _STRING = re.compile(r"'(?:[^'\\]|\\.)*'" + r'|"(?:[^"\\]|\\.)*"')
 _BUILTIN_TYPES = frozenset({"list", "dict", "str", "int", "float", "bool", "bytes"})
@@ -65,7 +65,7 @@ def environment() -> jinja2.Environment:
 
 def template_root() -> Traversable:
     """`templates/` of the checkout, or `generator/templates` of an installed wheel."""
-    checkout = Path(__file__).resolve().parent.parent / "templates"
+    checkout = Path(__file__).resolve().parents[2] / "templates"
     if checkout.is_dir():
         return checkout
     return resources.files("generator.templates")

@@ -2,7 +2,7 @@
 
 Each failure is a TrunklineError with a location: the spec is unusable input (exit 2), not a
 list of findings. Checked in order: version, `info`, `paths`, `$ref` targets, `$ref` cycles,
-unique operationIds, then the shape of what generation reads (`generator.shape`: path keys,
+unique operationIds, then the shape of what generation reads (`generator.reading.shape`: path keys,
 parameters, header and cookie names, schema keyword types, enum members).
 """
 
@@ -11,10 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from generator.errors import TrunklineError
-from generator.input_checks import refuse_duplicates
-from generator.load import Document, pointer
-from generator.shape import defects
-from generator.spec import HTTP_METHODS
+from generator.reading.input_checks import refuse_duplicates
+from generator.reading.load import Document, pointer
+from generator.reading.shape import defects
+from generator.reading.spec import HTTP_METHODS
 
 _COMPOSED = ("allOf", "anyOf", "oneOf")
 
@@ -59,7 +59,7 @@ def preflight(document: Document) -> str:
 
 
 def _check_shape(document: Document) -> None:
-    """The first shape defect (`generator.shape`), located; lint lists them all."""
+    """The first shape defect (`generator.reading.shape`), located; lint lists them all."""
     for ptr, message in defects(document):
         raise TrunklineError(message, document.locate(ptr))
 

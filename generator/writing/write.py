@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from generator.errors import TrunklineError
-from generator.naming import check_file_names
+from generator.modeling.naming import check_file_names
 
 STAGING_PREFIX = ".trunkline-staging-"
 _JOURNAL = "journal.json"

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from generator.errors import TrunklineError
-from generator.naming import Namer, module_name, snake
+from generator.modeling.naming import Namer, module_name, snake
 
 
 @dataclass

@@ -12,11 +12,11 @@ import ast
 import re
 from typing import Any
 
-from generator import ir
 from generator.errors import Location, TrunklineError
-from generator.load import escape_token
-from generator.naming import is_identifier
-from generator.schemas import DEFS, PASSED_KEYWORDS
+from generator.modeling import ir
+from generator.modeling.naming import is_identifier
+from generator.modeling.schemas import DEFS, PASSED_KEYWORDS
+from generator.reading.load import escape_token
 
 _HTTP = frozenset({"GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"})
 _LOCATIONS = frozenset({"path", "query", "header", "cookie"})

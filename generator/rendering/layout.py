@@ -16,7 +16,7 @@ import re
 import tokenize
 
 from generator.cache import ContentCache, digest
-from generator.fmt import MODE, MODE_KEY, format_source
+from generator.formatting.fmt import MODE, MODE_KEY, format_source
 
 _MARK = "\x00"  # never in rendered text: every escaper writes control characters as escapes
 _MARKED = re.compile(f"{_MARK}(\\w+){_MARK}([^{_MARK}]*){_MARK}")

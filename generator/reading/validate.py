@@ -12,9 +12,9 @@ from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValida
 from referencing.exceptions import Unresolvable
 
 from generator.errors import Finding, Severity, TrunklineError
-from generator.input_checks import MAX_DEPTH
-from generator.load import Document, pointer, unescape_token
-from generator.preflight import check_cycles, spec_version
+from generator.reading.input_checks import MAX_DEPTH
+from generator.reading.load import Document, pointer, unescape_token
+from generator.reading.preflight import check_cycles, spec_version
 
 __all__ = ["RULE", "recursion_message", "spec_version", "validate"]
 

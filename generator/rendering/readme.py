@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator import ir
-from generator.escape import py_literal
+from generator.modeling import ir
+from generator.rendering.escape import py_literal
 
 
 @dataclass

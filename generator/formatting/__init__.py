@@ -1,0 +1,1 @@
+"""Stage 5, formatting: black, the formatter of record, over what rendering could not lay out itself."""

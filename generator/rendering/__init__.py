@@ -1,0 +1,1 @@
+"""Stage 4, rendering: turn the IR into files in memory (jinja2 templates, datamodel-code-generator models)."""

@@ -1,0 +1,1 @@
+"""Stage 6, writing: put rendered packages on disk atomically, with their manifests."""
