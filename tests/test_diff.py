@@ -221,3 +221,17 @@ def test_a_large_real_spec(tmp_path: Path) -> None:
     assert (B, "operation-removed", "/paths/~1zen/get") in found
     assert (B, "field-removed", "/components/schemas/simple-user/properties/gravatar_id") in found
     assert {level for level, _, _ in found} == {B}
+
+
+def test_a_header_parameter_openapi_ignores_is_no_client_change(tmp_path: Path) -> None:
+    """A required `Content-Type` (or Accept, Authorization) header parameter changes no client: OpenAPI ignores it."""
+    import yaml
+
+    spec = yaml.safe_load(BASE.read_text(encoding="utf-8"))
+    op = spec["paths"]["/calls"]["get"]
+    op.setdefault("parameters", []).extend(
+        {"name": name, "in": "header", "required": True, "schema": {"type": "string"}} for name in ("Content-Type", "Accept")
+    )
+    changed = tmp_path / "changed.yaml"
+    changed.write_text(yaml.safe_dump(spec), encoding="utf-8")
+    assert compare(load(BASE), load(changed)) == []

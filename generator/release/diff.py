@@ -235,7 +235,7 @@ class Diff:
     def params(self, op: OperationRef, doc: Document) -> dict[tuple[str, str], tuple[str, dict[str, Any], str]]:
         """(location, name) -> (name, resolved parameter, pointer); operation entries override path-level ones."""
         found: dict[tuple[str, str], tuple[str, dict[str, Any], str]] = {}
-        for param, ptr in parameters(doc, op, strict=False, keep_ignored=True):
+        for param, ptr in parameters(doc, op, strict=False):
             name, where = str(param.get("name")), str(param.get("in"))
             found[(where, name.lower() if where == "header" else name)] = (name, param, ptr)
         return found
