@@ -26,6 +26,12 @@ SPEC: dict[str, Any] = {
         "requestBody": {"required": True, "content": {"application/json": {"schema": {
             "type": "object", "properties": {"text": {"type": "string"}}}}}},
         "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "object"}}}}},
+    }},
+    "/places": {"get": {
+        "operationId": "list_places", "tags": ["notes"],
+        "parameters": [{"name": "Accept", "in": "header", "schema": {"type": "string", "enum": ["application/geo+json", "text/csv"]}}],
+        "responses": {"200": {"description": "OK", "content": {
+            "application/geo+json": {"schema": {"type": "object"}}, "text/csv": {"schema": {"type": "string"}}}}},
     }}},
 }
 
@@ -50,3 +56,10 @@ def test_the_body_and_the_client_say_those_headers(notes: ModuleType, flavour: s
     assert "authorization" not in request.headers
     assert request.headers["X-Trace"] == "t-1"
     assert json.loads(request.content) == {"text": "hi"}
+
+
+@pytest.mark.parametrize("flavour", FLAVOURS)
+def test_accept_lists_the_documented_answer_types(notes: ModuleType, flavour: str) -> None:
+    """The server may choose by Accept (a 406 otherwise): the client accepts what the spec documents."""
+    request, _ = send(notes, flavour, lambda c: c.notes.list_places())
+    assert request.headers["Accept"] == "application/geo+json, text/csv"

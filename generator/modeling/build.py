@@ -170,7 +170,18 @@ class _Builder:
             deprecated=bool(node.get("deprecated")),
             undocumented=bool(node.get("x-undocumented")),
             server=self._operation_server(op),
+            accept=self._accept(op),
         )
+
+    def _accept(self, op: OperationRef) -> str:
+        """The media types the success answers are documented in, in order: what the client accepts."""
+        found: list[str] = []
+        for status, node in (op.node.get("responses") or {}).items():
+            if str(status).startswith("2"):
+                response, _ = deref(self.document, node, op.ptr + pointer("responses", status))
+                content = (response or {}).get("content") if isinstance(response, dict) else None
+                found += [str(t) for t in (content if isinstance(content, dict) else {}) if str(t) not in found]
+        return ", ".join(found)
 
     def _operation_server(self, op: OperationRef) -> str | None:
         """The first server the operation (or its path item) declares, when it is not the API's own."""

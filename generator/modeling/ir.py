@@ -127,6 +127,7 @@ class Operation:
     deprecated: bool = False
     undocumented: bool = False
     server: str | None = None  # the operation's own server URL (variables at their defaults), if not the API's
+    accept: str = ""  # the media types of its success answers, for the Accept header ("" when none)
 
 
 @dataclass(frozen=True)

@@ -222,6 +222,7 @@ class OperationSpec:
     pagination: PaginationSpec | None = None
     body_encoding: tuple[FieldSpec, ...] = ()
     server: str | None = None  # the operation's own server, when the spec gives it one
+    accept: str = ""  # media types of its success answers when not only JSON (Accept)
 
 
 @dataclass(frozen=True)
@@ -1732,7 +1733,7 @@ class BaseAPIClient:
         binary = any(
             s.kind in ("binary", "text") for k, s in op.responses.items() if k.startswith("2")
         )
-        headers: dict[str, str] = {"Accept": "*/*" if binary else "application/json"}
+        headers: dict[str, str] = {"Accept": op.accept or ("*/*" if binary else "application/json")}
         if self._user_agent is not None:
             headers["User-Agent"] = self._user_agent
         headers.update(self._default_headers)
