@@ -174,14 +174,21 @@ class _Builder:
         )
 
     def _accept(self, op: OperationRef) -> str:
-        """The media types the success answers are documented in, in order: what the client accepts."""
-        found: list[str] = []
+        """What the client accepts: the media type each success answer is read as first, the other
+        documented ones after it at a lower preference (a server that chooses by Accept then sends
+        the type the client has the schema for)."""
+        read: list[str] = []
+        others: list[str] = []
         for status, node in (op.node.get("responses") or {}).items():
             if str(status).startswith("2"):
                 response, _ = deref(self.document, node, op.ptr + pointer("responses", status))
                 content = (response or {}).get("content") if isinstance(response, dict) else None
-                found += [str(t) for t in (content if isinstance(content, dict) else {}) if str(t) not in found]
-        return ", ".join(found)
+                if isinstance(content, dict) and content:
+                    read.append(_pick_content(content))
+                    others += [str(t) for t in content]
+        first = list(dict.fromkeys(read))
+        rest = [t for t in dict.fromkeys(others) if t not in first]
+        return ", ".join([*first, *(f"{t};q=0.5" for t in rest)])
 
     def _operation_server(self, op: OperationRef) -> str | None:
         """The first server the operation (or its path item) declares, when it is not the API's own."""
