@@ -19,6 +19,7 @@ from generator.mock.coerce import declared_types, scalar, schema_at
 from generator.mock.model import FieldEncoding, ParamSpec
 from generator.mock.schemas import SchemaChecker
 from generator.reading.load import Document
+from generator.reading.spec import follow, resolve
 
 _DELIMITERS = {"spaceDelimited": " ", "pipeDelimited": "|"}
 _BRACKETS = re.compile(r"\[([^\[\]]*)\]")
@@ -270,16 +271,10 @@ def child_pointer(document: Document, schema_ptr: str, key: str | None, depth: i
     return None
 
 
-def _resolved(document: Document, schema_ptr: str, depth: int = 0) -> str | None:
-    """The pointer of the schema a `$ref` chain at `schema_ptr` ends at."""
-    ptr = schema_ptr
-    while depth < 50:
-        try:
-            node = document.resolve("#" + ptr)
-        except (KeyError, IndexError, ValueError, TypeError):
-            return None
-        if not (isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#")):
-            return ptr
-        ptr = node["$ref"][1:]
-        depth += 1
-    return None
+def _resolved(document: Document, schema_ptr: str) -> str | None:
+    """The pointer of the schema a `$ref` chain at `schema_ptr` ends at (the walker's `follow`)."""
+    target = resolve(document, "#" + schema_ptr)
+    if target is None:
+        return None
+    node, ptr = follow(document, *target)
+    return ptr if node is not None else None

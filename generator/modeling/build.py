@@ -170,25 +170,8 @@ class _Builder:
             deprecated=bool(node.get("deprecated")),
             undocumented=bool(node.get("x-undocumented")),
             server=self._operation_server(op),
-            accept=self._accept(op),
+            accept=_accept(responses),
         )
-
-    def _accept(self, op: OperationRef) -> str:
-        """What the client accepts: the media type each success answer is read as first, the other
-        documented ones after it at a lower preference (a server that chooses by Accept then sends
-        the type the client has the schema for)."""
-        read: list[str] = []
-        others: list[str] = []
-        for status, node in (op.node.get("responses") or {}).items():
-            if str(status).startswith("2"):
-                response, _ = deref(self.document, node, op.ptr + pointer("responses", status))
-                content = (response or {}).get("content") if isinstance(response, dict) else None
-                if isinstance(content, dict) and content:
-                    read.append(_pick_content(content))
-                    others += [str(t) for t in content]
-        first = list(dict.fromkeys(read))
-        rest = [t for t in dict.fromkeys(others) if t not in first]
-        return ", ".join([*first, *(f"{t};q=0.5" for t in rest)])
 
     def _operation_server(self, op: OperationRef) -> str | None:
         """The first server the operation (or its path item) declares, when it is not the API's own."""
@@ -343,7 +326,7 @@ class _Builder:
                     suffix = f"Error{pascal(str(status))}"
                 schema = self.schemas.inline(media.get("schema") or {}, ptr + pointer("content", content_type, "schema"), hint + suffix)
                 text = annotation(self.schemas.defs, schema)
-            result.append(ir.Response(str(status), kind, text, content_type))
+            result.append(ir.Response(str(status), kind, text, content_type, tuple(str(t) for t in content)))
         return tuple(result)
 
     def _pagination(self, op: OperationRef, responses: tuple[ir.Response, ...]) -> ir.Pagination | None:
@@ -450,6 +433,16 @@ def _is_file(schema: Any) -> bool:
 def _file_annotation(prop: Any) -> str:
     """The argument type of a file field: one file, or a list of them."""
     return "list[FileInput]" if isinstance(prop, dict) and prop.get("type") == "array" else "FileInput"
+
+
+def _accept(responses: tuple[ir.Response, ...]) -> str:
+    """What the client accepts: the media type each success answer is read as first, the other
+    documented ones after it at a lower preference (a server that chooses by Accept then sends
+    the type the client has the schema for)."""
+    success = [r for r in responses if r.status.startswith("2") and r.media_types]
+    first = list(dict.fromkeys(r.content_type for r in success))
+    rest = [t for t in dict.fromkeys(t for r in success for t in r.media_types) if t not in first]
+    return ", ".join([*first, *(f"{t};q=0.5" for t in rest)])
 
 
 def _pick_content(content: dict[str, Any]) -> str:

@@ -71,7 +71,8 @@ class Response:
     status: str  # "200", "4XX", "default"
     kind: str  # json, binary, text, empty
     annotation: str  # "None" when empty
-    content_type: str = ""
+    content_type: str = ""  # the media type the body is read as
+    media_types: tuple[str, ...] = ()  # every media type it is documented in
 
 
 @dataclass(frozen=True)
