@@ -72,7 +72,7 @@ class Response:
     kind: str  # json, binary, text, empty
     annotation: str  # "None" when empty
     content_type: str = ""  # the media type the body is read as
-    media_types: tuple[str, ...] = ()  # every media type it is documented in
+    media_types: tuple[str, ...] = ()  # every media type it is documented in (none: an empty answer)
 
 
 @dataclass(frozen=True)
