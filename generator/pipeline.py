@@ -59,7 +59,7 @@ def render_target(target: Target, progress: Progress | None = None, parallel: bo
         # black works on these on the other cores while this one makes the models
         formatted = formatter.start(files, cores=max(1, (os.cpu_count() or 1) - 1), formatted=static_paths(package))
         progress.stage(target.name, "rendering models")
-        models = formatter.start(model_files(package))
+        models = formatter.start(model_files(package, parallel))
         progress.stage(target.name, "formatting")
         files = {**formatted(), **models()}
     files[MANIFEST] = manifest_text(inputs_digest(target), files)

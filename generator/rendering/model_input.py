@@ -164,7 +164,12 @@ def reclaim_names(
             while free in classes or free in names or free in renames.values():
                 free, n = f"{name}Value{n}", n + 1
             renames[name], renames[displaced] = free, name
-    if not renames:
+    return rename(source, renames)
+
+
+def rename(source: str, renames: dict[str, str]) -> str:
+    """`source` with each name token in `renames` replaced (strings and comments untouched)."""
+    if not renames or not any(name in source for name in renames):
         return source
     tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
     offsets = _line_offsets(source)

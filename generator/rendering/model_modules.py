@@ -1,20 +1,22 @@
-"""Split the one models source of datamodel-code-generator into lazily imported modules.
+"""Lay the models out as lazily imported modules, one per reference group.
 
 A big API has thousands of models and building a pydantic class costs time, so importing the
-package must not build them all. Each group of mutually referring models (a strongly connected
-component of the reference graph) gets a module of its own that imports only what it refers
-to, and `models/__init__.py` imports a model's module on first access (PEP 562).
+package must not build them all. Each group of mutually referring models gets a module of its
+own that imports only what it refers to, and `models/__init__.py` imports a model's module on
+first access (PEP 562). A group's module but for its imports of other groups is a `Part`,
+which is what the models stage caches.
 """
 
 from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from generator.errors import TrunklineError
 from generator.modeling.naming import Namer, module_name, snake
+from generator.rendering.model_groups import components
+from generator.rendering.model_input import rename
 
 
 @dataclass
@@ -24,14 +26,55 @@ class _Definition:
     name: str
     source: str
     names: set[str]  # every name it mentions
-    refers: set[str] = field(default_factory=set)  # the models among them
     after: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Part:
+    """One group's module, but for the imports of other groups' models, which depend on where
+    those live: what is cached per group and laid out with the others."""
+
+    names: list[str]  # the models it defines, in order; the first names the module
+    refers: list[str]  # the models of other groups it uses
+    imports: str  # its library imports
+    body: str  # its statements
 
 
 def split_models(source: str, docstring: str, tree: ast.Module | None = None) -> dict[str, str]:
     """`models/__init__.py` and one `models/_<name>.py` per group, from one models source (and
     its parse, if the caller has it: parsing thousands of models takes a while)."""
+    return layout(parts_of(source, None, tree=tree), docstring)
+
+
+def parts_of(
+    source: str, groups: list[tuple[str, ...]] | None, known: frozenset[str] = frozenset(), tree: ast.Module | None = None
+) -> list[Part]:
+    """The parts of a models source: one per group of `groups` (all of them `known` models), or
+    one per group of mutually referring classes when None.
+
+    A class the model generator made up on its own (not `known`) goes, under a private name,
+    into each group whose classes use it, so that its name never depends on what else was in
+    the run.
+    """
     tree = tree if tree is not None else ast.parse(source)
+    header, definitions = _read(source, tree)
+    order = {name: i for i, name in enumerate(definitions)}
+    if groups is None:
+        known = frozenset(definitions)
+        refers = {d.name: sorted((d.names & known) - {d.name}, key=order.__getitem__) for d in definitions.values()}
+        groups = sorted((tuple(g) for g in components(refers, order)), key=lambda g: order[g[0]])
+    parts = []
+    for group in groups:
+        missing = [name for name in group if name not in definitions]
+        if missing:
+            raise TrunklineError(f"datamodel-code-generator renamed or dropped models: {', '.join(missing[:5])}")
+        members = sorted({*group, *_made_up(group, definitions, known)}, key=order.__getitem__)
+        parts.append(_part(header, [definitions[name] for name in members], known))
+    return parts
+
+
+def _read(source: str, tree: ast.Module) -> tuple[list[ast.ImportFrom], dict[str, _Definition]]:
+    """The library imports and the definitions of a models source, in order."""
     lines = source.splitlines(keepends=True)
     header: list[ast.ImportFrom] = []
     definitions: dict[str, _Definition] = {}
@@ -48,19 +91,69 @@ def split_models(source: str, docstring: str, tree: ast.Module | None = None) ->
             definitions[rebuilt].after.append(text)
         elif not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)):
             raise TrunklineError(f"unexpected statement in the models source at line {node.lineno}; this is a Trunkline bug")
-    for definition in definitions.values():
-        definition.refers = {n for n in definition.names if n in definitions and n != definition.name}
-    groups = list(_components(definitions))
+    return header, definitions
+
+
+def _made_up(group: tuple[str, ...], definitions: dict[str, _Definition], known: frozenset[str]) -> set[str]:
+    """The classes not `known` that the group's classes use, directly or through others of them."""
+    found: set[str] = set()
+    todo = list(group)
+    while todo:
+        for name in definitions[todo.pop()].names:
+            if name in definitions and name not in known and name not in found:
+                found.add(name)
+                todo.append(name)
+    return found
+
+
+def _part(header: list[ast.ImportFrom], members: list[_Definition], known: frozenset[str]) -> Part:
+    """One group's part: made-up classes renamed `_<Name>`, then numbered within the group."""
+    renames: dict[str, str] = {}
+    taken = {d.name for d in members} | set().union(*(d.names for d in members))
+    for definition in members:
+        if definition.name not in known:
+            base, n = "_" + re.sub(r"\d+$", "", definition.name), 1
+            private = base
+            while private in taken or private in renames.values():
+                n += 1
+                private = f"{base}{n}"
+            renames[definition.name] = private
+    sources = [rename(d.source, renames) for d in members]
+    after = [rename(line, renames) for d in members for line in d.after]
+    used = {renames.get(n, n) for d in members for n in d.names}
+    for node in header:
+        for alias in node.names if node.module == "builtins" else []:
+            if alias.asname in used and not any(re.search(rf"^    {alias.name}\b", text, re.MULTILINE) for text in sources):
+                # only a class with a field named `int` needs `int_aliased`; the others say `int`
+                sources = [re.sub(rf"\b{alias.asname}\b", alias.name, text) for text in sources]
+                used.discard(alias.asname)
+    own = [renames.get(d.name, d.name) for d in members]
+    body = "".join("\n\n" + text for text in sources) + ("\n\n" + "".join(after) if after else "")
+    return Part(
+        names=[name for name in own if name in known],
+        refers=sorted((used & known) - set(own)),
+        imports="".join(_library_imports(header, used)),
+        body=body,
+    )
+
+
+def layout(parts: list[Part], docstring: str) -> dict[str, str]:
+    """The models package: the index and one module per part, each named after its first model."""
     homes = Namer(fold_case=True)  # file names: distinct on case-insensitive filesystems too
     home_of: dict[str, str] = {}
-    for group in groups:
-        home = homes.unique(module_name("_" + snake(group[0])), key=group[0])
-        for name in group:
+    part_homes = []
+    for part in parts:
+        home = homes.unique(module_name("_" + snake(part.names[0])), key=part.names[0])
+        part_homes.append(home)
+        for name in part.names:
             home_of[name] = home
     files = {"models/__init__.py": _index(docstring, home_of)}
-    for group in groups:
-        home = home_of[group[0]]
-        files[f"models/{home}.py"] = _module(docstring, header, [definitions[n] for n in group], home_of)
+    for part, home in zip(parts, part_homes):
+        imports: dict[str, list[str]] = {}
+        for name in part.refers:
+            imports.setdefault(home_of[name], []).append(name)
+        relative = [_import(other, sorted(names)) for other, names in sorted(imports.items())]
+        files[f"models/{home}.py"] = f'"""{docstring}"""\n\n' + part.imports + "".join(relative) + part.body
     return files
 
 
@@ -85,80 +178,32 @@ def _rebuilt(node: ast.stmt) -> str | None:
 
 
 def _names_in(node: ast.AST) -> set[str]:
-    """Every name a statement mentions, including names quoted as forward references."""
+    """Every name a statement mentions, including names quoted as forward references in its
+    annotations and bases (not other strings: an enum value "User" is no reference)."""
     found: set[str] = set()
     for child in ast.walk(node):
         if isinstance(child, ast.Name):
             found.add(child.id)
-        elif isinstance(child, ast.Constant) and isinstance(child.value, str) and child.value.isidentifier():
-            found.add(child.value)
+        elif isinstance(child, ast.AnnAssign):
+            found |= _quoted(child.annotation)
+        elif isinstance(child, ast.ClassDef):
+            for base in child.bases:
+                found |= _quoted(base)
     return found
 
 
-def _components(definitions: dict[str, _Definition]) -> Iterator[list[str]]:
-    """Strongly connected components (Tarjan, iterative), each in source order, in source order."""
-    order = {name: i for i, name in enumerate(definitions)}
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    found: list[list[str]] = []
-    for root, definition in definitions.items():
-        if root in index:
+def _quoted(annotation: ast.expr) -> set[str]:
+    """The names quoted in a type expression, leaving out its calls (`Field(alias="x")`)."""
+    found: set[str] = set()
+    todo: list[ast.AST] = [annotation]
+    while todo:
+        child = todo.pop()
+        if isinstance(child, ast.Call):
             continue
-        work = [(root, iter(sorted(definition.refers, key=order.__getitem__)))]
-        index[root] = low[root] = len(index)
-        stack.append(root)
-        on_stack.add(root)
-        while work:
-            name, children = work[-1]
-            child = next(children, None)
-            if child is not None:
-                if child not in index:
-                    index[child] = low[child] = len(index)
-                    stack.append(child)
-                    on_stack.add(child)
-                    work.append((child, iter(sorted(definitions[child].refers, key=order.__getitem__))))
-                elif child in on_stack:
-                    low[name] = min(low[name], index[child])
-                continue
-            work.pop()
-            if work:
-                low[work[-1][0]] = min(low[work[-1][0]], low[name])
-            if low[name] == index[name]:
-                group = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    group.append(member)
-                    if member == name:
-                        break
-                found.append(sorted(group, key=order.__getitem__))
-    yield from sorted(found, key=lambda g: order[g[0]])
-
-
-def _module(docstring: str, header: list[ast.ImportFrom], group: list[_Definition], home_of: dict[str, str]) -> str:
-    own = {d.name for d in group}
-    imports: dict[str, set[str]] = {}
-    for definition in group:
-        for name in definition.refers - own:
-            imports.setdefault(home_of[name], set()).add(name)
-    used = set().union(*(d.names for d in group))
-    sources = [d.source for d in group]
-    for node in header:
-        for alias in node.names if node.module == "builtins" else []:
-            if alias.asname in used and not any(re.search(rf"^    {alias.name}\b", text, re.MULTILINE) for text in sources):
-                # only a class with a field named `int` needs `int_aliased`; the others say `int`
-                sources = [re.sub(rf"\b{alias.asname}\b", alias.name, text) for text in sources]
-                used.discard(alias.asname)
-    parts = [f'"""{docstring}"""\n\n', *_library_imports(header, used)]
-    parts += [_import(home, sorted(names)) for home, names in sorted(imports.items())]
-    for text in sources:
-        parts.append("\n\n" + text)
-    after = [line for definition in group for line in definition.after]
-    if after:
-        parts += ["\n\n", *after]
-    return "".join(parts)
+        if isinstance(child, ast.Constant) and isinstance(child.value, str) and child.value.isidentifier():
+            found.add(child.value)
+        todo.extend(ast.iter_child_nodes(child))
+    return found
 
 
 def _library_imports(header: list[ast.ImportFrom], used: set[str]) -> list[str]:

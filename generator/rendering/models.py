@@ -1,17 +1,23 @@
 """Render the pydantic v2 models of a package with datamodel-code-generator.
 
 Spec text reaches the generator only as placeholders (see `model_input`) and only in the
-keywords `schemas` passes on, checked again here; its result is cached by content, checked to
-hold nothing but models, and split into lazily imported modules, which are cached too (by that
-result and the generator's code).
+keywords `schemas` passes on, checked again here. The models are made per reference group
+(`model_groups`): each group's module is cached by the schemas it is made of, the groups that
+miss are generated in runs on every core, and the modules are laid out together
+(`model_modules`). The whole package is cached too, for specs whose models did not change.
 """
 
 from __future__ import annotations
 
 import ast
 import json
+import multiprocessing
+import os
 import re
 import warnings
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict
 from importlib.metadata import version
 from typing import Any
 
@@ -21,8 +27,9 @@ from generator.cache import ContentCache, digest
 from generator.errors import TrunklineError
 from generator.rendering.codecheck import check_model_input, check_models
 from generator.rendering.escape import docstring, one_line
+from generator.rendering.model_groups import Group, chunks, group_key, groups, run_defs, schema_texts
 from generator.rendering.model_input import ModelInput, escape_literals, prepare, reclaim_names, restore
-from generator.rendering.model_modules import split_models
+from generator.rendering.model_modules import Part, layout, parts_of
 from generator.rendering.model_typing import fix_typing
 from generator.writing.manifest import generator_digest
 
@@ -52,30 +59,47 @@ _OPTIONS: dict[str, Any] = {
     "allow_private_network": False,
 }
 
+# Below this many models to make, starting worker processes costs more than it saves.
+_PARALLEL_MIN_MODELS = 400
+# Runs a core gets: more runs share the work more evenly but repeat more closures.
+_RUNS_PER_CORE = 2
 _CLASS_DOCSTRING = re.compile(r'^(class [^\n]*:\n    """\n(?:.*\n)*?    """\n)(?=    \S)', re.MULTILINE)
 _CODEGEN_KEY = f"datamodel-code-generator {version('datamodel-code-generator')} {json.dumps(_OPTIONS, sort_keys=True)}"
 
 
-def render_models(defs: dict[str, Any], api_name: str) -> dict[str, str]:
-    """The `models` package: one class per definition, names exactly as given, loaded lazily."""
+def render_models(defs: dict[str, Any], api_name: str, parallel: bool = True) -> dict[str, str]:
+    """The `models` package: one class per definition, names exactly as given, loaded lazily.
+
+    Each reference group's module is cached on its own; the groups not in the cache are
+    generated in runs, on every core when `parallel` and there are enough of them.
+    """
     doc = f"Models of the {docstring(one_line(api_name))}, generated from its OpenAPI spec; do not edit."
     if not defs:
         return {"models/__init__.py": f'"""{doc}\n\nThe spec documents no models.\n"""\n'}
     check_model_input(defs)  # only keywords we understand, only references to these definitions
-    given = prepare(defs)  # placeholders for text, names from `naming`
-    document = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Unused", "$defs": given.defs}
-    text = json.dumps(document, sort_keys=False)
-    key = digest(_CODEGEN_KEY, text, json.dumps(given.aliases, sort_keys=True))
-    finished = ContentCache("model-files")  # what the steps below make of it, as long as they stay the same
-    finished_key = digest(key, generator_digest(), json.dumps(given.texts, sort_keys=True), doc)
+    found = groups(defs)
+    texts = schema_texts(defs)
+    code = generator_digest()
+    keys = [group_key(group, texts, _CODEGEN_KEY, code) for group in found]
+    finished = ContentCache("model-files")  # the whole package, for a spec whose models did not change
+    finished_key = digest(doc, *keys)
     if (hit := _cached_files(finished.get(finished_key))) is not None:
         return hit
-    cache = ContentCache("models")
-    source = cache.get(key)
-    if source is None:
-        source = _generate(text, given.aliases)
-        cache.put(key, source)
-    files = _finish(source, defs, given, doc)
+    cache = ContentCache("model-groups")
+    key_of = dict(zip(found, keys))
+    parts: dict[Group, Part] = {}
+    for group in found:
+        part = _cached_part(cache.get(key_of[group]))
+        if part is not None and sorted(part.names) == sorted(group.names):
+            parts[group] = part
+    for group, part in _generate(
+        [group for group in found if group not in parts], defs, frozenset(defs), parallel
+    ):
+        parts[group] = part
+        cache.put(key_of[group], json.dumps(asdict(part)))
+    position = {name: i for i, name in enumerate(defs)}
+    ordered = sorted(found, key=lambda group: position[parts[group].names[0]])
+    files = layout([parts[group] for group in ordered], doc)
     finished.put(finished_key, json.dumps(files))
     return files
 
@@ -91,8 +115,55 @@ def _cached_files(text: str | None) -> dict[str, str] | None:
     return None
 
 
-def _finish(source: str, defs: dict[str, Any], given: ModelInput, doc: str) -> dict[str, str]:
-    """The model modules made of datamodel-code-generator's source: our names, typing, text."""
+def _cached_part(text: str | None) -> Part | None:
+    """The part a cache entry holds, or None if there is none or it is not readable."""
+    try:
+        data = json.loads(text) if text is not None else None
+    except ValueError:
+        return None
+    if not isinstance(data, dict) or set(data) != {"names", "refers", "imports", "body"}:
+        return None
+    names, refers, imports, body = data["names"], data["refers"], data["imports"], data["body"]
+    if not (isinstance(imports, str) and isinstance(body, str) and names and _strings(names) and _strings(refers)):
+        return None
+    return Part(names, refers, imports, body)
+
+
+def _strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _generate(todo: list[Group], defs: dict[str, Any], known: frozenset[str], parallel: bool) -> Iterator[tuple[Group, Part]]:
+    """Each group of `todo` with its part: in runs on every core when there is enough to share."""
+    if not todo:
+        return
+    cores = os.cpu_count() or 1
+    size = sum(len(group.names) for group in todo)
+    if not parallel or cores < 2 or size < _PARALLEL_MIN_MODELS:
+        runs = [todo]
+        results: Iterable[list[Part]] = [_run(run_defs(todo, defs), [g.names for g in todo], known)]
+    else:
+        runs = chunks(todo, _RUNS_PER_CORE * cores)
+        # forkserver: workers start small instead of copying this process
+        with ProcessPoolExecutor(max_workers=cores, mp_context=multiprocessing.get_context("forkserver")) as pool:
+            futures = [pool.submit(_run, run_defs(run, defs), [g.names for g in run], known) for run in runs]
+            results = [future.result() for future in futures]
+    for run, found in zip(runs, results):
+        yield from zip(run, found)
+
+
+def _run(defs: dict[str, Any], names: list[tuple[str, ...]], known: frozenset[str]) -> list[Part]:
+    """The parts of the groups `names`, from one datamodel-code-generator run over `defs`
+    (those groups and every definition they reach)."""
+    given = prepare(defs)  # placeholders for text, names from `naming`
+    document = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Unused", "$defs": given.defs}
+    source = _model_source(json.dumps(document, sort_keys=False), given.aliases)
+    body = _finish(source, defs, given)
+    return parts_of(body, names, known, tree=check_models(body))
+
+
+def _finish(source: str, defs: dict[str, Any], given: ModelInput) -> str:
+    """datamodel-code-generator's source with our names, typing and text."""
     tree = ast.parse(source)  # thousands of models: parsed once for the two steps that read it as is
     reclaimed = reclaim_names(source, set(defs), given.class_tokens, tree)
     defined = set(re.findall(r"^class (\w+)\(", reclaimed, re.MULTILINE))
@@ -103,11 +174,10 @@ def _finish(source: str, defs: dict[str, Any], given: ModelInput, doc: str) -> d
     body = re.sub(r"\A(#[^\n]*\n)+\n?", "", body)
     body = re.sub(r"\nclass Unused\(RootModel\[Any\]\):\n(    [^\n]*\n)+", "\n", body)
     body = restore(escape_literals(body), given.texts)  # text is placeholders until restored
-    body = _CLASS_DOCSTRING.sub("\\1\n", body)  # black's blank line between a class docstring and the body
-    return split_models(body, doc, check_models(body))
+    return _CLASS_DOCSTRING.sub("\\1\n", body)  # black's blank line between a class docstring and the body
 
 
-def _generate(text: str, aliases: dict[str, str]) -> str:
+def _model_source(text: str, aliases: dict[str, str]) -> str:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

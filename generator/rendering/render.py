@@ -111,10 +111,12 @@ def render(package: ir.Package) -> dict[str, str]:
     return files
 
 
-def model_files(package: ir.Package) -> dict[str, str]:
-    """The `models` package's files, by path relative to the package directory."""
+def model_files(package: ir.Package, parallel: bool = True) -> dict[str, str]:
+    """The `models` package's files, by path relative to the package directory (made on every
+    core if `parallel`)."""
     src = f"src/{package.module}/"
-    files = {src + path: text for path, text in render_models(package.model_defs, package.api_name).items()}
+    models = render_models(package.model_defs, package.api_name, parallel)
+    files = {src + path: text for path, text in models.items()}
     _check_printable(files)
     return files
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
-from ._phone_call import PhoneCall
 from ._phone_call_reference import PhoneCallReference
 
 
