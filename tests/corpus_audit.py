@@ -12,6 +12,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.modeling import ir
 from generator.modeling.build import build
 from generator.reading.load import Document, load, pointer
 from generator.reading.spec import deref, operations
@@ -47,7 +48,7 @@ def audit(spec: Path, package_dir: Path, name: str) -> Audit:
             if (ns.class_name, op.method_name) not in defined:
                 result.missing_operations.append(f"{op.http_method} {op.path} ({ns.attribute}.{op.method_name})")
             for response in op.responses:
-                untyped = response.status.startswith("2") and response.kind == "json" and response.annotation in {"Any", ""}
+                untyped = response.status.startswith("2") and response.kind == "json" and response.type == ir.ANY
                 if untyped and _has_typed_schema(document, op.path, op.http_method.lower(), response.status, response.content_type):
                     result.untyped_bodies.append(f"{op.http_method} {op.path} {response.status}")
     built_ops = sum(len(ns.operations) for ns in package.namespaces)

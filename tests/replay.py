@@ -24,6 +24,7 @@ from generator.modeling import ir
 from generator.modeling.build import build
 from generator.reading.load import load
 from generator.reading.spec import HTTP_METHODS
+from generator.rendering.type_source import source
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
@@ -104,15 +105,15 @@ def client_module(vendor: str) -> Any:
     return importlib.import_module(f"trunkline_{vendor}")
 
 
-def python_type(module: Any, annotation: str) -> Any:
-    """Evaluate an IR annotation in the generated package's terms."""
+def python_type(module: Any, tp: ir.Type) -> Any:
+    """Evaluate an IR type, spelled as the generated code spells it, in the generated package's terms."""
     namespace = {"models": module.models, "datetime": datetime, "Literal": Literal, "Any": Any, "builtins": builtins}
-    return eval(annotation, namespace)  # noqa: S307  (annotations come from our own IR)
+    return eval(source(tp), namespace)  # noqa: S307  (the text of a tree our own IR built)
 
 
-def typed(module: Any, annotation: str, value: Any) -> Any:
+def typed(module: Any, tp: ir.Type, value: Any) -> Any:
     """A documented JSON value turned into the Python value a user would pass."""
-    return pydantic.TypeAdapter(python_type(module, annotation)).validate_python(value)
+    return pydantic.TypeAdapter(python_type(module, tp)).validate_python(value)
 
 
 def requirement(case: Case) -> tuple[str, ...]:
@@ -169,15 +170,15 @@ def effective(module: Any, case: Case) -> ir.Example:
     for param in op.params:
         bucket = values.get(param.location)
         if bucket is not None and param.required and param.wire not in bucket:
-            bucket[param.wire] = _json(placeholder(python_type(module, param.annotation)))
+            bucket[param.wire] = _json(placeholder(python_type(module, param.type)))
     body, has_body = example.body, example.has_body
     if op.body is not None and op.body.fields is not None:
         missing = [f for f in op.body.fields if f.required and not (has_body and f.wire in body)]
         if missing:
-            body = {**(body if has_body else {}), **{f.wire: _json(placeholder(python_type(module, f.annotation))) for f in missing}}
+            body = {**(body if has_body else {}), **{f.wire: _json(placeholder(python_type(module, f.type))) for f in missing}}
             has_body = True
     elif op.body is not None and op.body.required and not has_body:
-        body, has_body = _json(placeholder(python_type(module, op.body.annotation))), True
+        body, has_body = _json(placeholder(python_type(module, op.body.type))), True
     return dataclasses.replace(example, path=values["path"], query=values["query"], headers=values["header"], body=body, has_body=has_body)
 
 
@@ -189,7 +190,7 @@ def call_arguments(module: Any, case: Case) -> dict[str, Any]:
     for param in op.params:
         values = sources.get(param.location, {})
         if param.wire in values:
-            kwargs[param.name] = typed(module, param.annotation, values[param.wire])
+            kwargs[param.name] = typed(module, param.type, values[param.wire])
         elif param.required:
             raise AssertionError(f"example {example.name!r} has no value for required {param.location} parameter {param.wire!r}")
     if example.has_body:
@@ -199,9 +200,9 @@ def call_arguments(module: Any, case: Case) -> dict[str, Any]:
             unknown = set(example.body) - set(by_wire)
             assert not unknown, f"example body fields not in the schema: {sorted(unknown)}"
             for wire, value in example.body.items():
-                kwargs[by_wire[wire].name] = typed(module, by_wire[wire].annotation, value)
+                kwargs[by_wire[wire].name] = typed(module, by_wire[wire].type, value)
         else:
-            kwargs["body"] = typed(module, op.body.annotation, example.body)
+            kwargs["body"] = typed(module, op.body.type, example.body)
     return kwargs
 
 
@@ -307,9 +308,9 @@ def check_response_headers(case: Case, headers: httpx.Headers) -> None:
         assert headers.get(name) == _wire_text(value), name
 
 
-def dumped(module: Any, annotation: str, value: Any) -> Any:
+def dumped(module: Any, tp: ir.Type, value: Any) -> Any:
     """A parsed answer dumped back to JSON by alias, unset fields left out."""
-    return pydantic.TypeAdapter(python_type(module, annotation)).dump_python(
+    return pydantic.TypeAdapter(python_type(module, tp)).dump_python(
         value, mode="json", by_alias=True, exclude_unset=True
     )
 

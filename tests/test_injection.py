@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
 ESCAPING = re.compile(r"\|\s*(py|pycode|doc|md|md_prose|md_code|md_url|toml)(\(\d+\))?\s*$")
 # Raw interpolations allowed in templates: names `codecheck.check_package` proves to be identifiers,
-# types `codecheck.check_annotation` proves to be plain types, the template's own constants, and
+# types spelled from `ir` trees (whose nodes check their names when built), the template's own constants, and
 # README code that `render` builds from `py_literal`; README calls built from those names (the
 # `call_args` macro puts example values through `| py`); the README's code blocks, which
 # `generator/rendering/readme.py` builds from those names, checked annotations and `py_literal`, and the wheel's
@@ -36,7 +36,7 @@ RAW_ALLOWED = re.compile(
     r"""(
       (package\.(module|env_prefix|dist_name) | ns\.(attribute|class_name) | op\.method_name(\ \|\ upper)?
        | op\.http_method | p\.(name|location) | f\.name | c\.(name|env) | v\.name(\.upper\(\))? | flavour)
-    | annot\((p|f|op\.body)\.annotation\) | r\.annotation | item_type | response_type | returns
+    | annot\((p|f|op\.body)\.type\) | r\.type\ \|\ pytype | item_type | response_type | returns
     | call | paged_example | raw_example
     | snippet\.\w+ | snippet\.calls\[op\.operation_id\] | wheel
     | error\.(model|pick\.ns\.attribute|pick\.op\.method_name) | paged\.(ns\.attribute|op\.method_name)
@@ -93,20 +93,6 @@ def test_markdown_and_toml_escape(text: str) -> None:
     shown = markdown(text)
     assert "\n" not in shown and "<" not in shown and all(c.isprintable() for c in shown)
     assert tomllib.loads(f"x = {toml_string(text)}")["x"] == text
-
-
-@pytest.mark.parametrize(
-    "annotation",
-    ["__import__('os')", "models.X()", "x; y", "models.X.__class__", "lambda: 1", "os.system", "[x for x in y]"],
-)
-def test_annotation_guard_rejects_code(annotation: str) -> None:
-    with pytest.raises(TrunklineError, match="Trunkline bug"):
-        codecheck.check_annotation(annotation)
-
-
-def test_annotation_guard_accepts_types() -> None:
-    for annotation in ["models.A | Literal['x\"\\'', 1, None] | None", "list[dict[str, Any]]", "datetime.date", "builtins.list[int]"]:
-        codecheck.check_annotation(annotation)
 
 
 @pytest.mark.parametrize(

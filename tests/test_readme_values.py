@@ -8,11 +8,13 @@ from typing import Any
 import pytest
 
 from generator.mock.synth import sample
+from generator.modeling import ir
 from generator.reading.load import load
-from generator.rendering.readme import Imports, Typed, arguments, split_union, wheel_name
+from generator.rendering.readme import Imports, Typed, arguments, wheel_name
 from tests.replay import package_ir
 
 ROOT = Path(__file__).resolve().parent.parent
+STR, INT, FLOAT, DATE = ir.Primitive("str"), ir.Primitive("int"), ir.Primitive("float"), ir.Primitive("str", "date")
 
 
 @pytest.fixture(scope="module")
@@ -21,29 +23,32 @@ def typed() -> Typed:
 
 
 @pytest.mark.parametrize(
-    ("annotation", "value", "code"),
+    ("tp", "value", "code"),
     [
-        ("datetime.date", "2018-02-02", "datetime.date(2018, 2, 2)"),
-        ("datetime.datetime", "2017-10-07T21:17:45Z", 'datetime.datetime.fromisoformat("2017-10-07T21:17:45Z")'),
-        ("int | None", None, "None"),
-        ("float | str", "3", '"3"'),  # the value's own JSON type wins
-        ("float | str", 3, "3"),
-        ("int", "3", "3"),  # a path value documented as text, for an integer
-        ("str", 12, '"12"'),
-        ("int | bool | None", True, "True"),
-        ("Literal['In', 'Out']", "Out", "'Out'"),
-        ("list[int]", [1, 2], "[1, 2]"),
-        ("dict[str, Any]", {"a": [1]}, '{"a": [1]}'),
-        ("str", "a`b", '"a\\x60b"'),  # no backtick can close the fence
-        ("bytes", "raw", 'b"raw"'),
+        (DATE, "2018-02-02", "datetime.date(2018, 2, 2)"),
+        (ir.Primitive("str", "date-time"), "2017-10-07T21:17:45Z", 'datetime.datetime.fromisoformat("2017-10-07T21:17:45Z")'),
+        (ir.union([INT, ir.NONE]), None, "None"),
+        (ir.union([FLOAT, STR]), "3", '"3"'),  # the value's own JSON type wins
+        (ir.union([FLOAT, STR]), 3, "3"),
+        (INT, "3", "3"),  # a path value documented as text, for an integer
+        (STR, 12, '"12"'),
+        (ir.union([INT, ir.Primitive("bool"), ir.NONE]), True, "True"),
+        (ir.LiteralOf(("In", "Out")), "Out", '"Out"'),
+        (ir.LiteralOf(("a, b", "c")), "a, b", '"a, b"'),  # a comma inside a value is no separator
+        (ir.LiteralOf((1, True)), True, "True"),  # True is not 1
+        (ir.ListOf(INT), [1, 2], "[1, 2]"),
+        (ir.MapOf(ir.ANY), {"a": [1]}, '{"a": [1]}'),
+        (STR, "a`b", '"a\\x60b"'),  # no backtick can close the fence
+        (ir.Primitive("bytes"), "raw", 'b"raw"'),
+        (ir.FileType("FileInput"), "raw", 'b"raw"'),
     ],
 )
-def test_values_take_the_annotated_type(typed: Typed, annotation: str, value: Any, code: str) -> None:
-    assert typed.value(annotation, value) == code
+def test_values_take_the_annotated_type(typed: Typed, tp: ir.Type, value: Any, code: str) -> None:
+    assert typed.value(tp, value) == code
 
 
 def test_a_union_of_models_picks_the_member_whose_constants_match(typed: Typed) -> None:
-    union = next(op.body.annotation for op in package_ir("voipnow").operations if op.operation_id == "phone_calls_update" and op.body)
+    union = next(op.body.type for op in package_ir("voipnow").operations if op.operation_id == "phone_calls_update" and op.body)
     value = {"action": "TransferToVoicemail", "sendCallTo": "0003*024", "transferFromNumber": "0003*024"}
     assert typed.value(union, value) == f"models.TransferToVoicemailAction.model_validate({value!r})".replace("'", '"')
     assert typed.value(union, {"action": "Park", "phoneCallViewId": "x"}) == 'models.ParkAction.model_validate({"action": "Park", "phoneCallViewId": "x"})'
@@ -52,8 +57,8 @@ def test_a_union_of_models_picks_the_member_whose_constants_match(typed: Typed) 
 def test_imports_follow_what_the_values_need() -> None:
     imports = Imports()
     written = Typed(package_ir("voipnow"), imports)
-    assert written.placeholder("datetime.date | None") == "datetime.date(2000, 1, 1)"
-    assert written.value("list[models.CallbackPhoneCallView]", [{"source": ["1"], "destination": ["2"]}]) is not None
+    assert written.placeholder(ir.union([ir.NONE, DATE])) == "datetime.date(2000, 1, 1)"
+    assert written.value(ir.ListOf(ir.ModelRef("CallbackPhoneCallView")), [{"source": ["1"], "destination": ["2"]}]) is not None
     assert imports.lines("trunkline_voipnow") == ["import datetime", "", "from trunkline_voipnow import models"]
     imports.stdlib.add("import httpx")
     imports.names.update({"Client", "RetryPolicy"})
@@ -74,8 +79,11 @@ def test_arguments_of_documented_and_undocumented_calls() -> None:
     assert arguments(snapcall["invites_create"], Typed(package_ir("snapcall"), Imports())) == 'company_id=123, email="string"'
 
 
-def test_split_union_keeps_brackets_and_quotes() -> None:
-    assert split_union("list[int | str] | Literal['a|b'] | None") == ["list[int | str]", "Literal['a|b']", "None"]
+def test_placeholders_take_the_first_member_that_is_not_none(typed: Typed) -> None:
+    assert typed.placeholder(ir.union([ir.LiteralOf(("a|b", "c")), ir.NONE])) == '"a|b"'
+    assert typed.placeholder(ir.union([ir.NONE, ir.ListOf(INT)])) == "[]"
+    assert typed.entry(ir.union([ir.MapOf(INT), ir.NONE])) == '{"key": 0}'
+    assert typed.entry(ir.ListOf(ir.FileType("FileInput"))) == '[b"content"]'
 
 
 def test_wheel_name() -> None:

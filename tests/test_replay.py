@@ -13,6 +13,7 @@ import httpx
 import pytest
 import yaml
 
+from generator.modeling import ir
 from generator.reading.spec import HTTP_METHODS
 from tests.replay import (
     SPECS,
@@ -47,9 +48,9 @@ def _check_result(module: Any, case: Case, result: Any) -> None:
             expected_items = example.response
             for token in op.pagination.items:
                 expected_items = expected_items[token]
-            assert dumped(module, f"list[{op.pagination.item_annotation}]", items) == expected_items
+            assert dumped(module, ir.ListOf(op.pagination.item_type), items) == expected_items
     if example.has_response:
-        assert dumped(module, op.return_annotation, result) == example.response
+        assert dumped(module, op.return_type, result) == example.response
         assert untyped_fields(result) == []
     else:
         assert result is None

@@ -168,12 +168,12 @@ def _check_exchange(module: Any, case: Case, base: str, exchanges: list[httpx.Re
     if expected is None and not response.content:
         assert result is None
     else:
-        assert dumped(module, op.return_annotation, result) == expected
+        assert dumped(module, op.return_type, result) == expected
     if page_items is not None and op.pagination is not None:
         wanted = expected
         for token in op.pagination.items:
             wanted = wanted[token] if isinstance(wanted, dict) else None
-        assert dumped(module, f"list[{op.pagination.item_annotation}]", page_items) == (wanted or [])
+        assert dumped(module, ir.ListOf(op.pagination.item_type), page_items) == (wanted or [])
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
@@ -264,7 +264,7 @@ def test_operation_without_example_over_http(case: Case, mock_url: Callable[[str
         result = result.response
     if response.content:
         assert response.headers["x-trunkline-mock"] == "generated"
-        assert dumped(module, op.return_annotation, result) == json.loads(response.content)
+        assert dumped(module, op.return_type, result) == json.loads(response.content)
     else:
         assert result is None
 

@@ -11,7 +11,7 @@ from generator.mock.synth import sample
 from generator.modeling import ir
 from generator.modeling.client_names import client_names
 from generator.modeling.naming import METHOD_LOCALS, RUNTIME_NAMES, Namer, attribute, pascal, vendor_names
-from generator.modeling.schemas import DEFS, SchemaSet, annotation
+from generator.modeling.schemas import DEFS, SchemaSet, type_of
 from generator.reading.load import Document, pointer
 from generator.reading.spec import OperationRef, deref, example_slots, operations, parameters, scheme_kind
 from generator.reading.validate import spec_version
@@ -163,7 +163,7 @@ class _Builder:
             params=params,
             body=body,
             responses=responses,
-            return_annotation=_return_annotation(responses),
+            return_type=_return_type(responses),
             security=security,
             pagination=self._pagination(op, responses),
             examples=self._examples(op),
@@ -203,7 +203,7 @@ class _Builder:
             name=names[(location, wire)],
             wire=wire,
             location=location,
-            annotation=annotation(self.schemas.defs, schema, for_input=True),
+            type=type_of(self.schemas.defs, schema, for_input=True),
             required=required,
             description=_one_line(param.get("description")),
             style=style,
@@ -227,20 +227,21 @@ class _Builder:
         kind = _content_kind(content_type)
         media = content[content_type] or {}
         media_ptr = ptr + pointer("content", content_type)
+        body_type: ir.Type
         if kind == "binary":
-            annotation_text = "FileContent"
+            body_type = ir.FileType("FileContent")
             schema: dict[str, Any] = {}
         elif kind == "text":
-            annotation_text = "str"
+            body_type = ir.Primitive("str")
             schema = {}
         else:
             schema = self.schemas.inline(media.get("schema") or {}, media_ptr + "/schema", hint + "Body")
-            annotation_text = annotation(self.schemas.defs, schema, for_input=True)
+            body_type = type_of(self.schemas.defs, schema, for_input=True)
         encoding = self._encoding(media, media_ptr, kind) if kind in ("form", "multipart") else ()
         files = {e.wire for e in encoding if e.file}
         fields = self._flatten(schema, names, files) if kind in ("json", "form", "multipart") else None
         return ir.Body(
-            content_type, annotation_text, bool(body.get("required")), fields, kind, _one_line(body.get("description")),
+            content_type, body_type, bool(body.get("required")), fields, kind, _one_line(body.get("description")),
             tuple(e for e in encoding if e != _default_encoding(e.wire, kind)),
             self._sample(media.get("schema")) if kind in ("json", "form", "multipart") else None,
         )
@@ -293,7 +294,7 @@ class _Builder:
                 ir.BodyField(
                     name=name,
                     wire=str(wire),
-                    annotation=_file_annotation(prop) if wire in files else annotation(self.schemas.defs, prop, for_input=True),
+                    type=_file_type(prop) if wire in files else type_of(self.schemas.defs, prop, for_input=True),
                     required=wire in required,
                     description=_one_line(prop.get("description") if isinstance(prop, dict) else None),
                 )
@@ -310,23 +311,24 @@ class _Builder:
             response, ptr = deref(self.document, node, op.ptr + pointer("responses", status))
             content = (response or {}).get("content") or {}
             if not content:
-                result.append(ir.Response(str(status), "empty", "None"))
+                result.append(ir.Response(str(status), "empty", ir.NONE))
                 continue
             content_type = _pick_content(content)
             kind = _content_kind(content_type)
             media = content[content_type] or {}
+            answer_type: ir.Type
             if kind == "binary":
-                text = "bytes"
+                answer_type = ir.Primitive("bytes")
             elif kind == "text":
-                text = "str"
+                answer_type = ir.Primitive("str")
             else:
                 suffix = "Response" if len(success) <= 1 or str(status) not in success else f"Response{status}"
                 answer = str(status).startswith("2") or (not success and str(status).startswith("3"))
                 if not answer:  # a 3xx is the answer of an operation without a 2xx
                     suffix = f"Error{pascal(str(status))}"
                 schema = self.schemas.inline(media.get("schema") or {}, ptr + pointer("content", content_type, "schema"), hint + suffix)
-                text = annotation(self.schemas.defs, schema)
-            result.append(ir.Response(str(status), kind, text, content_type, tuple(str(t) for t in content)))
+                answer_type = type_of(self.schemas.defs, schema)
+            result.append(ir.Response(str(status), kind, answer_type, content_type, tuple(str(t) for t in content)))
         return tuple(result)
 
     def _pagination(self, op: OperationRef, responses: tuple[ir.Response, ...]) -> ir.Pagination | None:
@@ -339,13 +341,13 @@ class _Builder:
             raise TrunklineError(f"unknown x-pagination style {style!r}; use page, next-link, offset or cursor", self.document.locate(ptr))
         items = _path(raw.get("items"))
         success = next((r for r in responses if r.status.startswith("2") and r.kind == "json"), None)
-        item = "Any"
+        item: ir.Type = ir.ANY
         if success is not None:
-            item = self._item_annotation(op, success.status, items)
+            item = self._item_type(op, success.status, items)
         return ir.Pagination(
             style=style,
             items=items,
-            item_annotation=item,
+            item_type=item,
             next=_path(raw.get("next")),
             page_param=str(raw.get("page") or ""),
             size_param=str(raw.get("size") or ""),
@@ -356,7 +358,7 @@ class _Builder:
             cursor_param=str(raw.get("cursor") or ""),
         )
 
-    def _item_annotation(self, op: OperationRef, status: str, items: tuple[str, ...]) -> str:
+    def _item_type(self, op: OperationRef, status: str, items: tuple[str, ...]) -> ir.Type:
         response, ptr = deref(self.document, op.node["responses"][status], op.ptr + pointer("responses", status))
         content = response.get("content") or {}
         ctype = _pick_content(content)
@@ -366,8 +368,8 @@ class _Builder:
             schema = (schema.get("properties") or {}).get(token, {})
         schema = self._resolve_def(schema)
         if schema.get("type") == "array" and isinstance(schema.get("items"), dict):
-            return annotation(self.schemas.defs, schema["items"])
-        return "Any"
+            return type_of(self.schemas.defs, schema["items"])
+        return ir.ANY
 
     def _resolve_def(self, schema: dict[str, Any]) -> dict[str, Any]:
         for _ in range(20):
@@ -430,9 +432,10 @@ def _is_file(schema: Any) -> bool:
     return "contentMediaType" in schema and "contentEncoding" not in schema
 
 
-def _file_annotation(prop: Any) -> str:
+def _file_type(prop: Any) -> ir.Type:
     """The argument type of a file field: one file, or a list of them."""
-    return "list[FileInput]" if isinstance(prop, dict) and prop.get("type") == "array" else "FileInput"
+    one = ir.FileType("FileInput")
+    return ir.ListOf(one) if isinstance(prop, dict) and prop.get("type") == "array" else one
 
 
 def _accept(responses: tuple[ir.Response, ...]) -> str:
@@ -468,23 +471,16 @@ def _content_kind(content_type: str) -> str:
     return "binary"
 
 
-def _return_annotation(responses: Iterable[ir.Response]) -> str:
+def _return_type(responses: Iterable[ir.Response]) -> ir.Type:
+    """What a call returns: the union of its success answers' types (`Any | None` stays: anything, or nothing)."""
     success = [r for r in responses if r.status.startswith("2")]
     if not success:  # an operation that documents only a 3xx answers with it (the runtime does not follow it)
         success = [r for r in responses if r.status.startswith("3")]
     if not success:
         success = [r for r in responses if r.status in ("default", "2XX")]
     if not success:
-        return "None"
-    seen: list[str] = []
-    for response in success:
-        for part in response.annotation.split(" | "):
-            if part not in seen:
-                seen.append(part)
-    if "None" in seen:
-        seen.remove("None")
-        seen.append("None")
-    return " | ".join(seen)
+        return ir.NONE
+    return ir.union((r.type for r in success), any_absorbs=False)
 
 
 def _path(value: Any) -> tuple[str, ...]:

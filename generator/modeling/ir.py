@@ -2,8 +2,154 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+from generator.errors import TrunklineError
+from generator.modeling.naming import is_identifier
+
+
+# -- types ---------------------------------------------------------------------------
+# The type of a parameter, body or answer is a small tree, built by `schemas.type_of` and `build`
+# and spelled as Python in one place (`rendering.types.source`). Each node checks what it holds
+# when it is built, so no spec text can reach generated code as a name.
+def _bug(what: str) -> TrunklineError:
+    return TrunklineError(f"{what}; this is a Trunkline bug, please report it with the spec")
+
+
+# (name, format): the scalars a client argument or answer can be; a format only where it changes the Python type
+_PRIMITIVES = frozenset({
+    ("str", ""), ("str", "date"), ("str", "date-time"), ("int", ""), ("float", ""), ("bool", ""), ("bytes", ""),
+})
+_FILES = frozenset({"FileContent", "FileInput"})
+
+
+@dataclass(frozen=True)
+class Primitive:
+    """A scalar: `str`, `int`, `float`, `bool` or `bytes`; a string's `format` (date, date-time) picks a date type."""
+
+    name: str
+    format: str = ""
+
+    def __post_init__(self) -> None:
+        """Refuse a scalar the client has no type for."""
+        if (self.name, self.format) not in _PRIMITIVES:
+            raise _bug(f"no Python type for the scalar {self.name!r} with format {self.format!r}")
+
+
+@dataclass(frozen=True)
+class ModelRef:
+    """A class of the models package, by its class name."""
+
+    name: str
+
+    def __post_init__(self) -> None:
+        """Refuse a name that is no identifier: it is written into code as it is."""
+        if not is_identifier(self.name):
+            raise _bug(f"model name {self.name!r} is not a Python identifier")
+
+
+@dataclass(frozen=True)
+class ListOf:
+    """A JSON array: `list[item]`."""
+
+    item: Type
+
+
+@dataclass(frozen=True)
+class MapOf:
+    """A JSON object without a class: `dict[str, value]`."""
+
+    value: Type
+
+
+@dataclass(frozen=True, eq=False)
+class LiteralOf:
+    """Exact values (`enum`, `const`): `Literal[...]`; strings, integers, booleans and None only."""
+
+    values: tuple[str | int | bool | None, ...]
+
+    def __post_init__(self) -> None:
+        """Refuse an empty Literal or a value a Literal may not hold (floats, containers)."""
+        if not self.values or not all(v is None or isinstance(v, (str, int, bool)) for v in self.values):
+            raise _bug(f"Literal of {self.values!r}")
+
+    def _key(self) -> tuple[tuple[str, str | int | bool | None], ...]:
+        return tuple((type(v).__name__, v) for v in self.values)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal values of equal types: `Literal[1]` is not `Literal[True]`, though `1 == True`."""
+        return isinstance(other, LiteralOf) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        """Hash by typed values, as equality compares."""
+        return hash(self._key())
+
+
+@dataclass(frozen=True)
+class UnionOf:
+    """`A | B | ...`: two or more members, none a union itself; build it with `union`."""
+
+    members: tuple[Type, ...]
+
+    def __post_init__(self) -> None:
+        """Refuse a union that `union` would not build."""
+        if len(self.members) < 2 or any(isinstance(m, UnionOf) for m in self.members):
+            raise _bug(f"malformed union {self.members!r}")
+
+
+@dataclass(frozen=True)
+class AnyType:
+    """Any JSON value: `Any`."""
+
+
+@dataclass(frozen=True)
+class NoneType:
+    """JSON null, or an answer without a body: `None`."""
+
+
+@dataclass(frozen=True)
+class FileType:
+    """A type of the runtime module for files: `FileContent` (a whole binary body), `FileInput` (one multipart file)."""
+
+    name: str
+
+    def __post_init__(self) -> None:
+        """Refuse a name the runtime does not define."""
+        if self.name not in _FILES:
+            raise _bug(f"no runtime file type {self.name!r}")
+
+
+Type = Primitive | ModelRef | ListOf | MapOf | LiteralOf | UnionOf | AnyType | NoneType | FileType
+ANY = AnyType()
+NONE = NoneType()
+
+
+def members(tp: Type) -> tuple[Type, ...]:
+    """The members of a union, or the type itself as the one member."""
+    return tp.members if isinstance(tp, UnionOf) else (tp,)
+
+
+def union(parts: Iterable[Type], any_absorbs: bool = True) -> Type:
+    """The union of `parts`: nested unions flattened, each member once in first-seen order, None last.
+
+    With `any_absorbs` a member `Any` makes the whole union `Any`; without it, `Any | None` stays
+    (an answer that may be anything or nothing).
+    """
+    seen: list[Type] = []
+    for part in parts:
+        for member in members(part):
+            if member not in seen:
+                seen.append(member)
+    if any_absorbs and ANY in seen:
+        return ANY
+    if NONE in seen:
+        seen.remove(NONE)
+        seen.append(NONE)
+    if not seen:
+        return ANY
+    return seen[0] if len(seen) == 1 else UnionOf(tuple(seen))
 
 
 @dataclass(frozen=True)
@@ -13,7 +159,7 @@ class Param:
     name: str  # Python keyword argument
     wire: str  # name in the request
     location: str  # path, query, header, cookie
-    annotation: str
+    type: Type
     required: bool
     description: str = ""
     style: str = "simple"
@@ -32,7 +178,7 @@ class BodyField:
 
     name: str
     wire: str
-    annotation: str
+    type: Type
     required: bool
     description: str = ""
 
@@ -54,7 +200,7 @@ class Body:
     """The request body: a content type and either flattened fields or one `body` argument."""
 
     content_type: str
-    annotation: str
+    type: Type
     required: bool
     fields: tuple[BodyField, ...] | None  # None: passed whole as `body`
     kind: str = "json"  # json, form, multipart, binary, text
@@ -70,7 +216,7 @@ class Response:
 
     status: str  # "200", "4XX", "default"
     kind: str  # json, binary, text, empty
-    annotation: str  # "None" when empty
+    type: Type  # NONE when empty
     content_type: str = ""  # the media type the body is read as
     media_types: tuple[str, ...] = ()  # every media type it is documented in (none: an empty answer)
 
@@ -81,7 +227,7 @@ class Pagination:
 
     style: str
     items: tuple[str, ...]
-    item_annotation: str
+    item_type: Type
     next: tuple[str, ...] = ()
     page_param: str = ""
     size_param: str = ""
@@ -121,7 +267,7 @@ class Operation:
     params: tuple[Param, ...]
     body: Body | None
     responses: tuple[Response, ...]
-    return_annotation: str
+    return_type: Type
     security: tuple[tuple[str, ...], ...]  # alternatives; each a set of scheme keys applied together
     pagination: Pagination | None
     examples: tuple[Example, ...]

@@ -2,7 +2,7 @@
 
 Every object, enum and composed schema gets a stable class name (components keep theirs,
 inline ones are named after where they sit), OpenAPI 3.0 quirks become 3.1, and `null`
-enum members become nullable types. `annotation` then types any schema for the client.
+enum members become nullable types. `type_of` then types any schema for the client.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ import pydantic_core
 from pydantic_core import core_schema
 
 from generator.errors import TrunklineError
+from generator.modeling import ir
 from generator.modeling.naming import Namer, class_name, pascal
 from generator.reading.load import Document, pointer
-from generator.rendering.escape import py_literal
 
 DEFS = "#/$defs/"
 _COMPONENT = "#/components/schemas/"
@@ -246,49 +246,46 @@ def _exclusive_bounds(schema: dict[str, Any]) -> None:
                 del schema[flag]
 
 
-# -- Python annotations -------------------------------------------------------------------
-def annotation(defs: dict[str, dict[str, Any]], schema: dict[str, Any], for_input: bool = False, _seen: frozenset[str] = frozenset()) -> str:
-    """The Python type of a normalized schema, as the client module spells it."""
+# -- Python types ------------------------------------------------------------------------
+_STRING_TYPES = {"date": ir.Primitive("str", "date"), "date-time": ir.Primitive("str", "date-time"), "binary": ir.Primitive("bytes")}
+_SCALARS: dict[str, ir.Type] = {"integer": ir.Primitive("int"), "number": ir.Primitive("float"), "boolean": ir.Primitive("bool"), "null": ir.NONE}
+
+
+def type_of(defs: dict[str, dict[str, Any]], schema: dict[str, Any], for_input: bool = False, _seen: frozenset[str] = frozenset()) -> ir.Type:
+    """The Python type of a normalized schema; for input an enum class also takes its values."""
     if not schema:
-        return "Any"
+        return ir.ANY
     if "$ref" in schema:
         name = schema["$ref"][len(DEFS):]
         target = defs.get(name, {})
         if name in _seen or _is_class(target):
             if for_input and "enum" in target:
-                return f"models.{name} | {_literal(target['enum'])}"
-            return f"models.{name}"
-        return annotation(defs, target, for_input, _seen | {name})
+                return ir.union((ir.ModelRef(name), _literal(target["enum"])), any_absorbs=False)
+            return ir.ModelRef(name)
+        return type_of(defs, target, for_input, _seen | {name})
     for key in ("anyOf", "oneOf"):
         if key in schema:
-            return _union(annotation(defs, m, for_input, _seen) for m in schema[key])
+            return ir.union(type_of(defs, m, for_input, _seen) for m in schema[key])
     if "allOf" in schema and len(schema["allOf"]) == 1:
-        return annotation(defs, schema["allOf"][0], for_input, _seen)
+        return type_of(defs, schema["allOf"][0], for_input, _seen)
     if "const" in schema:
         return _literal([schema["const"]])
     if "enum" in schema:
         return _literal(schema["enum"])
     kind = schema.get("type")
     if isinstance(kind, list):
-        return _union(annotation(defs, {**schema, "type": k}, for_input, _seen) for k in kind)
+        return ir.union(type_of(defs, {**schema, "type": k}, for_input, _seen) for k in kind)
     if kind == "string":
-        return {"date": "datetime.date", "date-time": "datetime.datetime", "binary": "bytes"}.get(schema.get("format", ""), "str")
-    if kind == "integer":
-        return "int"
-    if kind == "number":
-        return "float"
-    if kind == "boolean":
-        return "bool"
-    if kind == "null":
-        return "None"
+        return _STRING_TYPES.get(schema.get("format", ""), ir.Primitive("str"))
+    if kind in _SCALARS:
+        return _SCALARS[kind]
     if kind == "array":
         items = schema.get("items")
-        return f"list[{annotation(defs, items, for_input, _seen) if isinstance(items, dict) else 'Any'}]"
+        return ir.ListOf(type_of(defs, items, for_input, _seen) if isinstance(items, dict) else ir.ANY)
     if kind == "object" or "properties" in schema or "additionalProperties" in schema:
         extra = schema.get("additionalProperties")
-        value = annotation(defs, extra, for_input, _seen) if isinstance(extra, dict) and extra else "Any"
-        return f"dict[str, {value}]"
-    return "Any"
+        return ir.MapOf(type_of(defs, extra, for_input, _seen) if isinstance(extra, dict) and extra else ir.ANY)
+    return ir.ANY
 
 
 def _is_class(schema: dict[str, Any]) -> bool:
@@ -297,39 +294,10 @@ def _is_class(schema: dict[str, Any]) -> bool:
     )
 
 
-def _literal(values: list[Any]) -> str:
+def _literal(values: list[Any]) -> ir.Type:
     """`Literal[...]` of the values a Literal may hold; floats (never a Literal) widen to `float`."""
-    shown = [py_literal(v) for v in values if v is None or isinstance(v, (str, int, bool))]
-    floats = any(isinstance(v, float) for v in values)
+    shown = tuple(v for v in values if v is None or isinstance(v, (str, int, bool)))
+    floats = [ir.Primitive("float")] if any(isinstance(v, float) for v in values) else []
     if not shown:
-        return "float" if floats else "Any"
-    return f"Literal[{', '.join(shown)}]" + (" | float" if floats else "")
-
-
-def _union(parts: Any) -> str:
-    seen: list[str] = []
-    for part in parts:
-        for piece in _split_union(part):
-            if piece not in seen:
-                seen.append(piece)
-    if "Any" in seen:
-        return "Any"
-    if "None" in seen:
-        seen.remove("None")
-        seen.append("None")
-    return " | ".join(seen)
-
-
-def _split_union(text: str) -> list[str]:
-    """Split a top-level `A | B` annotation (not inside brackets)."""
-    parts, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        if ch == "[":
-            depth += 1
-        elif ch == "]":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(text[start:i].strip())
-            start = i + 1
-    parts.append(text[start:].strip())
-    return parts
+        return floats[0] if floats else ir.ANY
+    return ir.union([ir.LiteralOf(shown), *floats], any_absorbs=False)

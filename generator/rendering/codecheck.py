@@ -1,9 +1,10 @@
 """Refuse generated code that is not what the generator means to write.
 
-Two guards behind the escaping: every name and type annotation the templates emit raw is
-checked against a strict shape before rendering, and the models module is parsed and allowed
-only imports, classes, field declarations and data (no call but a known few), so spec text
-that slipped through an escaper could never run when the package is imported.
+Two guards behind the escaping: every name the templates emit raw is checked against a strict
+shape before rendering (types are `ir` trees whose nodes check their names when built, spelled
+by `type_source`), and the models module is parsed and allowed only imports, classes, field
+declarations and data (no call but a known few), so spec text that slipped through an escaper
+could never run when the package is imported.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ _DIST = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _TYPE_NAMES = frozenset(
     {"Any", "Literal", "None", "list", "dict", "str", "int", "float", "bool", "bytes", "object", "tuple", "set", "FileContent", "FileInput"}
 )
-_MODULES = frozenset({"models", "datetime", "builtins"})
 # The names a models module may import, by module: what datamodel-code-generator writes for the
 # schemas `schemas` passes on. Not a module's every name: `pydantic.ImportString` imports what
 # an answer names, and any class could be a model's base.
@@ -48,7 +48,7 @@ def _bug(what: str, location: Location | None = None) -> TrunklineError:
 
 
 def check_package(package: ir.Package) -> None:
-    """Raise unless every name the templates write raw is an identifier and every annotation a plain type."""
+    """Raise unless every name the templates write raw is an identifier (types are trees that checked their own names)."""
     names = [package.module] + [c.name for c in package.credentials] + [v.name for v in package.server_variables]
     names += [s.credential for s in package.schemes]
     for ns in package.namespaces:
@@ -64,12 +64,6 @@ def check_package(package: ir.Package) -> None:
                 raise _bug(f"operation {op.operation_id!r} has HTTP method {op.http_method!r}")
             if any(p.location not in _LOCATIONS for p in op.params):
                 raise _bug(f"operation {op.operation_id!r} has a parameter in no known location")
-            annotations = [p.annotation for p in op.params] + [r.annotation for r in op.responses]
-            annotations += [op.return_annotation] + ([op.body.annotation] if op.body else [])
-            annotations += [f.annotation for f in fields]
-            annotations += [op.pagination.item_annotation] if op.pagination else []
-            for text in annotations:
-                check_annotation(text)
     for name in names:
         if not is_identifier(name):
             raise _bug(f"generated name {name!r} is not a Python identifier")
@@ -86,25 +80,6 @@ def check_printable(path: str, source: str) -> None:
         if not line.isprintable():
             char = next(c for c in line if not c.isprintable())
             raise _bug(f"generated {path} holds the raw character U+{ord(char):04X} on line {number}")
-
-
-def check_annotation(text: str) -> None:
-    """Raise unless `text` is a type made of builtins, `models.X`, `datetime.X`, `Literal[...]` and `|`."""
-    try:
-        tree = ast.parse(text, mode="eval")
-    except SyntaxError:
-        raise _bug(f"type annotation {text!r} is not valid Python") from None
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name):
-            ok = node.id in _TYPE_NAMES or node.id in _MODULES
-        elif isinstance(node, ast.Attribute):
-            ok = isinstance(node.value, ast.Name) and node.value.id in _MODULES and is_identifier(node.attr)
-        elif isinstance(node, ast.Constant):
-            ok = node.value is None or isinstance(node.value, (str, int, bool))
-        else:
-            ok = isinstance(node, (ast.Expression, ast.Subscript, ast.BinOp, ast.BitOr, ast.Tuple, ast.Load))
-        if not ok:
-            raise _bug(f"type annotation {text!r} holds {type(node).__name__}, which no type needs")
 
 
 def check_models(source: str) -> ast.Module:

@@ -9,7 +9,6 @@ first documented example, else from a value built from the schema (`ir.Param.sam
 
 from __future__ import annotations
 
-import ast
 import datetime
 import re
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from typing import Any
 
 from generator.modeling import ir
 from generator.rendering.escape import py_literal
+from generator.rendering.type_source import source
 
 
 @dataclass
@@ -47,130 +47,77 @@ def code(literal: str) -> str:
     return literal.replace("`", "\\x60")
 
 
-def split_union(annotation: str) -> list[str]:
-    """The members of a `A | B[C | D]` annotation at the top level."""
-    members, depth, start = [], 0, 0
-    quote = ""
-    for index, char in enumerate(annotation):
-        if quote:
-            quote = "" if char == quote and annotation[index - 1] != "\\" else quote
-        elif char in "'\"":
-            quote = char
-        elif char == "[":
-            depth += 1
-        elif char == "]":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            members.append(annotation[start:index].strip())
-            start = index + 1
-    members.append(annotation[start:].strip())
-    return [m for m in members if m]
-
-
-def _inner(member: str, head: str) -> str | None:
-    """`X` of `head[X]`, or None when `member` is not that generic."""
-    if member.startswith(head + "[") and member.endswith("]"):
-        return member[len(head) + 1 : -1]
-    return None
-
-
-def _split_args(text: str) -> list[str]:
-    """`str, list[int]` as its two type arguments."""
-    parts, depth, start = [], 0, 0
-    for index, char in enumerate(text):
-        if char == "[":
-            depth += 1
-        elif char == "]":
-            depth -= 1
-        elif char == "," and depth == 0:
-            parts.append(text[start:index].strip())
-            start = index + 1
-    parts.append(text[start:].strip())
-    return parts
-
-
 class Typed:
-    """Writes JSON values as Python expressions of an IR annotation, noting the imports they need."""
+    """Writes JSON values as Python expressions of an IR type, noting the imports they need."""
 
     def __init__(self, package: ir.Package, imports: Imports) -> None:
         """Write for `package` (its model schemas pick a union's member) into `imports`."""
         self.package = package
         self.imports = imports
 
-    def value(self, annotation: str, value: Any) -> str | None:
-        """`value` as an expression of `annotation`; None when it does not fit."""
-        members = split_union(annotation)
+    def value(self, tp: ir.Type, value: Any) -> str | None:
+        """`value` as an expression of `tp`; None when it does not fit."""
         for strict in (True, False):
-            for member in members:
+            for member in ir.members(tp):
                 written = self._member(member, value, strict)
                 if written is not None:
                     return written
         return None
 
-    def placeholder(self, annotation: str) -> str:
-        """A typed value of `annotation` when nothing is documented: the simplest of its first member."""
-        members = [m for m in split_union(annotation) if m != "None"] or ["None"]
-        member = members[0]
-        simple = {"str": '"string"', "int": "0", "float": "0.0", "bool": "False", "None": "None", "Any": "{}", "bytes": 'b"content"'}
-        if member in simple:
-            return simple[member]
-        if member in ("FileContent", "FileInput"):
-            return 'b"content"'
-        if member == "datetime.date":
+    def placeholder(self, tp: ir.Type) -> str:
+        """A typed value of `tp` when nothing is documented: the simplest of its first member."""
+        member = next((m for m in ir.members(tp) if m != ir.NONE), ir.NONE)
+        if isinstance(member, ir.Primitive) and member.format:
             self.imports.stdlib.add("import datetime")
-            return "datetime.date(2000, 1, 1)"
-        if member == "datetime.datetime":
-            self.imports.stdlib.add("import datetime")
-            return "datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)"
-        literal = _inner(member, "Literal")
-        if literal is not None:
-            return code(_literal_members(literal)[0][1])
-        if _inner(member, "list") is not None:
+            return _TEMPORAL_PLACEHOLDERS[member.format]
+        if isinstance(member, ir.Primitive):
+            return _PLACEHOLDERS[member.name]
+        if isinstance(member, (ir.NoneType, ir.AnyType, ir.FileType)):
+            return {ir.NoneType: "None", ir.AnyType: "{}", ir.FileType: 'b"content"'}[type(member)]
+        if isinstance(member, ir.LiteralOf):
+            return code(py_literal(member.values[0]))
+        if isinstance(member, ir.ListOf):
             return "[]"
-        if _inner(member, "dict") is not None:
+        if isinstance(member, ir.MapOf):
             return "{}"
-        written = self.value(member, {}) if member.startswith("models.") else None
+        written = self.value(member, {}) if isinstance(member, ir.ModelRef) else None
         return written or '"string"'
 
-    def entry(self, annotation: str) -> str:
-        """A dict or list of `annotation` with one placeholder member, to show how a nested field is written."""
-        for member in split_union(annotation):
-            mapping, item = _inner(member, "dict"), _inner(member, "list")
-            if mapping is not None and len(_split_args(mapping)) == 2:
-                return '{"key": ' + self.placeholder(_split_args(mapping)[1]) + "}"
-            if item is not None:
-                return "[" + self.placeholder(item) + "]"
-        return self.placeholder(annotation)
+    def entry(self, tp: ir.Type) -> str:
+        """A dict or list of `tp` with one placeholder member, to show how a nested field is written."""
+        for member in ir.members(tp):
+            if isinstance(member, ir.MapOf):
+                return '{"key": ' + self.placeholder(member.value) + "}"
+            if isinstance(member, ir.ListOf):
+                return "[" + self.placeholder(member.item) + "]"
+        return self.placeholder(tp)
 
-    def _member(self, member: str, value: Any, strict: bool) -> str | None:
+    def _member(self, member: ir.Type, value: Any, strict: bool) -> str | None:
         """`value` as one member of a union; `strict` takes only values of the member's own JSON type."""
-        if member == "None":
+        if isinstance(member, ir.NoneType):
             return "None" if value is None else None
-        if member in ("Any", "object"):
+        if isinstance(member, ir.AnyType):
             return code(py_literal(value)) if strict else None
-        if member in ("str", "int", "float", "bool"):
-            return _scalar(member, value, strict)
-        if member in ("bytes", "FileContent", "FileInput"):
+        if isinstance(member, ir.Primitive) and member.format:
+            return self._temporal(member.format, value) if isinstance(value, str) else None
+        if isinstance(member, ir.FileType) or member == ir.Primitive("bytes"):
             return "b" + code(py_literal(value)) if isinstance(value, str) and value.isascii() and strict else None
-        if member in ("datetime.date", "datetime.datetime"):
-            return self._temporal(member, value) if isinstance(value, str) else None
-        literal = _inner(member, "Literal")
-        if literal is not None:
-            return next((code(text) for shown, text in _literal_members(literal) if shown == value and type(shown) is type(value)), None)
-        item = _inner(member, "list")
-        if item is not None:
-            return self._list(item, value)
-        mapping = _inner(member, "dict")
-        if mapping is not None:
-            return self._dict(mapping, value)
-        if member.startswith("models."):
+        if isinstance(member, ir.Primitive):
+            return _scalar(member.name, value, strict)
+        if isinstance(member, ir.LiteralOf):
+            return next((code(py_literal(shown)) for shown in member.values if shown == value and type(shown) is type(value)), None)
+        if isinstance(member, ir.ListOf):
+            return self._list(member.item, value)
+        if isinstance(member, ir.MapOf):
+            return self._dict(member.value, value)
+        if isinstance(member, ir.ModelRef):
             return self._model(member, value, strict)
-        return code(py_literal(value)) if not strict else None  # an annotation this writer does not know
+        return None  # a union is never a member
 
-    def _temporal(self, member: str, value: str) -> str | None:
+    def _temporal(self, form: str, value: str) -> str | None:
         """A date as `datetime.date(y, m, d)`, a date-time as `datetime.datetime.fromisoformat(...)`."""
         try:
-            if member == "datetime.date":
+            if form == "date":
                 day = datetime.date.fromisoformat(value)
                 self.imports.stdlib.add("import datetime")
                 return f"datetime.date({day.year}, {day.month}, {day.day})"
@@ -180,31 +127,33 @@ class Typed:
         self.imports.stdlib.add("import datetime")
         return f"datetime.datetime.fromisoformat({code(py_literal(value))})"
 
-    def _list(self, item: str, value: Any) -> str | None:
+    def _list(self, item: ir.Type, value: Any) -> str | None:
         if not isinstance(value, list):
             return None
         written = [self.value(item, v) for v in value]
         return None if any(w is None for w in written) else "[" + ", ".join(str(w) for w in written) + "]"
 
-    def _dict(self, args: str, value: Any) -> str | None:
-        parts = _split_args(args)
-        if not isinstance(value, dict) or len(parts) != 2 or parts[0] != "str":
+    def _dict(self, item: ir.Type, value: Any) -> str | None:
+        if not isinstance(value, dict):
             return None
-        written = {k: self.value(parts[1], v) for k, v in value.items()}
+        written = {k: self.value(item, v) for k, v in value.items()}
         if any(not isinstance(k, str) or w is None for k, w in written.items()):
             return None
         return "{" + ", ".join(f"{code(py_literal(k))}: {w}" for k, w in written.items()) + "}"
 
-    def _model(self, member: str, value: Any, strict: bool) -> str | None:
+    def _model(self, model: ir.ModelRef, value: Any, strict: bool) -> str | None:
         """A model from its JSON with `model_validate`: objects when strict, the model's root values otherwise."""
-        name = member[len("models."):]
-        schema = self.package.model_defs.get(name)
+        schema = self.package.model_defs.get(model.name)
         if strict and not (isinstance(value, dict) and _fits(schema, value, self.package.model_defs)):
             return None
         if not strict and isinstance(schema, dict) and "enum" in schema:
             return None  # an enum class: its Literal alternative writes it
         self.imports.names.add("models")
-        return f"{member}.model_validate({code(py_literal(value))})"
+        return f"{source(model)}.model_validate({code(py_literal(value))})"
+
+
+_PLACEHOLDERS = {"str": '"string"', "int": "0", "float": "0.0", "bool": "False", "bytes": 'b"content"'}
+_TEMPORAL_PLACEHOLDERS = {"date": "datetime.date(2000, 1, 1)", "date-time": "datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)"}
 
 
 def _scalar(member: str, value: Any, strict: bool) -> str | None:
@@ -225,16 +174,15 @@ def _scalar(member: str, value: Any, strict: bool) -> str | None:
     return None
 
 
-def _literal_members(inner: str) -> list[tuple[Any, str]]:
-    """The values of `Literal[...]` and how each is written."""
-    parts = _split_args(inner)
-    found = []
-    for part in parts:
-        try:
-            found.append((ast.literal_eval(part), part))
-        except (ValueError, SyntaxError):
-            continue
-    return found or [("string", '"string"')]
+def _nests(tp: ir.Type, kinds: tuple[type, ...]) -> bool:
+    """Whether a list or map (of `kinds`) appears anywhere in `tp`."""
+    if isinstance(tp, kinds):
+        return True
+    if isinstance(tp, ir.ListOf):
+        return _nests(tp.item, kinds)
+    if isinstance(tp, ir.MapOf):
+        return _nests(tp.value, kinds)
+    return isinstance(tp, ir.UnionOf) and any(_nests(m, kinds) for m in tp.members)
 
 
 def _fits(schema: Any, value: dict[str, Any], defs: dict[str, Any]) -> bool:
@@ -264,9 +212,9 @@ def arguments(op: ir.Operation, typed: Typed) -> str:
     for param in op.params:
         values = {"path": example.path, "query": example.query, "header": example.headers}.get(param.location, {}) if example else {}
         if param.wire in values:
-            parts.append(f"{param.name}={_written(typed, param.annotation, values[param.wire])}")
+            parts.append(f"{param.name}={_written(typed, param.type, values[param.wire])}")
         elif param.required:
-            parts.append(f"{param.name}={_written(typed, param.annotation, param.sample)}")
+            parts.append(f"{param.name}={_written(typed, param.type, param.sample)}")
     if op.body is not None:
         parts += _body_arguments(op.body, example, typed)
     return ", ".join(parts)
@@ -277,26 +225,26 @@ def _body_arguments(body: ir.Body, example: ir.Example | None, typed: Typed) -> 
     documented = example.body if example is not None and example.has_body else None
     if body.fields is None:
         if documented is not None:
-            return [f"body={_written(typed, body.annotation, documented)}"]
+            return [f"body={_written(typed, body.type, documented)}"]
         if body.required:
-            return [f"body={_written(typed, body.annotation, body.sample)}"]
+            return [f"body={_written(typed, body.type, body.sample)}"]
         return []
     sample = body.sample if isinstance(body.sample, dict) else {}
     parts = []
     for item in body.fields:
         if isinstance(documented, dict) and item.wire in documented:
-            parts.append(f"{item.name}={_written(typed, item.annotation, documented[item.wire])}")
+            parts.append(f"{item.name}={_written(typed, item.type, documented[item.wire])}")
         elif item.required:
-            parts.append(f"{item.name}={_written(typed, item.annotation, sample.get(item.wire))}")
+            parts.append(f"{item.name}={_written(typed, item.type, sample.get(item.wire))}")
     return parts
 
 
-def _written(typed: Typed, annotation: str, value: Any) -> str:
-    """`value` as the annotation asks, else a typed placeholder (a value that does not fit is not shown)."""
-    if value is None and "None" not in split_union(annotation):
-        return typed.placeholder(annotation)
-    written = typed.value(annotation, value)
-    return written if written is not None else typed.placeholder(annotation)
+def _written(typed: Typed, tp: ir.Type, value: Any) -> str:
+    """`value` as the type asks, else a typed placeholder (a value that does not fit is not shown)."""
+    if value is None and ir.NONE not in ir.members(tp):
+        return typed.placeholder(tp)
+    written = typed.value(tp, value)
+    return written if written is not None else typed.placeholder(tp)
 
 
 @dataclass(frozen=True)
@@ -355,10 +303,10 @@ def picks(package: ir.Package) -> tuple[Pick | None, Pick | None, ErrorPick | No
             if fetch is None and op.http_method == "GET" and op.pagination is None:
                 fetch = Pick(ns, op)
             for r in op.responses:
-                if r.kind != "json" or r.status.startswith("2") or not r.annotation.startswith("models."):
+                if r.kind != "json" or r.status.startswith("2") or not isinstance(ir.members(r.type)[0], ir.ModelRef):
                     continue
                 if error is None or (r.status == "404" and error.status != "404"):
-                    error = ErrorPick(Pick(ns, op), r.status, r.annotation, _error_class(r.status))
+                    error = ErrorPick(Pick(ns, op), r.status, source(r.type), _error_class(r.status))
     if fetch is None and package.namespaces and package.namespaces[0].operations:
         fetch = Pick(package.namespaces[0], package.namespaces[0].operations[0])
     return paged, fetch, error
@@ -380,10 +328,10 @@ def uploads(package: ir.Package) -> Uploads:
                 found.raw = Pick(ns, op)
             if (found.form is None or not found.form_nested) and body.kind == "form" and body.fields:
                 deep = {e.wire for e in body.encoding if e.style == "deepObject"}
-                nested = [f for f in body.fields if f.wire in deep or "dict[" in f.annotation or "list[" in f.annotation]
+                nested = [f for f in body.fields if f.wire in deep or _nests(f.type, (ir.ListOf, ir.MapOf))]
                 if nested:
                     found.form, found.deep = Pick(ns, op), bool(deep)
-                    found.form_nested = any("list[" not in f.annotation for f in nested)
+                    found.form_nested = any(not _nests(f.type, (ir.ListOf,)) for f in nested)
     return found
 
 
@@ -414,7 +362,7 @@ class Snippets:
         call = self.call(pick, imports)
         if pick.op.pagination is not None:
             body = [f"for item in {call}:  # every item of every page", "    print(item)"]
-        elif pick.op.return_annotation == "None":
+        elif pick.op.return_type == ir.NONE:
             body = [call]
         else:
             body = [f"result = {call}", "print(result)"]
@@ -439,7 +387,7 @@ class Snippets:
         imports = Imports({"import asyncio"}, {"AsyncClient"})
         if fetch is not None:
             call = self.call(fetch, imports, "await client.")
-            inner = [f"        result = {call}", "        print(result)"] if fetch.op.return_annotation != "None" else [f"        {call}"]
+            inner = [f"        result = {call}", "        print(result)"] if fetch.op.return_type != ir.NONE else [f"        {call}"]
         else:
             inner = ["        print(client)"]
         body = ["", "async def main() -> None:", "    async with AsyncClient() as client:", *inner, "", "", "asyncio.run(main())"]
@@ -526,9 +474,9 @@ class Snippets:
         typed = Typed(self.package, imports)
         body = found.file.op.body
         sample = body.sample if isinstance(body.sample, dict) else {}
-        others = [f"{f.name}={_written(typed, f.annotation, sample.get(f.wire))}" for f in body.fields or () if f.required and f != found.file_field]
+        others = [f"{f.name}={_written(typed, f.type, sample.get(f.wire))}" for f in body.fields or () if f.required and f != found.file_field]
         params = [p for p in found.file.op.params if p.required]
-        rest = "".join(", " + a for a in [f"{p.name}={_written(typed, p.annotation, p.sample)}" for p in params] + others)
+        rest = "".join(", " + a for a in [f"{p.name}={_written(typed, p.type, p.sample)}" for p in params] + others)
         target = f"client.{found.file.name}"
         name = found.file_field.name
         lines = [f'{target}({name}=Path("report.pdf"){rest})', 'with open("report.pdf", "rb") as handle:',
@@ -540,7 +488,7 @@ class Snippets:
         assert found.raw is not None
         imports = Imports({"from pathlib import Path"})
         typed = Typed(self.package, imports)
-        params = [f"{p.name}={_written(typed, p.annotation, p.sample)}" for p in found.raw.op.params if p.required]
+        params = [f"{p.name}={_written(typed, p.type, p.sample)}" for p in found.raw.op.params if p.required]
         args = ", ".join([*params, 'body=Path("upload.bin")'])
         return self.program(imports, [f"client.{found.raw.name}({args})"])
 
@@ -554,15 +502,15 @@ class Snippets:
         documented = example.body if example is not None and example.has_body and isinstance(example.body, dict) else {}
         sample = body.sample if isinstance(body.sample, dict) else {}
         deep = {e.wire for e in body.encoding if e.style == "deepObject"}
-        parts = [f"{p.name}={_written(typed, p.annotation, p.sample)}" for p in op.params if p.required]
+        parts = [f"{p.name}={_written(typed, p.type, p.sample)}" for p in op.params if p.required]
         shown = 0
         for item in body.fields or ():
-            nested = item.wire in deep or "dict[" in item.annotation or "list[" in item.annotation
+            nested = item.wire in deep or _nests(item.type, (ir.ListOf, ir.MapOf))
             if (nested and shown < 3) or item.required:
                 shown += int(nested)
                 value = documented.get(item.wire, sample.get(item.wire))
-                written = _written(typed, item.annotation, value)
-                parts.append(f"{item.name}={typed.entry(item.annotation) if written in ('{}', '[]') else written}")
+                written = _written(typed, item.type, value)
+                parts.append(f"{item.name}={typed.entry(item.type) if written in ('{}', '[]') else written}")
         return self.program(imports, [f"client.{found.form.name}({', '.join(parts)})"])
 
 

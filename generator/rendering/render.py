@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -25,28 +24,7 @@ from generator.rendering.escape import (
 from generator.rendering.layout import fit, layout
 from generator.rendering.models import render_models
 from generator.rendering.readme import readme_context
-
-_STRING = re.compile(r"'(?:[^'\\]|\\.)*'" + r'|"(?:[^"\\]|\\.)*"')
-_BUILTIN_TYPES = frozenset({"list", "dict", "str", "int", "float", "bool", "bytes"})
-
-
-def qualify(annotation: str, shadowed: frozenset[str] | set[str]) -> str:
-    """Spell builtins that a method of the class shadows as `builtins.<name>`.
-
-    A namespace with a `list` method must write `builtins.list[...]` in its other annotations;
-    string literals inside `Literal[...]` are left alone.
-    """
-    names = _BUILTIN_TYPES & set(shadowed)
-    if not names:
-        return annotation
-    pattern = re.compile(r"(?<![\w.])(" + "|".join(sorted(names)) + r")\b")
-    pieces, last = [], 0
-    for match in _STRING.finditer(annotation):
-        pieces.append(pattern.sub(r"builtins.\1", annotation[last:match.start()]))
-        pieces.append(match.group())
-        last = match.end()
-    pieces.append(pattern.sub(r"builtins.\1", annotation[last:]))
-    return "".join(pieces)
+from generator.rendering.type_source import source
 
 
 def environment() -> jinja2.Environment:
@@ -59,7 +37,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(py=py_literal, pycode=_code_literal, doc=docstring, md=markdown, md_prose=markdown_prose, md_code=markdown_code, md_url=markdown_url, line=plain_line, toml=toml_string, fit=fit)
+    env.filters.update(py=py_literal, pytype=source, pycode=_code_literal, doc=docstring, md=markdown, md_prose=markdown_prose, md_code=markdown_code, md_url=markdown_url, line=plain_line, toml=toml_string, fit=fit)
     return env
 
 
@@ -105,7 +83,7 @@ def render(package: ir.Package) -> dict[str, str]:
     for ns in package.namespaces:
         shadowed = frozenset(op.method_name for op in ns.operations)
         files[src + f"resources/{ns.attribute}.py"] = layout(
-            namespace.render(package=package, ns=ns, annot=lambda text, names=shadowed: qualify(text, names))
+            namespace.render(package=package, ns=ns, annot=lambda tp, names=shadowed: source(tp, names))
         )
     _check_printable(files)
     return files

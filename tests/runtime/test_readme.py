@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from generator.modeling import ir
+from generator.rendering.type_source import source
 from tests.replay import GENERATED, package_ir
 from tests.runtime.support import VENDORS, module
 
@@ -86,8 +88,8 @@ def test_errors_show_this_vendors_error_model(vendor: str) -> None:
     pkg = module(vendor)
     package = package_ir(vendor)
     text = _sections(vendor)["Errors"]
-    models = {r.annotation for op in package.operations for r in op.responses
-              if r.kind == "json" and not r.status.startswith("2") and r.annotation.startswith("models.")}
+    models = {source(r.type) for op in package.operations for r in op.responses
+              if r.kind == "json" and not r.status.startswith("2") and isinstance(ir.members(r.type)[0], ir.ModelRef)}
     for name in ("APIStatusError", "NotFoundError", "RateLimitError", "InternalServerError", "ResponseValidationError",
                  "ResponseTooLargeError", "RedirectError", "APIConnectionError", "APITimeoutError"):
         assert f"`{name}`" in text
