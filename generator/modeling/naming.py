@@ -8,6 +8,7 @@ an ASCII identifier that is no keyword and shadows nothing the generated code re
 from __future__ import annotations
 
 import builtins
+import functools
 import hashlib
 import keyword
 import re
@@ -66,12 +67,17 @@ _DEVICE = re.compile(r"(?i)(con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u
 
 def words(text: str) -> list[str]:
     """Split any text into lowercase ASCII words: `StartTime<` -> ['start', 'time', 'lt']."""
+    return list(_words(text))
+
+
+@functools.lru_cache(maxsize=65536)  # a big spec names the same keys tens of thousands of times
+def _words(text: str) -> tuple[str, ...]:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     for symbol, word in (("<=", " le "), (">=", " ge "), ("<", " lt "), (">", " gt "), ("=", " eq ")):
         text = text.replace(symbol, word)
     text = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", text)
     text = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1 \2", text)
-    return [w.lower() for w in re.split(r"[^A-Za-z0-9]+", text) if w]
+    return tuple(w.lower() for w in re.split(r"[^A-Za-z0-9]+", text) if w)
 
 
 def _signed(text: str) -> str:

@@ -74,10 +74,13 @@ def recover(out: Path) -> list[str]:
 
 def _stage(staging: Path, packages: dict[str, dict[str, str]]) -> None:
     """Write every package in full under `staging/new`."""
+    made: set[Path] = set()
     for name, files in packages.items():
         for rel, text in files.items():
             target = staging / "new" / name / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in made:  # thousands of model files share a few folders
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
             with open(target, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
     (staging / "old").mkdir()
