@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from generator.mock.synth import sample
+from generator.modeling.synth import sample
 from generator.reading.load import load
 from generator.rendering.readme import Imports, Typed, arguments, split_union, wheel_name
 from tests.replay import package_ir
