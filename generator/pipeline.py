@@ -17,9 +17,10 @@ from generator.reading.load import load
 from generator.reading.preflight import preflight
 from generator.rendering.render import model_files, render, static_paths
 from generator.targets import Target as Target
+from generator.targets import inputs_digest
 from generator.targets import spec_target as spec_target
 from generator.targets import vendor_targets as vendor_targets
-from generator.writing.manifest import MANIFEST, inputs_digest, manifest_text
+from generator.writing.manifest import MANIFEST, manifest_text
 
 
 class LintFailed(TrunklineError):
