@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from generator.errors import Finding, Location, Severity, TrunklineError
 from generator.formatting.fmt import Formatter
+from generator.formatting.layout import layout_files
 from generator.lint import lint
 from generator.modeling import ir
 from generator.modeling.build import build
@@ -52,7 +53,7 @@ def render_target(target: Target, progress: Progress | None = None, parallel: bo
     progress = progress or Progress(enabled=False)
     package = package_ir(target, progress)
     progress.stage(target.name, "rendering")
-    files = render(package)
+    files = layout_files(render(package))
     if target.changelog is not None:
         files["CHANGELOG.md"] = target.changelog
         files["MANIFEST.in"] = "include CHANGELOG.md\n"  # ship the changelog in the sdist
