@@ -2,7 +2,8 @@
 
 The key is a hash of everything the step's output depends on, so a hit is always right; a
 cache that cannot be read or written is skipped, never an error. `TRUNKLINE_CACHE_DIR` moves
-it, `TRUNKLINE_CACHE_DIR=off` turns it off.
+it, `TRUNKLINE_CACHE_DIR=off` turns it off. `generator_digest` is the part of a key that stands
+for the generator itself; package manifests record it too, so a changed generator regenerates.
 """
 
 from __future__ import annotations
@@ -10,7 +11,13 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from functools import cache
+from importlib.metadata import version
 from pathlib import Path
+
+# Libraries whose output shapes the files, and how much of their version can change it: black
+# changes its stable style only in a new year's major release; datamodel-code-generator is 0.x.
+_TOOLS = (("trunkline", 3), ("black", 1), ("datamodel-code-generator", 2))
 
 
 def cache_root() -> Path | None:
@@ -61,3 +68,23 @@ class ContentCache:
             os.replace(temporary, folder / key)
         except OSError:
             return
+
+
+@cache
+def generator_digest() -> str:
+    """A hash of the generator's code, templates and output-shaping library versions."""
+    package = Path(__file__).resolve().parent  # the generator package, all its stages
+    parts: list[str | bytes] = [f"{tool} {'.'.join(_version(tool).split('.')[:depth])}" for tool, depth in _TOOLS]
+    checkout = package.parent / "templates"
+    for root in (package, checkout if checkout.is_dir() else package / "templates"):
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and path.suffix in {".py", ".j2"} and "__pycache__" not in path.parts:
+                parts += [path.relative_to(root).as_posix(), path.read_bytes()]
+    return digest(*parts)
+
+
+def _version(tool: str) -> str:
+    try:
+        return version(tool)
+    except Exception:  # not installed as a distribution (a bare checkout): the code hash covers it
+        return "unknown"

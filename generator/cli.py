@@ -14,21 +14,8 @@ from generator.errors import TrunklineError
 
 EXIT_INPUT = 2
 
-# subcommand -> module with HELP, DESCRIPTION, configure(parser) and run(args) -> int
-COMMANDS = {
-    "lint": "generator.lint.command",
-    "generate": "generator.commands.generate",
-    "check": "generator.commands.check",
-}
-OPTIONAL_COMMANDS = {
-    "mock": "generator.mock.command",
-    "verify": "generator.drift.verify_command",
-    "proxy": "generator.drift.proxy_command",
-    "diff": "generator.release.diff_command",
-    "release": "generator.release.release_command",
-    "build": "generator.release.build_command",
-    "publish": "generator.release.publish_command",
-}
+# subcommand -> module of generator/commands/ with HELP, DESCRIPTION, configure(parser) and run(args) -> int
+COMMANDS = ("lint", "generate", "check", "mock", "verify", "proxy", "diff", "release", "build", "publish")
 
 
 class Command(Protocol):
@@ -51,17 +38,8 @@ class _Parser(argparse.ArgumentParser):
 
 def _commands(only: str | None = None) -> dict[str, Command]:
     """The command modules; just `only` when given, since some import heavy libraries."""
-    wanted = {n: m for n, m in COMMANDS.items() if only in (None, n)}
-    found = {name: cast(Command, importlib.import_module(module)) for name, module in wanted.items()}
-    for name, module in OPTIONAL_COMMANDS.items():
-        if only not in (None, name):
-            continue
-        try:
-            found[name] = cast(Command, importlib.import_module(module))
-        except ModuleNotFoundError as exc:
-            if exc.name is None or not module.startswith(exc.name):
-                raise
-    return found
+    names = (only,) if only is not None and only in COMMANDS else COMMANDS
+    return {name: cast(Command, importlib.import_module(f"generator.commands.{name}")) for name in names}
 
 
 def parser(commands: dict[str, Command] | None = None) -> argparse.ArgumentParser:
@@ -79,10 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     chosen = next((a for a in arguments if not a.startswith("-")), None)
-    known = chosen in COMMANDS or chosen in OPTIONAL_COMMANDS
-    commands = _commands(chosen if known else None)
-    if known and not commands:  # an optional command whose module is not installed
-        commands = _commands()
+    commands = _commands(chosen)
     args = parser(commands).parse_args(arguments)
     try:
         return commands[args.command].run(args)

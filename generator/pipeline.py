@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from generator.errors import Finding, Location, Severity, TrunklineError
 from generator.formatting.fmt import Formatter
+from generator.formatting.layout import layout_files
 from generator.lint import lint
 from generator.modeling import ir
 from generator.modeling.build import build
@@ -17,9 +18,10 @@ from generator.reading.load import load
 from generator.reading.preflight import preflight
 from generator.rendering.render import model_files, render, static_paths
 from generator.targets import Target as Target
+from generator.targets import inputs_digest
 from generator.targets import spec_target as spec_target
 from generator.targets import vendor_targets as vendor_targets
-from generator.writing.manifest import MANIFEST, inputs_digest, manifest_text
+from generator.writing.manifest import MANIFEST, manifest_text
 
 
 class LintFailed(TrunklineError):
@@ -51,7 +53,7 @@ def render_target(target: Target, progress: Progress | None = None, parallel: bo
     progress = progress or Progress(enabled=False)
     package = package_ir(target, progress)
     progress.stage(target.name, "rendering")
-    files = render(package)
+    files = layout_files(render(package))
     if target.changelog is not None:
         files["CHANGELOG.md"] = target.changelog
         files["MANIFEST.in"] = "include CHANGELOG.md\n"  # ship the changelog in the sdist

@@ -10,6 +10,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.cache import digest, generator_digest
 from generator.errors import Location, TrunklineError, UsageError
 from generator.modeling.naming import vendor_names
 from generator.rendering.escape import LINK_URL
@@ -90,3 +91,9 @@ def spec_target(spec: Path, name: str | None = None) -> Target:
     if not slug or not slug[0].isalpha():
         raise UsageError(f"cannot make a package name of {raw!r}; pass --name with letters, digits and `_`")
     return Target(slug, spec, strict=False, urls=project_urls(spec.parent))
+
+
+def inputs_digest(target: Target) -> str:
+    """One hash over everything the package is made from; its manifest records it."""
+    urls = "\n".join(f"{label}={url}" for label, url in target.urls)
+    return digest(target.spec.read_bytes(), target.name, target.version, target.changelog or "", urls, generator_digest())

@@ -8,7 +8,8 @@ import black
 import pytest
 
 from generator.formatting import fmt
-from generator.rendering.layout import fit, layout
+from generator.formatting.layout import layout, layout_files
+from generator.rendering.layout import fit, unmarked
 
 LONG = "models.CodeSecuritySetConfigurationAsDefaultForEnterpriseBodyDefaultForNewRepos"
 CHOICES = 'Literal["enabled_for_all_orgs", "disabled_for_all_orgs", "enabled_for_selected_orgs"]'
@@ -57,10 +58,19 @@ def test_marked_lines_come_out_as_black_writes_them() -> None:
     assert layout(source(marked=True)) == expected
 
 
-def test_short_lines_are_not_marked_and_text_without_marks_is_kept() -> None:
-    assert fit("        x = 1\n", "stmt") == "        x = 1\n"
-    assert "\x00" in fit("        x = " + "1 + " * 30 + "1\n", "stmt")
+def test_short_marked_lines_come_out_as_rendered_and_text_without_marks_is_kept() -> None:
+    """Rendering marks every line a template lets run long; only formatting knows black's line length."""
+    assert fit("        x = 1\n", "stmt") == "\x00stmt\x00        x = 1\x00\n"
+    assert layout(fit("        x = 1\n", "stmt")) == "        x = 1\n"
+    short_param = "        name: str | None = NOT_GIVEN,\n"  # a union black would not parenthesise: it fits
+    assert layout(fit(short_param, "param")) == short_param
     assert layout(source(marked=False)) == source(marked=False)
+
+
+def test_unmarked_gives_the_rendered_lines_without_marks() -> None:
+    assert unmarked(source(marked=True)) == source(marked=False)
+    assert unmarked('    "a\\\\1",\n') == '    "a\\\\1",\n'  # backslashes in a line are data, not group references
+    assert unmarked(fit('    "a\\\\1",\n', "list")) == '    "a\\\\1",\n'
 
 
 def test_the_black_run_for_the_rest_is_cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -70,7 +80,7 @@ def test_the_black_run_for_the_rest_is_cached(tmp_path: Path, monkeypatch: pytes
     def refuse(path: str, text: str) -> str:
         raise AssertionError("black ran again")
 
-    monkeypatch.setattr("generator.rendering.layout.format_source", refuse)
+    monkeypatch.setattr("generator.formatting.layout.format_source", refuse)
     assert layout(source(marked=True)) == first
 
 
@@ -83,7 +93,7 @@ def test_resource_modules_come_in_black_layout(vendor: str) -> None:
     from generator.targets import vendor_targets
 
     root = Path(__file__).resolve().parent.parent
-    files = render(package_ir(vendor_targets(root / "specs", [vendor])[0]))
+    files = layout_files(render(package_ir(vendor_targets(root / "specs", [vendor])[0])))
     modules = {path: text for path, text in files.items() if "/resources/" in path and path.endswith(".py")}
     assert len(modules) > 1
     assert {path: fmt.format_source(path, text) for path, text in modules.items()} == modules

@@ -19,8 +19,8 @@ import httpx
 import pytest
 
 from generator.cli import parser
+from generator.commands.mock import spec_path
 from generator.mock.app import MockApp
-from generator.mock.command import spec_path
 from generator.mock.model import MockOperation, mock_spec
 from generator.mock.router import Match, NoMethod, Router
 from generator.mock.server import base_url, bind

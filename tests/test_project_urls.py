@@ -12,8 +12,7 @@ from generator.errors import TrunklineError
 from generator.modeling.build import build
 from generator.reading.load import load
 from generator.rendering.render import render
-from generator.targets import project_urls, spec_target
-from generator.writing.manifest import inputs_digest
+from generator.targets import inputs_digest, project_urls, spec_target
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "specs" / "monica.yaml"

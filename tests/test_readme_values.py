@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from generator.mock.synth import sample
 from generator.modeling import ir
+from generator.modeling.synth import sample
 from generator.reading.load import load
 from generator.rendering.readme import Imports, Typed, arguments, wheel_name
 from tests.replay import package_ir

@@ -1,1 +1,1 @@
-"""Subcommands of `trunkline` that drive the generate pipeline."""
+"""The `trunkline` commands, one module each: arguments in, a call into the stage or subsystem that does the work."""

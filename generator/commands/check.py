@@ -6,7 +6,8 @@ import argparse
 
 from generator.commands.generate import add_target_arguments, targets_of
 from generator.progress import Progress
-from generator.writing.manifest import MANIFEST, drift, inputs_digest
+from generator.targets import inputs_digest
+from generator.writing.manifest import MANIFEST, drift
 
 HELP = "exit 1 if the output directory differs from what generate would write"
 DESCRIPTION = (

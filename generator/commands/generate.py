@@ -8,8 +8,8 @@ from pathlib import Path
 
 from generator.errors import UsageError
 from generator.progress import Progress
-from generator.targets import Target, spec_target, vendor_targets
-from generator.writing.manifest import drift, inputs_digest
+from generator.targets import Target, inputs_digest, spec_target, vendor_targets
+from generator.writing.manifest import drift
 
 HELP = "render client packages into the output directory"
 DESCRIPTION = (

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -118,3 +120,17 @@ def failing(report: Report, fail_on: Sequence[str]) -> bool:
         if "warning" in wanted and severity in (Severity.ERROR, Severity.WARNING):
             return True
     return False
+
+
+def write_report(report: Report, fmt: str, specs: list[Path], target: Path) -> None:
+    """Write the report to `target` atomically (a reader never sees half of it)."""
+    text = render(report, fmt, specs)
+    directory = target.resolve().parent
+    fd, temporary = tempfile.mkstemp(prefix=".trunkline-report-", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from generator.commands import mock as command
 from generator.errors import TrunklineError
-from generator.mock import command
 
 
 def main() -> int:

@@ -10,7 +10,7 @@ from typing import Any
 from generator.mock.checks import Problem, Verdict
 from generator.mock.links import Origin, rebase
 from generator.mock.model import Exchange, MockOperation, ResponseSpec
-from generator.mock.synth import sample_at
+from generator.modeling.synth import sample_at
 from generator.reading.load import Document
 
 _PREFERENCE = re.compile(r'\s*([A-Za-z0-9_.-]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^,;\s]*)')

@@ -7,14 +7,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from generator.errors import TrunklineError
-from generator.mock.synth import sample
 from generator.modeling import ir
 from generator.modeling.client_names import client_names
 from generator.modeling.naming import METHOD_LOCALS, RUNTIME_NAMES, Namer, attribute, pascal, vendor_names
 from generator.modeling.schemas import DEFS, SchemaSet, type_of
+from generator.modeling.synth import sample
 from generator.reading.load import Document, pointer
+from generator.reading.preflight import spec_version
 from generator.reading.spec import OperationRef, deref, example_slots, operations, parameters, scheme_kind
-from generator.reading.validate import spec_version
 
 _IDEMPOTENT = frozenset({"get", "head", "options", "put", "delete", "trace"})
 

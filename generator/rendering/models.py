@@ -23,7 +23,7 @@ from typing import Any
 
 from datamodel_code_generator import generate
 
-from generator.cache import ContentCache, digest
+from generator.cache import ContentCache, digest, generator_digest
 from generator.errors import TrunklineError
 from generator.rendering.codecheck import check_model_input, check_models
 from generator.rendering.escape import docstring, one_line
@@ -31,7 +31,6 @@ from generator.rendering.model_groups import Group, chunks, group_key, groups, r
 from generator.rendering.model_input import ModelInput, escape_literals, prepare, reclaim_names, restore
 from generator.rendering.model_modules import Part, layout, parts_of
 from generator.rendering.model_typing import fix_typing
-from generator.writing.manifest import generator_digest
 
 _OPTIONS: dict[str, Any] = {
     "input_file_type": "jsonschema",

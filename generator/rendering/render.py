@@ -21,7 +21,7 @@ from generator.rendering.escape import (
     py_literal,
     toml_string,
 )
-from generator.rendering.layout import fit, layout
+from generator.rendering.layout import fit, unmarked
 from generator.rendering.models import render_models
 from generator.rendering.readme import readme_context
 from generator.rendering.type_source import source
@@ -64,7 +64,8 @@ def static_paths(package: ir.Package) -> frozenset[str]:
 
 
 def render(package: ir.Package) -> dict[str, str]:
-    """Every file of the package but the models, by path relative to the package directory."""
+    """Every file of the package but the models, by path relative to the package directory;
+    lines that may run long carry `layout` marks for the formatting stage."""
     check_package(package)
     env = environment()
     src = f"src/{package.module}/"
@@ -82,8 +83,8 @@ def render(package: ir.Package) -> dict[str, str]:
     namespace = env.get_template("module/resources/namespace.py.j2")
     for ns in package.namespaces:
         shadowed = frozenset(op.method_name for op in ns.operations)
-        files[src + f"resources/{ns.attribute}.py"] = layout(
-            namespace.render(package=package, ns=ns, annot=lambda tp, names=shadowed: source(tp, names))
+        files[src + f"resources/{ns.attribute}.py"] = namespace.render(
+            package=package, ns=ns, annot=lambda tp, names=shadowed: source(tp, names)
         )
     _check_printable(files)
     return files
@@ -102,7 +103,7 @@ def model_files(package: ir.Package, parallel: bool = True) -> dict[str, str]:
 def _check_printable(files: dict[str, str]) -> None:
     for path, text in files.items():
         if path.endswith(".py"):
-            check_printable(path, text)
+            check_printable(path, unmarked(text))
 
 
 def _code_literal(value: Any) -> str:

@@ -8,43 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from functools import cache
-from importlib.metadata import version
 from pathlib import Path
 
-from generator.cache import digest
-from generator.targets import Target
-
 MANIFEST = ".trunkline-manifest.json"
-# Libraries whose output shapes the files, and how much of their version can change it: black
-# changes its stable style only in a new year's major release; datamodel-code-generator is 0.x.
-_TOOLS = (("trunkline", 3), ("black", 1), ("datamodel-code-generator", 2))
-
-
-def inputs_digest(target: Target) -> str:
-    """One hash over everything the package is made from."""
-    urls = "\n".join(f"{label}={url}" for label, url in target.urls)
-    return digest(target.spec.read_bytes(), target.name, target.version, target.changelog or "", urls, generator_digest())
-
-
-@cache
-def generator_digest() -> str:
-    """A hash of the generator's code, templates and output-shaping library versions."""
-    package = Path(__file__).resolve().parents[1]  # the generator package, all its stages
-    parts: list[str | bytes] = [f"{tool} {'.'.join(_version(tool).split('.')[:depth])}" for tool, depth in _TOOLS]
-    checkout = package.parent / "templates"
-    for root in (package, checkout if checkout.is_dir() else package / "templates"):
-        for path in sorted(root.rglob("*")):
-            if path.is_file() and path.suffix in {".py", ".j2"} and "__pycache__" not in path.parts:
-                parts += [path.relative_to(root).as_posix(), path.read_bytes()]
-    return digest(*parts)
-
-
-def _version(tool: str) -> str:
-    try:
-        return version(tool)
-    except Exception:  # not installed as a distribution (a bare checkout): the code hash covers it
-        return "unknown"
 
 
 def manifest_text(inputs: str, files: dict[str, str]) -> str:

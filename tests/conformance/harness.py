@@ -34,6 +34,7 @@ from generator.mock.model import mock_spec
 from generator.modeling import ir
 from generator.pipeline import Target, package_ir
 from generator.reading.load import load
+from generator.rendering.layout import unmarked
 from generator.rendering.render import model_files, render
 from tests.conformance.adapter import HttpxOpenAPIRequest, HttpxOpenAPIResponse
 from tests.conformance.styles import style_deserializers_factory
@@ -125,7 +126,7 @@ def load_document(spec: Path) -> dict[str, Any]:
 def generate(spec: Path, out: Path, name: str) -> tuple[ir.Package, Path]:
     """Generate `spec`'s package under `out/name` (unformatted: black changes no behaviour) and its IR."""
     package = package_ir(Target(name, spec, strict=False))
-    files = {**render(package), **model_files(package)}
+    files = {**{path: unmarked(text) for path, text in render(package).items()}, **model_files(package)}
     root = out / name
     for relative, text in files.items():
         target = root / relative

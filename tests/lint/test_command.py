@@ -144,7 +144,7 @@ def test_github_format(tmp_path: Path, capsys: pytest.CaptureFixture[str], monke
 
 
 def test_text_is_coloured_only_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator.lint.command import _colour
+    from generator.commands.lint import _colour
 
     class Tty:
         def isatty(self) -> bool:

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
+from generator.commands.mock import spec_path
 from generator.drift.checker import DriftChecker
-from generator.drift.drift_log import log_departures
-from generator.drift.findings import Report
 from generator.drift.kinds import KINDS
 from generator.drift.output import FORMATS, failing, render
-from generator.drift.traffic import har_exchanges, is_drift_log, log_records, read_text
-from generator.errors import UsageError
-from generator.mock.command import spec_path
+from generator.drift.verify import verify
 from generator.reading.load import load
 
 HELP = "check recorded traffic (HAR files, client drift logs) against a spec"
@@ -46,20 +42,7 @@ def run(args: argparse.Namespace) -> int:
     """Check every file; 0 clean, 1 findings at the --fail-on level, 2 unreadable input."""
     spec = spec_path(args.spec)
     checker = DriftChecker(load(spec))
-    report = Report()
-    for name in args.traffic:
-        path = Path(name)
-        if not path.exists():
-            raise UsageError(f"{name}: no such traffic file")
-        text = read_text(path)
-        if is_drift_log(path, text):
-            for record in log_records(path, text):
-                report.exchanges += 1
-                report.add(log_departures(checker, record))
-        else:
-            for exchange in har_exchanges(path, text):
-                report.exchanges += 1
-                report.add(checker.check(exchange))
+    report = verify(checker, args.traffic)
     sys.stdout.write(render(report, args.format, [spec]))
     count = len(report.findings())
     print(f"verify: {report.exchanges} exchanges, {count} finding{'s' if count != 1 else ''}", file=sys.stderr)

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 import threading
 from pathlib import Path
 
 import httpx
 
+from generator.commands.mock import spec_path
 from generator.drift.checker import DriftChecker
-from generator.drift.findings import Report
-from generator.drift.output import FORMATS, render
+from generator.drift.output import FORMATS, render, write_report
 from generator.drift.proxy import MAX_CHECK, ProxyApp, bind_proxy
 from generator.errors import UsageError
-from generator.mock.command import spec_path
 from generator.mock.server import MAX_CONNECTIONS, TIMEOUT, Limits, base_url, serve
 from generator.reading.load import load
 
@@ -57,20 +54,6 @@ def upstream(text: str) -> str:
     if url.userinfo or url.query or url.fragment:
         raise UsageError("--upstream may not carry credentials, a query or a fragment; give the base URL only")
     return str(url).rstrip("/")
-
-
-def write_report(report: Report, fmt: str, specs: list[Path], target: Path) -> None:
-    """Write the report to `target` atomically (a reader never sees half of it)."""
-    text = render(report, fmt, specs)
-    directory = target.resolve().parent
-    fd, temporary = tempfile.mkstemp(prefix=".trunkline-report-", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def run(args: argparse.Namespace) -> int:
