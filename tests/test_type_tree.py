@@ -10,6 +10,7 @@ from typing import Any, Literal
 import pytest
 
 from generator.errors import TrunklineError
+from generator.formatting.layout import layout_files
 from generator.modeling import ir
 from generator.modeling.build import build
 from generator.modeling.schemas import type_of
@@ -172,7 +173,7 @@ def test_build_gives_trees_and_the_namespace_spells_them(tmp_path: Path) -> None
     assert ops["list"].return_type == ir.ListOf(PET)
     assert ops["bytes"].body is not None and ops["bytes"].body.type == ir.FileType("FileContent")
     assert ops["bytes"].return_type == ir.union([ir.MapOf(INT), ir.Primitive("bytes"), ir.NONE])
-    text = render(package)["src/trunkline_pets/resources/pets.py"]
+    text = layout_files(render(package))["src/trunkline_pets/resources/pets.py"]
     assert "tags: builtins.list[str] | NotGiven = NOT_GIVEN," in text
     assert ") -> builtins.list[models.Pet]:" in text
     assert "        body: FileContent | NotGiven = NOT_GIVEN,\n" in text
@@ -198,4 +199,4 @@ def test_unions_inside_lists_of_two_answers_stay_apart_and_literal_commas_are_va
     assert source(op.return_type) == "list[str | int] | list[str | bool]"
     assert op.params[0].type == ir.LiteralOf(("a, b", "c"))
     assert arguments(op, Typed(package, Imports())) == 'mode="a, b"'  # the value, not a piece of it
-    assert ") -> list[str | int] | list[str | bool]:" in render(package)["src/trunkline_two/resources/a.py"]
+    assert ") -> list[str | int] | list[str | bool]:" in layout_files(render(package))["src/trunkline_two/resources/a.py"]
