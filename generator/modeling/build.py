@@ -312,22 +312,34 @@ class _Builder:
             if not content:
                 result.append(ir.Response(str(status), "empty", "None"))
                 continue
+            suffix = "Response" if len(success) <= 1 or str(status) not in success else f"Response{status}"
+            answer = str(status).startswith("2") or (not success and str(status).startswith("3"))
+            if not answer:  # a 3xx is the answer of an operation without a 2xx
+                suffix = f"Error{pascal(str(status))}"
             content_type = _pick_content(content)
-            kind = _content_kind(content_type)
-            media = content[content_type] or {}
-            if kind == "binary":
-                text = "bytes"
-            elif kind == "text":
-                text = "str"
-            else:
-                suffix = "Response" if len(success) <= 1 or str(status) not in success else f"Response{status}"
-                answer = str(status).startswith("2") or (not success and str(status).startswith("3"))
-                if not answer:  # a 3xx is the answer of an operation without a 2xx
-                    suffix = f"Error{pascal(str(status))}"
-                schema = self.schemas.inline(media.get("schema") or {}, ptr + pointer("content", content_type, "schema"), hint + suffix)
-                text = annotation(self.schemas.defs, schema)
-            result.append(ir.Response(str(status), kind, text, content_type, tuple(str(t) for t in content)))
+            picked = self._media_answer(content, content_type, ptr, hint + suffix)
+            answers = tuple(
+                picked if ctype == content_type
+                else self._media_answer(content, str(ctype), ptr, hint + suffix + pascal(_subtype(str(ctype))), picked, content_type)
+                for ctype in content
+            )
+            result.append(ir.Response(str(status), picked.kind, picked.annotation, content_type, tuple(str(t) for t in content), answers))
         return tuple(result)
+
+    def _media_answer(
+        self, content: dict[str, Any], ctype: str, ptr: str, name: str, picked: ir.MediaAnswer | None = None, picked_type: str = ""
+    ) -> ir.MediaAnswer:
+        """How a body of one documented media type reads; an identical schema reads as the picked type's (no second model)."""
+        kind = _content_kind(ctype)
+        if kind == "binary":
+            return ir.MediaAnswer(ctype, kind, "bytes")
+        if kind == "text":
+            return ir.MediaAnswer(ctype, kind, "str")
+        media = content[ctype] or {}
+        if picked is not None and picked.kind == kind and (content[picked_type] or {}).get("schema") == media.get("schema"):
+            return ir.MediaAnswer(ctype, kind, picked.annotation)
+        schema = self.schemas.inline(media.get("schema") or {}, ptr + pointer("content", ctype, "schema"), name)
+        return ir.MediaAnswer(ctype, kind, annotation(self.schemas.defs, schema))
 
     def _pagination(self, op: OperationRef, responses: tuple[ir.Response, ...]) -> ir.Pagination | None:
         raw = op.node.get("x-pagination")
@@ -444,6 +456,11 @@ def _accept(responses: tuple[ir.Response, ...]) -> str:
     return ", ".join(dict.fromkeys(r.content_type for r in responses if r.status.startswith("2") and r.media_types))
 
 
+def _subtype(media_type: str) -> str:
+    """A media type's subtype, for naming its schema's model: `application/geo+json` -> `geo+json`."""
+    return media_type.split(";")[0].strip().rpartition("/")[2] or media_type
+
+
 def _pick_content(content: dict[str, Any]) -> str:
     types = list(content)
     for wanted in ("application/json",):
@@ -477,8 +494,8 @@ def _return_annotation(responses: Iterable[ir.Response]) -> str:
     if not success:
         return "None"
     seen: list[str] = []
-    for response in success:
-        for part in response.annotation.split(" | "):
+    for response in success:  # every documented media type's type: the server may answer any of them
+        for part in (p for text in response.annotations for p in text.split(" | ")):
             if part not in seen:
                 seen.append(part)
     if "None" in seen:

@@ -65,14 +65,38 @@ class Body:
 
 
 @dataclass(frozen=True)
+class MediaAnswer:
+    """One media type a response is documented in, and how a body of that type reads."""
+
+    media_type: str
+    kind: str  # json, binary, text
+    annotation: str
+
+
+@dataclass(frozen=True)
 class Response:
     """One documented response: status, how its body reads, and its Python type."""
 
     status: str  # "200", "4XX", "default"
     kind: str  # json, binary, text, empty
     annotation: str  # "None" when empty
-    content_type: str = ""  # the media type the body is read as
+    content_type: str = ""  # the media type the body is read as when the answer's Content-Type is not documented
     media_types: tuple[str, ...] = ()  # every media type it is documented in (none: an empty answer)
+    # each documented media type with its own reading (kind and type), in the spec's order
+    answers: tuple[MediaAnswer, ...] = ()
+
+    @property
+    def readings(self) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+        """(kind, annotation, media types) per distinct reading, `content_type`'s first; one when all read alike."""
+        groups: dict[tuple[str, str], list[str]] = {(self.kind, self.annotation): []}
+        for answer in self.answers:
+            groups.setdefault((answer.kind, answer.annotation), []).append(answer.media_type)
+        return tuple((kind, text, tuple(types)) for (kind, text), types in groups.items())
+
+    @property
+    def annotations(self) -> tuple[str, ...]:
+        """The Python types a body of this response may read as, `content_type`'s first."""
+        return tuple(dict.fromkeys(text for _, text, _ in self.readings))
 
 
 @dataclass(frozen=True)

@@ -179,10 +179,17 @@ class FieldSpec:
 
 @dataclass(frozen=True)
 class ResponseSpec:
-    """How to read one documented response; `type` is resolved on first use."""
+    """How to read one documented response; `type` is resolved on first use.
+
+    When the response is documented in media types that read differently (another schema, or
+    JSON and CSV), `media_types` names the ones read this way and `others` reads the rest; the
+    answer's Content-Type picks one. Otherwise both are empty and every answer reads this way.
+    """
 
     kind: str
     type: Callable[[], Any] | None = None
+    media_types: tuple[str, ...] = ()
+    others: tuple[ResponseSpec, ...] = ()
 
     @functools.cached_property
     def adapter(self) -> pydantic.TypeAdapter[Any]:
@@ -1319,18 +1326,72 @@ def _rebuild_model(
     return built
 
 
-def _read_leniently(spec: ResponseSpec, body: Any) -> tuple[Any, list[Drift]]:
-    """The typed result of a JSON body that failed validation, and its drift."""
-    drift: list[Drift] = []
+def _read_leniently(
+    spec: ResponseSpec, body: Any, found: Sequence[Drift] = ()
+) -> tuple[Any, list[Drift]]:
+    """The typed result of a JSON body that failed validation, and its drift (after `found`)."""
+    drift: list[Drift] = list(found)
     tp = spec.type() if spec.type is not None else Any
-    result = _lenient(tp, spec.adapter, body, (), drift)
-    if isinstance(result, list):
+    result = _attach_drift(_lenient(tp, spec.adapter, body, (), drift), drift)
+    return result, drift
+
+
+def _attach_drift(result: Any, drift: Sequence[Drift]) -> Any:
+    """`result` carrying `drift` for `drift_of` (a list becomes a list that can); a scalar cannot carry it."""
+    if isinstance(result, list) and not isinstance(result, _DriftList):
         result = _DriftList(result)
     try:
         object.__setattr__(result, _DRIFT_ATTR, tuple(drift))
     except (AttributeError, TypeError):
-        pass  # a scalar or None: the raw response still says it drifted
-    return result, drift
+        pass  # a scalar or None: the drift is logged (and in the drift log), not attached
+    return result
+
+
+def _essence(content_type: str) -> str:
+    """A media type without its parameters, lower case: `Application/JSON; charset=utf-8` -> `application/json`."""
+    return content_type.split(";")[0].strip().lower()
+
+
+def _media_match(documented: str, mime: str) -> int:
+    """How well an answer's media type `mime` fits one documented media type: 0 not at all, higher is closer.
+
+    Exact (4); both JSON, as `application/json` and any `+json` (3): the runtime reads every JSON
+    type as JSON; a range `type/*` (2); `*/*` (1).
+    """
+    want = _essence(documented)
+    if want == mime:
+        return 4
+    if _is_json(want) and _is_json(mime):
+        return 3
+    if want.endswith("/*") and mime.startswith(want[:-1]) and want != "*/*":
+        return 2
+    return 1 if want == "*/*" else 0
+
+
+def _reading(spec: ResponseSpec, content_type: str) -> ResponseSpec | None:
+    """How to read an answer of `content_type`: the documented reading that fits it best, None if none does.
+
+    A response with one reading takes every answer when it is binary or text, and JSON ones (or
+    an answer without a Content-Type) when it is JSON, as before. With several, an answer without
+    a Content-Type reads as the picked one; ties go to the first documented.
+    """
+    mime = _essence(content_type)
+    if not spec.others:
+        return spec if spec.kind != "json" or not mime or _is_json(mime) else None
+    if not mime:
+        return spec
+    best, score = None, 0
+    for reading in (spec, *spec.others):
+        for documented in reading.media_types:
+            fit = _media_match(documented, mime)
+            if fit > score:
+                best, score = reading, fit
+    return best
+
+
+def _documented_types(spec: ResponseSpec) -> tuple[str, ...]:
+    """The media types a response documents, for a message; none when it has one reading (then: any JSON type)."""
+    return tuple(t for reading in (spec, *spec.others) for t in reading.media_types)
 
 
 def _warn_drift(operation: str, drift: Sequence[Drift]) -> None:
@@ -2056,31 +2117,72 @@ class BaseAPIClient:
         spec = self._response_spec(op, status)
         if spec is None or spec.kind == "empty" or (not response.content and spec.kind != "binary"):
             return None
-        if spec.kind == "binary":
-            return response.content
-        if spec.kind == "text":
-            return response.text
         content_type = response.headers.get("content-type", "")
-        if content_type and not _is_json(content_type):
-            if spec.type is not None and spec.type() is Any:
-                # An open (undocumented) answer that is not JSON: hand it over as it came.
-                return (
-                    response.text if content_type.lower().startswith("text/") else response.content
-                )
-            mime = content_type.split(";")[0].strip()
-            raise ResponseValidationError(
-                f"{op.id}: the answer is {mime!r}, not the JSON the spec documents", response
-            )
+        reading = _reading(spec, content_type)
+        if reading is None:
+            return self._undocumented_type(op, response, spec, self._strict(options))
+        if reading.kind == "binary":
+            return response.content
+        if reading.kind == "text":
+            return response.text
+        return self._read_json(op, response, reading, self._strict(options))
+
+    def _read_json(
+        self,
+        op: OperationSpec,
+        response: httpx.Response,
+        spec: ResponseSpec,
+        strict: bool,
+        drift: Sequence[Drift] = (),
+    ) -> Any:
+        """A JSON answer read by `spec`'s schema: validated whole, else read leniently or refused (strict)."""
         try:  # parse and validate in one pass of pydantic-core: much faster than json.loads first
-            return _validate_json(spec.adapter, response.content)
+            result = _validate_json(spec.adapter, response.content)
         except pydantic.ValidationError as exc:
             if exc.error_count() == 1 and exc.errors()[0]["type"] == "json_invalid":
                 reason = exc.errors(include_url=False, include_input=False)[0]["msg"]
                 raise ResponseValidationError(
                     f"{op.id}: the answer is not valid JSON ({reason})", response
                 ) from None
-            mismatch = exc
-        return self._drifted(op, response, spec, mismatch, self._strict(options))
+            return self._drifted(op, response, spec, exc, strict, drift)
+        if drift:  # valid, but sent as a media type the response does not document
+            self._report(op, response, drift)
+            _attach_drift(result, drift)
+        return result
+
+    def _undocumented_type(
+        self, op: OperationSpec, response: httpx.Response, spec: ResponseSpec, strict: bool
+    ) -> Any:
+        """An answer of a Content-Type the response does not document: read as the one the client picked.
+
+        Lenient: the data is kept (parsed as the picked type reads, JSON as JSON) and the media type
+        is reported as drift. Strict: an error naming the documented types. An open JSON answer
+        (`Any`) that is not JSON is handed over as it came, in both modes.
+        """
+        content_type = response.headers.get("content-type", "")
+        mime = _essence(content_type)
+        text = mime.startswith("text/")
+        if spec.kind == "json" and spec.type is not None and spec.type() is Any:
+            return response.text if text else response.content
+        documented = ", ".join(_documented_types(spec)) or "JSON"
+        if spec.kind == "json" and _decode_json(response.content) is None:
+            raise ResponseValidationError(
+                f"{op.id}: the answer is {mime!r}, not the JSON the spec documents ({documented})",
+                response,
+            )
+        drift = (
+            Drift((), "content-type", f"answered as {mime!r}; documented: {documented}", mime),
+        )
+        if strict:
+            raise ResponseValidationError(
+                f"{op.id}: the answer is {mime!r}, not a media type the spec documents ({documented})",
+                response,
+                drift=drift,
+            )
+        if spec.kind == "json":
+            return self._read_json(op, response, spec, strict, drift)
+        self._report(op, response, drift)
+        return response.content if spec.kind == "binary" else response.text
 
     def _drifted(
         self,
@@ -2089,25 +2191,15 @@ class BaseAPIClient:
         spec: ResponseSpec,
         exc: pydantic.ValidationError,
         strict: bool,
+        found: Sequence[Drift] = (),
     ) -> Any:
         """A JSON answer that does not match its schema: read leniently (drift logged), or raise when strict."""
         try:
-            result, drift = _read_leniently(spec, _decode_json(response.content))
+            result, drift = _read_leniently(spec, _decode_json(response.content), found)
         except RecursionError:  # a recursive schema as deep as the JSON allows: not read leniently
             result, drift, strict = None, [], True
         if not strict:
-            _warn_drift(op.id, drift)
-            target = os.environ.get(self._drift_env) if self._drift_env else None
-            if target and drift:
-                secrets = [v for v in self._credentials.values() if v]
-                _write_drift_log(
-                    target,
-                    op,
-                    response.status_code,
-                    self._redacted_url(response.request),
-                    drift,
-                    secrets,
-                )
+            self._report(op, response, drift)
             return result
         errors = exc.error_count()
         if drift:
@@ -2121,6 +2213,21 @@ class BaseAPIClient:
             validation_error=exc,
             drift=tuple(drift),
         ) from None
+
+    def _report(self, op: OperationSpec, response: httpx.Response, drift: Sequence[Drift]) -> None:
+        """Log what lenient reading tolerated, and append it to the drift log when one is set."""
+        _warn_drift(op.id, drift)
+        target = os.environ.get(self._drift_env) if self._drift_env else None
+        if target and drift:
+            secrets = [v for v in self._credentials.values() if v]
+            _write_drift_log(
+                target,
+                op,
+                response.status_code,
+                self._redacted_url(response.request),
+                drift,
+                secrets,
+            )
 
     @staticmethod
     def _response_spec(op: OperationSpec, status: int) -> ResponseSpec | None:
