@@ -225,3 +225,16 @@ def test_raw_response_parses_by_content_type(facilities: ModuleType, flavour: st
     _, raw = send(facilities, flavour, call, _answer("text/csv", b"id\r\nf1\r\n"))
     assert raw.parse() == "id\r\nf1\r\n"
     assert raw.drift == ()
+
+
+@pytest.mark.parametrize("flavour", FLAVOURS)
+@pytest.mark.parametrize(
+    ("content_type", "model"), [("application/problem+json", "FieldProblems"), ("application/json", "Problem")]
+)
+def test_an_error_reads_by_its_content_type(facilities: ModuleType, flavour: str, content_type: str, model: str) -> None:
+    """Both error models accept the body; the one of the answer's media type is the one read."""
+    answer = httpx.Response(400, content=_json({"detail": "bad", "errors": ["name"]}), headers={"Content-Type": content_type})
+    with pytest.raises(facilities.BadRequestError) as caught:
+        _get(facilities, flavour, answer, True)
+    assert type(caught.value.parsed) is getattr(facilities.models, model)
+    assert caught.value.parsed.model_dump(mode="json", exclude_unset=True) == {"detail": "bad", "errors": ["name"]}

@@ -2243,8 +2243,12 @@ class BaseAPIClient:
         body: Any = None
         body = _decode_json(response.content)
         spec = self._response_spec(op, status)
-        candidates = [spec] if spec is not None else []
-        # An undocumented status still reads into the error model the operation documents.
+        # The reading of the answer's Content-Type first, then the status's others; an undocumented
+        # status still reads into the error model the operation documents.
+        readings = (spec, *spec.others) if spec is not None else ()
+        matched = _reading(spec, response.headers.get("content-type", "")) if spec else None
+        candidates = [matched] if matched is not None else []
+        candidates += [s for s in readings if s is not matched]
         candidates += [
             s for k, s in op.responses.items() if not k.startswith("2") and s is not spec
         ]
