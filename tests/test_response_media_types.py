@@ -20,6 +20,7 @@ import httpx
 import pytest
 import yaml
 
+from generator.cli import main
 from generator.modeling.build import build
 from generator.reading.load import load
 from tests.wire_support import FLAVOURS, package, send
@@ -238,3 +239,22 @@ def test_an_error_reads_by_its_content_type(facilities: ModuleType, flavour: str
         _get(facilities, flavour, answer, True)
     assert type(caught.value.parsed) is getattr(facilities.models, model)
     assert caught.value.parsed.model_dump(mode="json", exclude_unset=True) == {"detail": "bad", "errors": ["name"]}
+
+
+def test_the_drift_log_points_into_the_media_type_answered(
+    facilities: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`trunkline verify` reads a drift path in the schema of the media type the answer came in."""
+    log = tmp_path / "drift.jsonl"
+    monkeypatch.setenv("FACILITIES_DRIFT_LOG", str(log))
+    _get(facilities, "sync", _answer("application/geo+json", _json({**GEO, "type": "Point"})), False)
+    _get(facilities, "sync", _answer("text/plain", _json(FACILITY)), False)
+    records = [json.loads(line) for line in log.read_text().splitlines()]
+    assert [(r["content_type"], [d["kind"] for d in r["drift"]]) for r in records] == [
+        ("application/geo+json", ["enum"]), ("text/plain", ["content-type"])]
+    assert main(["verify", str(FIXTURE), str(log), "--format", "json"]) == 1
+    found = {(f["kind"], f["pointer"]) for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert found == {
+        ("enum-value", "/components/schemas/GeoFacility/properties/type"),
+        ("undocumented-content-type", "/paths/~1facilities~1{id}/get/responses/200/content"),
+    }

@@ -1418,6 +1418,7 @@ def _write_drift_log(
     url: str,
     drift: Sequence[Drift],
     secrets: Sequence[str],
+    content_type: str = "",
 ) -> None:
     """Append one JSON line of what lenient parsing tolerated to `target` (for `trunkline verify`); credentials scrubbed."""
     record = {
@@ -1426,6 +1427,7 @@ def _write_drift_log(
         "path": op.path,
         "url": url,
         "status": status,
+        "content_type": _essence(content_type),
         "drift": [
             {
                 "path": d.path,
@@ -2227,6 +2229,7 @@ class BaseAPIClient:
                 self._redacted_url(response.request),
                 drift,
                 secrets,
+                response.headers.get("content-type", ""),
             )
 
     @staticmethod
