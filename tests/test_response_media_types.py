@@ -10,6 +10,9 @@ different inline schemas.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from importlib import import_module
 from pathlib import Path
@@ -258,3 +261,14 @@ def test_the_drift_log_points_into_the_media_type_answered(
         ("enum-value", "/components/schemas/GeoFacility/properties/type"),
         ("undocumented-content-type", "/paths/~1facilities~1{id}/get/responses/200/content"),
     }
+
+
+@pytest.mark.slow
+def test_the_union_return_types_pass_mypy_strict(facilities: ModuleType) -> None:
+    """`Facility | GeoFacility | str` and the nested ResponseSpecs type-check as every generated package must."""
+    src = Path(facilities.__file__).parent.parent
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--no-incremental", "--strict", "-p", facilities.__name__],
+        cwd=src, capture_output=True, text=True, env={**os.environ, "MYPYPATH": str(src)}, check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
