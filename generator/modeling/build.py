@@ -269,7 +269,7 @@ class _Builder:
                     style=style,
                     explode=bool(entry.get("explode", style == "form")),
                     allow_reserved=bool(entry.get("allowReserved")),
-                    content_type=_part_type(entry.get("contentType")) if kind == "multipart" else "",
+                    content_type=_part_type(entry.get("contentType")) if kind == "multipart" else _form_json_type(entry),
                     file=kind == "multipart" and _is_file(prop),
                 )
             )
@@ -421,9 +421,20 @@ _MEDIA_TYPE = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+/[!#$%&'*+.^_`|~0-9A-Za-z-
 
 
 def _part_type(value: Any) -> str:
-    """A multipart part's Content-Type from `encoding`: one media type that a header can carry, else "" (the default)."""
-    text = str(value or "").strip()
-    return text if _MEDIA_TYPE.fullmatch(text) else ""
+    """A multipart part's `encoding.contentType`: media types or ranges a header can carry, comma-separated, else "" (the default).
+
+    OpenAPI allows a list (`image/png, image/jpeg`) and ranges (`image/*`); the runtime sends one
+    concrete type from it. What is not such a list is left to the default (lint reports it).
+    """
+    entries = [entry.strip() for entry in str(value or "").split(",")]
+    return ", ".join(entries) if all(_MEDIA_TYPE.fullmatch(entry) for entry in entries) else ""
+
+
+def _form_json_type(entry: dict[str, Any]) -> str:
+    """A form field's JSON `contentType` when no `style` overrides it: the field goes as its JSON text; else ""."""
+    first = _part_type(entry.get("contentType")).split(",")[0].strip()
+    essence = first.split(";")[0].strip().lower()
+    return first if "style" not in entry and essence.endswith(("/json", "+json")) else ""
 
 
 def _default_encoding(wire: str, kind: str) -> ir.FieldEncoding:

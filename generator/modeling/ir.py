@@ -45,7 +45,7 @@ class FieldEncoding:
     style: str = "form"
     explode: bool = True
     allow_reserved: bool = False
-    content_type: str = ""  # multipart: the part's Content-Type; "" for the default by value
+    content_type: str = ""  # multipart: the `contentType` (a type, a list or ranges; "" the default); form: a JSON one, else ""
     file: bool = False  # binary (`format: binary`, `contentMediaType`): a file part with a filename
 
 

@@ -16,6 +16,7 @@ import gc
 import io
 import json
 import logging
+import mimetypes
 import os
 import platform
 import random
@@ -173,7 +174,9 @@ class FieldSpec:
     style: str = "form"
     explode: bool = True
     allow_reserved: bool = False
-    content_type: str = ""  # multipart: the part's Content-Type ("" for the default by value)
+    # multipart: the part's `contentType` (a type, a list or ranges; "" for the default by value);
+    # form: a JSON `contentType` without a style (the field goes as JSON text), else ""
+    content_type: str = ""
     file: bool = False  # a binary field (format: binary, contentMediaType): a file part
 
 
@@ -793,11 +796,11 @@ def _form(op: OperationSpec, fields: Mapping[str, Any]) -> bytes:
         if value is None:
             continue
         enc = encodings.get(wire) or FieldSpec(wire)
-        pairs.extend(
-            _query_pairs(
-                ArgSpec(wire, wire, "body", enc.style, enc.explode, enc.allow_reserved), value
-            )
+        # a JSON `contentType` (and no style): the field's JSON text, percent-encoded
+        arg = ArgSpec(
+            wire, wire, "body", enc.style, enc.explode, enc.allow_reserved, enc.content_type
         )
+        pairs.extend(_query_pairs(arg, value))
     return "&".join(f"{k}={v}" for k, v in pairs).encode("ascii")
 
 
@@ -831,27 +834,22 @@ def _multipart(op: OperationSpec, fields: Mapping[str, Any]) -> list[tuple[str, 
 
 def _part(wire: str, enc: FieldSpec, value: Any) -> tuple[str | None, Any, str | None]:
     """One multipart part as httpx's (filename, content, content_type)."""
-    declared = (
-        _check_header("Content-Type", enc.content_type)
-        if enc.content_type and "*" not in enc.content_type
-        else None
-    )
+    declared = enc.content_type
+    if declared:
+        _check_header("Content-Type", declared)
     if isinstance(value, tuple):
         if len(value) not in (2, 3):
             raise TypeError(
                 f"file field {wire!r}: a tuple is (filename, content) or (filename, content, content_type)"
             )
         filename, content = value[0], _file_content(wire, value[1])
+        name = None if filename is None else str(filename)
         ctype = (
             value[2]
             if len(value) == 3 and value[2] is not None
-            else declared or "application/octet-stream"
+            else _part_type(declared, _guess_type(name), "application/octet-stream")
         )
-        return (
-            (None if filename is None else str(filename)),
-            content,
-            _check_header("Content-Type", ctype),
-        )
+        return name, content, _check_header("Content-Type", ctype)
     if isinstance(value, (bytes, bytearray, memoryview, os.PathLike)) or hasattr(value, "read"):
         content = _file_content(wire, value)
         filename = (
@@ -859,15 +857,62 @@ def _part(wire: str, enc: FieldSpec, value: Any) -> tuple[str | None, Any, str |
             if isinstance(value, os.PathLike)
             else os.path.basename(str(getattr(value, "name", "") or wire))
         )
-        return filename or wire, content, declared or "application/octet-stream"
+        guessed = _guess_type(filename) if filename != wire else None
+        return (
+            filename or wire,
+            content,
+            _part_type(declared, guessed, "application/octet-stream"),
+        )
     if enc.file:
         raise TypeError(
             f"file field {wire!r} takes bytes, a binary file object, a pathlib.Path or a (filename, content) tuple"
         )
     plain = jsonable(value)
     if isinstance(plain, (dict, list)):
-        return None, _json_text(plain).encode("utf-8"), declared or "application/json"
-    return None, _text(plain).encode("utf-8"), declared
+        text = _json_text(plain).encode("utf-8")
+        return None, text, _part_type(declared, "application/json", "application/json")
+    return None, _text(plain).encode("utf-8"), _part_type(declared, "text/plain", None)
+
+
+def _part_type(declared: str, natural: str | None, default: str | None) -> str | None:
+    """A part's concrete Content-Type from its `encoding.contentType`: one type, a list, or ranges (`image/*`).
+
+    A listed type equal to the part's own (`natural`: a file's type guessed from its name, JSON
+    for an object, text for a primitive) is sent as listed; a range that holds the part's own
+    type sends that; else the first concrete type listed; else `default` (a file:
+    application/octet-stream). No `contentType` at all: `default`, the specification's default.
+    """
+    entries = [e.strip() for e in declared.split(",") if e.strip()]
+    if not entries:
+        return default
+    own = _essence(natural or "")
+    for entry in entries:
+        if own and "*" not in entry and _essence(entry) == own:
+            return entry
+    if natural and any(_in_range(_essence(e), own) for e in entries if "*" in e):
+        return natural
+    return next((e for e in entries if "*" not in e), default)
+
+
+def _in_range(media_range: str, mime: str) -> bool:
+    """Whether `mime` is in a range: `*/*`, or `type/*` of its type."""
+    return media_range == "*/*" or (
+        media_range.endswith("/*") and mime.startswith(media_range[:-1])
+    )
+
+
+@functools.cache
+def _mime_types() -> mimetypes.MimeTypes:
+    """Python's built-in table of file extensions, not the machine's (the same guess on every system)."""
+    return mimetypes.MimeTypes()
+
+
+def _guess_type(filename: str | None) -> str | None:
+    """A file's media type guessed from its name's extension (`photo.jpg` -> image/jpeg), None when unknown."""
+    if not filename:
+        return None
+    guessed, _ = _mime_types().guess_type(filename, strict=True)
+    return guessed
 
 
 def _file_content(wire: str, value: Any) -> Any:
