@@ -269,8 +269,8 @@ class _Builder:
                     style=style,
                     explode=bool(entry.get("explode", style == "form")),
                     allow_reserved=bool(entry.get("allowReserved")),
-                    content_type=_part_type(entry.get("contentType")) if kind == "multipart" else _form_json_type(entry),
-                    file=kind == "multipart" and _is_file(prop),
+                    content_type=part_type(entry.get("contentType")) if kind == "multipart" else _form_json_type(entry),
+                    file=kind == "multipart" and is_file(prop),
                 )
             )
         return tuple(result)
@@ -420,7 +420,7 @@ class _Builder:
 _MEDIA_TYPE = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+/[!#$%&'*+.^_`|~0-9A-Za-z-]+(;[\t\x20-\x7e]*)?")
 
 
-def _part_type(value: Any) -> str:
+def part_type(value: Any) -> str:
     """A multipart part's `encoding.contentType`: media types or ranges a header can carry, comma-separated, else "" (the default).
 
     OpenAPI allows a list (`image/png, image/jpeg`) and ranges (`image/*`); the runtime sends one
@@ -432,7 +432,7 @@ def _part_type(value: Any) -> str:
 
 def _form_json_type(entry: dict[str, Any]) -> str:
     """A form field's JSON `contentType` when no `style` overrides it: the field goes as its JSON text; else ""."""
-    first = _part_type(entry.get("contentType")).split(",")[0].strip()
+    first = part_type(entry.get("contentType")).split(",")[0].strip()
     essence = first.split(";")[0].strip().lower()
     return first if "style" not in entry and essence.endswith(("/json", "+json")) else ""
 
@@ -442,12 +442,12 @@ def _default_encoding(wire: str, kind: str) -> ir.FieldEncoding:
     return ir.FieldEncoding(wire, "", False) if kind == "multipart" else ir.FieldEncoding(wire)
 
 
-def _is_file(schema: Any) -> bool:
+def is_file(schema: Any) -> bool:
     """A binary field: `format: binary` (3.0), or `contentMediaType` without `contentEncoding` (3.1), or an array of them."""
     if not isinstance(schema, dict):
         return False
     if schema.get("type") == "array":
-        return _is_file(schema.get("items"))
+        return is_file(schema.get("items"))
     if schema.get("format") == "binary":
         return True
     return "contentMediaType" in schema and "contentEncoding" not in schema
