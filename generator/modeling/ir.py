@@ -74,6 +74,15 @@ class MediaAnswer:
 
 
 @dataclass(frozen=True)
+class Reading:
+    """How bodies of some of a response's media types read: one kind and type for all of them."""
+
+    kind: str
+    annotation: str
+    media_types: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Response:
     """One documented response: status, how its body reads, and its Python type."""
 
@@ -86,17 +95,17 @@ class Response:
     answers: tuple[MediaAnswer, ...] = ()
 
     @property
-    def readings(self) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-        """(kind, annotation, media types) per distinct reading, `content_type`'s first; one when all read alike."""
+    def readings(self) -> tuple[Reading, ...]:
+        """The documented media types grouped by how they read, `content_type`'s first; one when all read alike."""
         groups: dict[tuple[str, str], list[str]] = {(self.kind, self.annotation): []}
         for answer in self.answers:
             groups.setdefault((answer.kind, answer.annotation), []).append(answer.media_type)
-        return tuple((kind, text, tuple(types)) for (kind, text), types in groups.items())
+        return tuple(Reading(kind, text, tuple(types)) for (kind, text), types in groups.items())
 
     @property
     def annotations(self) -> tuple[str, ...]:
         """The Python types a body of this response may read as, `content_type`'s first."""
-        return tuple(dict.fromkeys(text for _, text, _ in self.readings))
+        return tuple(dict.fromkeys(reading.annotation for reading in self.readings))
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,7 @@ def check_package(package: ir.Package) -> None:
             if any(p.location not in _LOCATIONS for p in op.params):
                 raise _bug(f"operation {op.operation_id!r} has a parameter in no known location")
             annotations = [p.annotation for p in op.params] + [r.annotation for r in op.responses]
+            annotations += [a.annotation for r in op.responses for a in r.answers]  # each media type's own type
             annotations += [op.return_annotation] + ([op.body.annotation] if op.body else [])
             annotations += [f.annotation for f in fields]
             annotations += [op.pagination.item_annotation] if op.pagination else []
