@@ -36,7 +36,7 @@ RAW_ALLOWED = re.compile(
     r"""(
       (package\.(module|env_prefix|dist_name) | ns\.(attribute|class_name) | op\.method_name(\ \|\ upper)?
        | op\.http_method | p\.(name|location) | f\.name | c\.(name|env) | v\.name(\.upper\(\))? | flavour)
-    | annot\((p|f|op\.body)\.type\) | r\.type\ \|\ pytype | item_type | response_type | returns
+    | annot\((p|f|op\.body)\.type\) | (r|reading)\.type\ \|\ pytype | item_type | response_type | returns
     | call | paged_example | raw_example
     | snippet\.\w+ | snippet\.calls\[op\.operation_id\] | wheel
     | error\.(model|pick\.ns\.attribute|pick\.op\.method_name) | paged\.(ns\.attribute|op\.method_name)

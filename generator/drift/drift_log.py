@@ -15,12 +15,19 @@ from urllib.parse import urlsplit
 
 from generator.drift.checker import DriftChecker
 from generator.drift.findings import Departure, departure
-from generator.drift.kinds import ENUM_VALUE, MISSING_FIELD, NULL_NOT_NULLABLE, UNDOCUMENTED_FIELD, WRONG_TYPE
+from generator.drift.kinds import (
+    ENUM_VALUE,
+    MISSING_FIELD,
+    NULL_NOT_NULLABLE,
+    UNDOCUMENTED_CONTENT_TYPE,
+    UNDOCUMENTED_FIELD,
+    WRONG_TYPE,
+)
 from generator.drift.redact import scrub
 from generator.drift.response_side import response_key
 from generator.drift.schema_check import resolved
 from generator.drift.traffic import LogRecord
-from generator.mock.checks import media_type
+from generator.mock.checks import accepts, media_type
 from generator.mock.coerce import schema_at
 from generator.mock.model import MockOperation
 from generator.mock.router import Match
@@ -39,12 +46,19 @@ def log_departures(checker: DriftChecker, record: LogRecord) -> list[Departure]:
         return []
     key = response_key(op, record.status) if record.status else next((k for k in op.responses if k.startswith("2")), None)
     spec = op.responses.get(key) if key is not None else None
-    root = next((p for c, p in (spec.content.items() if spec else ()) if p and media_type(c).endswith("json")), None)
+    content = spec.content if spec else {}
+    # the schema of the media type the answer came in (its drift paths are in it), else the first JSON one
+    sent = next((p for c, p in content.items() if p and record.content_type and accepts(c, record.content_type)), None)
+    root = sent or next((p for c, p in content.items() if p and media_type(c).endswith("json")), None)
     if root is None:
         return []
     name = f"{op.method} {op.path}"
     found: list[Departure] = []
     for entry in record.drift:
+        if entry.get("kind") == "content-type":  # the answer's media type is not documented: at the response's content
+            where = root.rsplit("/content/", 1)[0] + "/content"
+            found.append(departure(UNDOCUMENTED_CONTENT_TYPE, checker.document.locate(where), name, scrub(f"content type {entry.get('value')!r}", ()), ""))
+            continue
         for kind, ptr, seen in _entry(checker, root, entry):
             found.append(departure(kind, checker.document.locate(ptr), name, scrub(seen, ()), ""))
     return found

@@ -37,6 +37,7 @@ class LogRecord:
     status: int
     drift: tuple[dict[str, Any], ...]
     where: Location
+    content_type: str = ""  # the answer's media type, whose schema the drift paths are in ("" in older logs)
 
 
 def read_text(path: Path) -> str:
@@ -186,4 +187,5 @@ def log_records(path: Path, text: str) -> Iterator[LogRecord]:
             status=status if isinstance(status, int) and not isinstance(status, bool) else 0,
             drift=tuple(d for d in value["drift"] if isinstance(d, dict)),
             where=where,
+            content_type=str(value.get("content_type") or ""),
         )

@@ -270,8 +270,8 @@ class _Builder:
                     style=style,
                     explode=bool(entry.get("explode", style == "form")),
                     allow_reserved=bool(entry.get("allowReserved")),
-                    content_type=_part_type(entry.get("contentType")) if kind == "multipart" else "",
-                    file=kind == "multipart" and _is_file(prop),
+                    content_type=part_type(entry.get("contentType")) if kind == "multipart" else _form_json_type(entry),
+                    file=kind == "multipart" and is_file(prop),
                 )
             )
         return tuple(result)
@@ -313,23 +313,34 @@ class _Builder:
             if not content:
                 result.append(ir.Response(str(status), "empty", ir.NONE))
                 continue
+            suffix = "Response" if len(success) <= 1 or str(status) not in success else f"Response{status}"
+            answer = str(status).startswith("2") or (not success and str(status).startswith("3"))
+            if not answer:  # a 3xx is the answer of an operation without a 2xx
+                suffix = f"Error{pascal(str(status))}"
             content_type = _pick_content(content)
-            kind = _content_kind(content_type)
-            media = content[content_type] or {}
-            answer_type: ir.Type
-            if kind == "binary":
-                answer_type = ir.Primitive("bytes")
-            elif kind == "text":
-                answer_type = ir.Primitive("str")
-            else:
-                suffix = "Response" if len(success) <= 1 or str(status) not in success else f"Response{status}"
-                answer = str(status).startswith("2") or (not success and str(status).startswith("3"))
-                if not answer:  # a 3xx is the answer of an operation without a 2xx
-                    suffix = f"Error{pascal(str(status))}"
-                schema = self.schemas.inline(media.get("schema") or {}, ptr + pointer("content", content_type, "schema"), hint + suffix)
-                answer_type = type_of(self.schemas.defs, schema)
-            result.append(ir.Response(str(status), kind, answer_type, content_type, tuple(str(t) for t in content)))
+            picked = self._media_answer(content, content_type, ptr, hint + suffix)
+            answers = tuple(
+                picked if ctype == content_type
+                else self._media_answer(content, str(ctype), ptr, hint + suffix + pascal(_subtype(str(ctype))), picked, content_type)
+                for ctype in content
+            )
+            result.append(ir.Response(str(status), picked.kind, picked.type, content_type, tuple(str(t) for t in content), answers))
         return tuple(result)
+
+    def _media_answer(
+        self, content: dict[str, Any], ctype: str, ptr: str, name: str, picked: ir.MediaAnswer | None = None, picked_type: str = ""
+    ) -> ir.MediaAnswer:
+        """How a body of one documented media type reads; an identical schema reads as the picked type's (no second model)."""
+        kind = _content_kind(ctype)
+        if kind == "binary":
+            return ir.MediaAnswer(ctype, kind, ir.Primitive("bytes"))
+        if kind == "text":
+            return ir.MediaAnswer(ctype, kind, ir.Primitive("str"))
+        media = content[ctype] or {}
+        if picked is not None and picked.kind == kind and (content[picked_type] or {}).get("schema") == media.get("schema"):
+            return ir.MediaAnswer(ctype, kind, picked.type)
+        schema = self.schemas.inline(media.get("schema") or {}, ptr + pointer("content", ctype, "schema"), name)
+        return ir.MediaAnswer(ctype, kind, type_of(self.schemas.defs, schema))
 
     def _pagination(self, op: OperationRef, responses: tuple[ir.Response, ...]) -> ir.Pagination | None:
         raw = op.node.get("x-pagination")
@@ -410,10 +421,21 @@ class _Builder:
 _MEDIA_TYPE = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+/[!#$%&'*+.^_`|~0-9A-Za-z-]+(;[\t\x20-\x7e]*)?")
 
 
-def _part_type(value: Any) -> str:
-    """A multipart part's Content-Type from `encoding`: one media type that a header can carry, else "" (the default)."""
-    text = str(value or "").strip()
-    return text if _MEDIA_TYPE.fullmatch(text) else ""
+def part_type(value: Any) -> str:
+    """A multipart part's `encoding.contentType`: media types or ranges a header can carry, comma-separated, else "" (the default).
+
+    OpenAPI allows a list (`image/png, image/jpeg`) and ranges (`image/*`); the runtime sends one
+    concrete type from it. What is not such a list is left to the default (lint reports it).
+    """
+    entries = [entry.strip() for entry in str(value or "").split(",")]
+    return ", ".join(entries) if all(_MEDIA_TYPE.fullmatch(entry) for entry in entries) else ""
+
+
+def _form_json_type(entry: dict[str, Any]) -> str:
+    """A form field's JSON `contentType` when no `style` overrides it: the field goes as its JSON text; else ""."""
+    first = part_type(entry.get("contentType")).split(",")[0].strip()
+    essence = first.split(";")[0].strip().lower()
+    return first if "style" not in entry and essence.endswith(("/json", "+json")) else ""
 
 
 def _default_encoding(wire: str, kind: str) -> ir.FieldEncoding:
@@ -421,12 +443,12 @@ def _default_encoding(wire: str, kind: str) -> ir.FieldEncoding:
     return ir.FieldEncoding(wire, "", False) if kind == "multipart" else ir.FieldEncoding(wire)
 
 
-def _is_file(schema: Any) -> bool:
+def is_file(schema: Any) -> bool:
     """A binary field: `format: binary` (3.0), or `contentMediaType` without `contentEncoding` (3.1), or an array of them."""
     if not isinstance(schema, dict):
         return False
     if schema.get("type") == "array":
-        return _is_file(schema.get("items"))
+        return is_file(schema.get("items"))
     if schema.get("format") == "binary":
         return True
     return "contentMediaType" in schema and "contentEncoding" not in schema
@@ -445,6 +467,11 @@ def _accept(responses: tuple[ir.Response, ...]) -> str:
     documents `Accept` with an enum) may refuse a list it did not foresee.
     """
     return ", ".join(dict.fromkeys(r.content_type for r in responses if r.status.startswith("2") and r.media_types))
+
+
+def _subtype(media_type: str) -> str:
+    """A media type's subtype, for naming its schema's model: `application/geo+json` -> `geo+json`."""
+    return media_type.split(";")[0].strip().rpartition("/")[2] or media_type
 
 
 def _pick_content(content: dict[str, Any]) -> str:
@@ -480,7 +507,8 @@ def _return_type(responses: Iterable[ir.Response]) -> ir.Type:
         success = [r for r in responses if r.status in ("default", "2XX")]
     if not success:
         return ir.NONE
-    return ir.union((r.type for r in success), any_absorbs=False)
+    # every documented media type's type: the server may answer any of them
+    return ir.union((t for r in success for t in r.types), any_absorbs=False)
 
 
 def _path(value: Any) -> tuple[str, ...]:

@@ -191,7 +191,7 @@ class FieldEncoding:
     style: str = "form"
     explode: bool = True
     allow_reserved: bool = False
-    content_type: str = ""  # multipart: the part's Content-Type; "" for the default by value
+    content_type: str = ""  # multipart: the `contentType` (a type, a list or ranges; "" the default); form: a JSON one, else ""
     file: bool = False  # binary (`format: binary`, `contentMediaType`): a file part with a filename
 
 
@@ -211,14 +211,47 @@ class Body:
 
 
 @dataclass(frozen=True)
+class MediaAnswer:
+    """One media type a response is documented in, and how a body of that type reads."""
+
+    media_type: str
+    kind: str  # json, binary, text
+    type: Type
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How bodies of some of a response's media types read: one kind and type for all of them."""
+
+    kind: str
+    type: Type
+    media_types: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Response:
     """One documented response: status, how its body reads, and its Python type."""
 
     status: str  # "200", "4XX", "default"
     kind: str  # json, binary, text, empty
     type: Type  # NONE when empty
-    content_type: str = ""  # the media type the body is read as
+    content_type: str = ""  # the media type the body is read as when the answer's Content-Type is not documented
     media_types: tuple[str, ...] = ()  # every media type it is documented in (none: an empty answer)
+    # each documented media type with its own reading (kind and type), in the spec's order
+    answers: tuple[MediaAnswer, ...] = ()
+
+    @property
+    def readings(self) -> tuple[Reading, ...]:
+        """The documented media types grouped by how they read, `content_type`'s first; one when all read alike."""
+        groups: dict[tuple[str, Type], list[str]] = {(self.kind, self.type): []}
+        for answer in self.answers:
+            groups.setdefault((answer.kind, answer.type), []).append(answer.media_type)
+        return tuple(Reading(kind, tp, tuple(types)) for (kind, tp), types in groups.items())
+
+    @property
+    def types(self) -> tuple[Type, ...]:
+        """The types a body of this response may read as, `content_type`'s first."""
+        return tuple(dict.fromkeys(reading.type for reading in self.readings))
 
 
 @dataclass(frozen=True)

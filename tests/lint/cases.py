@@ -197,6 +197,14 @@ CASES = [
          op("      requestBody:\n        content:\n          application/x-www-form-urlencoded:\n"
             "            schema: {type: object, properties: {tags: {type: array}}}\n"
             "            encoding: {tags: {style: deepObject}}\n", method="post")),
+    Case("part-content-type",
+         op("      requestBody:\n        content:\n          multipart/form-data:\n"
+            "            schema: {type: object, properties: {photo: {type: string, format: binary}}}\n"
+            "            encoding: {photo: {contentType: png}} #!\n", method="post"),
+         "/paths/~1a/post/requestBody/content/multipart~1form-data/encoding/photo/contentType",
+         op("      requestBody:\n        content:\n          multipart/form-data:\n"
+            "            schema: {type: object, properties: {photo: {type: string, format: binary}}}\n"
+            "            encoding: {photo: {contentType: 'image/png, image/*'}}\n", method="post")),
     Case("lint-ignore-reason", "openapi: 3.1.0\ninfo:\n  title: t\n  version: '1'\n  x-lint-ignore:\n    info-contact: '' #!\npaths: {}\n",
          "/info/x-lint-ignore/info-contact",
          "openapi: 3.1.0\ninfo:\n  title: t\n  version: '1'\n  x-lint-ignore:\n    info-contact: The vendor names no contact.\npaths: {}\n"),

@@ -75,6 +75,7 @@ WHY: dict[str, str] = {
 "example-paired": "Trunkline pairs the slots of one documented exchange by example name (request parameters and body, the response that answers them) to replay it as a test and to serve it from the mock server.",
 "operation-example": "Every operation should have a documented example to replay, or say with `x-undocumented: true` that the vendor shows none.",
 "request-serializable": "The client sends a form or multipart body as the fields of an object, each by its `encoding` entry; an entry that names no property applies to nothing (OpenAPI says the key MUST be a property), a body that is not an object has no fields, and a multipart part's `headers` have no value the client could send.",
+"part-content-type": "A multipart part needs one concrete Content-Type. OpenAPI lets `encoding.contentType` be a list (`image/png, image/jpeg`) or a range (`image/*`), and the client picks one: the part's own type where the list allows it (a file's type guessed from its name, JSON for an object, text for a primitive), else the first concrete type listed, else `application/octet-stream` for a file. What it cannot do is reported: a value that is no media type (the client falls back to the default), an object part whose types include no JSON one (the client writes objects only as JSON), and a form field that is an object or array with a `contentType` other than JSON and no `style` (the client writes it by its style, or as JSON text).",
 "python-name-collision": "Lint asks the generator's own naming for every namespace, method, argument and `Client` argument. Where two spec names become one Python name (`GetCustomers` and `ListCustomers` both become `customers.list`; `userId` and `user_id` both `user_id`), or a name is one the client keeps for itself (`close`), the generator adds a suffix (`list_2`) that users cannot guess; each such name is reported where it is written. Schema and property names that collide are reported too.",
 "x-pagination-valid": "The generated paginator follows `x-pagination`: the style must be known, its keys present, its query parameters declared and its body fields present in the 2xx response schema (where the schema declares its fields).",
 "lint-ignore-reason": "A silenced finding must say why, so a reviewer can tell a vendor fact from a shortcut; it must also name a rule that exists.",
@@ -91,7 +92,7 @@ FAMILIES: list[tuple[str, list[str]]] = [
  ("Components", ["oas3-unused-component"]),
  ("Schemas", ["typed-enum", "duplicated-entry-in-enum", "array-items", "nullable-type-sibling", "no-schema-type-mismatch", "no-required-schema-properties-undefined", "x-enum-varnames", "no-private-schema-keywords"]),
  ("Examples", ["oas3-valid-media-example", "oas3-valid-schema-example", "oas3-examples-value-or-externalValue", "example-paired", "operation-example"]),
- ("Generation", ["python-name-collision", "x-pagination-valid", "request-serializable"]),
+ ("Generation", ["python-name-collision", "x-pagination-valid", "request-serializable", "part-content-type"]),
  ("Silencing", ["lint-ignore-reason", "lint-ignore-unused"]),
 ]
 

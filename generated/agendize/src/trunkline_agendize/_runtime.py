@@ -16,6 +16,7 @@ import gc
 import io
 import json
 import logging
+import mimetypes
 import os
 import platform
 import random
@@ -173,16 +174,25 @@ class FieldSpec:
     style: str = "form"
     explode: bool = True
     allow_reserved: bool = False
-    content_type: str = ""  # multipart: the part's Content-Type ("" for the default by value)
+    # multipart: the part's `contentType` (a type, a list or ranges; "" for the default by value);
+    # form: a JSON `contentType` without a style (the field goes as JSON text), else ""
+    content_type: str = ""
     file: bool = False  # a binary field (format: binary, contentMediaType): a file part
 
 
 @dataclass(frozen=True)
 class ResponseSpec:
-    """How to read one documented response; `type` is resolved on first use."""
+    """How to read one documented response; `type` is resolved on first use.
+
+    When the response is documented in media types that read differently (another schema, or
+    JSON and CSV), `media_types` names the ones read this way and `others` reads the rest; the
+    answer's Content-Type picks one. Otherwise both are empty and every answer reads this way.
+    """
 
     kind: str
     type: Callable[[], Any] | None = None
+    media_types: tuple[str, ...] = ()
+    others: tuple[ResponseSpec, ...] = ()
 
     @functools.cached_property
     def adapter(self) -> pydantic.TypeAdapter[Any]:
@@ -786,11 +796,11 @@ def _form(op: OperationSpec, fields: Mapping[str, Any]) -> bytes:
         if value is None:
             continue
         enc = encodings.get(wire) or FieldSpec(wire)
-        pairs.extend(
-            _query_pairs(
-                ArgSpec(wire, wire, "body", enc.style, enc.explode, enc.allow_reserved), value
-            )
+        # a JSON `contentType` (and no style): the field's JSON text, percent-encoded
+        arg = ArgSpec(
+            wire, wire, "body", enc.style, enc.explode, enc.allow_reserved, enc.content_type
         )
+        pairs.extend(_query_pairs(arg, value))
     return "&".join(f"{k}={v}" for k, v in pairs).encode("ascii")
 
 
@@ -824,27 +834,22 @@ def _multipart(op: OperationSpec, fields: Mapping[str, Any]) -> list[tuple[str, 
 
 def _part(wire: str, enc: FieldSpec, value: Any) -> tuple[str | None, Any, str | None]:
     """One multipart part as httpx's (filename, content, content_type)."""
-    declared = (
-        _check_header("Content-Type", enc.content_type)
-        if enc.content_type and "*" not in enc.content_type
-        else None
-    )
+    declared = enc.content_type
+    if declared:
+        _check_header("Content-Type", declared)
     if isinstance(value, tuple):
         if len(value) not in (2, 3):
             raise TypeError(
                 f"file field {wire!r}: a tuple is (filename, content) or (filename, content, content_type)"
             )
         filename, content = value[0], _file_content(wire, value[1])
+        name = None if filename is None else str(filename)
         ctype = (
             value[2]
             if len(value) == 3 and value[2] is not None
-            else declared or "application/octet-stream"
+            else _part_type(declared, _guess_type(name), "application/octet-stream")
         )
-        return (
-            (None if filename is None else str(filename)),
-            content,
-            _check_header("Content-Type", ctype),
-        )
+        return name, content, _check_header("Content-Type", ctype)
     if isinstance(value, (bytes, bytearray, memoryview, os.PathLike)) or hasattr(value, "read"):
         content = _file_content(wire, value)
         filename = (
@@ -852,15 +857,62 @@ def _part(wire: str, enc: FieldSpec, value: Any) -> tuple[str | None, Any, str |
             if isinstance(value, os.PathLike)
             else os.path.basename(str(getattr(value, "name", "") or wire))
         )
-        return filename or wire, content, declared or "application/octet-stream"
+        guessed = _guess_type(filename) if filename != wire else None
+        return (
+            filename or wire,
+            content,
+            _part_type(declared, guessed, "application/octet-stream"),
+        )
     if enc.file:
         raise TypeError(
             f"file field {wire!r} takes bytes, a binary file object, a pathlib.Path or a (filename, content) tuple"
         )
     plain = jsonable(value)
     if isinstance(plain, (dict, list)):
-        return None, _json_text(plain).encode("utf-8"), declared or "application/json"
-    return None, _text(plain).encode("utf-8"), declared
+        text = _json_text(plain).encode("utf-8")
+        return None, text, _part_type(declared, "application/json", "application/json")
+    return None, _text(plain).encode("utf-8"), _part_type(declared, "text/plain", None)
+
+
+def _part_type(declared: str, natural: str | None, default: str | None) -> str | None:
+    """A part's concrete Content-Type from its `encoding.contentType`: one type, a list, or ranges (`image/*`).
+
+    A listed type equal to the part's own (`natural`: a file's type guessed from its name, JSON
+    for an object, text for a primitive) is sent as listed; a range that holds the part's own
+    type sends that; else the first concrete type listed; else `default` (a file:
+    application/octet-stream). No `contentType` at all: `default`, the specification's default.
+    """
+    entries = [e.strip() for e in declared.split(",") if e.strip()]
+    if not entries:
+        return default
+    own = _essence(natural or "")
+    for entry in entries:
+        if own and "*" not in entry and _essence(entry) == own:
+            return entry
+    if natural and any(_in_range(_essence(e), own) for e in entries if "*" in e):
+        return natural
+    return next((e for e in entries if "*" not in e), default)
+
+
+def _in_range(media_range: str, mime: str) -> bool:
+    """Whether `mime` is in a range: `*/*`, or `type/*` of its type."""
+    return media_range == "*/*" or (
+        media_range.endswith("/*") and mime.startswith(media_range[:-1])
+    )
+
+
+@functools.cache
+def _mime_types() -> mimetypes.MimeTypes:
+    """Python's built-in table of file extensions, not the machine's (the same guess on every system)."""
+    return mimetypes.MimeTypes()
+
+
+def _guess_type(filename: str | None) -> str | None:
+    """A file's media type guessed from its name's extension (`photo.jpg` -> image/jpeg), None when unknown."""
+    if not filename:
+        return None
+    guessed, _ = _mime_types().guess_type(filename, strict=True)
+    return guessed
 
 
 def _file_content(wire: str, value: Any) -> Any:
@@ -1319,18 +1371,72 @@ def _rebuild_model(
     return built
 
 
-def _read_leniently(spec: ResponseSpec, body: Any) -> tuple[Any, list[Drift]]:
-    """The typed result of a JSON body that failed validation, and its drift."""
-    drift: list[Drift] = []
+def _read_leniently(
+    spec: ResponseSpec, body: Any, found: Sequence[Drift] = ()
+) -> tuple[Any, list[Drift]]:
+    """The typed result of a JSON body that failed validation, and its drift (after `found`)."""
+    drift: list[Drift] = list(found)
     tp = spec.type() if spec.type is not None else Any
-    result = _lenient(tp, spec.adapter, body, (), drift)
-    if isinstance(result, list):
+    result = _attach_drift(_lenient(tp, spec.adapter, body, (), drift), drift)
+    return result, drift
+
+
+def _attach_drift(result: Any, drift: Sequence[Drift]) -> Any:
+    """`result` carrying `drift` for `drift_of` (a list becomes a list that can); a scalar cannot carry it."""
+    if isinstance(result, list) and not isinstance(result, _DriftList):
         result = _DriftList(result)
     try:
         object.__setattr__(result, _DRIFT_ATTR, tuple(drift))
     except (AttributeError, TypeError):
-        pass  # a scalar or None: the raw response still says it drifted
-    return result, drift
+        pass  # a scalar or None: the drift is logged (and in the drift log), not attached
+    return result
+
+
+def _essence(content_type: str) -> str:
+    """A media type without its parameters, lower case: `Application/JSON; charset=utf-8` -> `application/json`."""
+    return content_type.split(";")[0].strip().lower()
+
+
+def _media_match(documented: str, mime: str) -> int:
+    """How well an answer's media type `mime` fits one documented media type: 0 not at all, higher is closer.
+
+    Exact (4); both JSON, as `application/json` and any `+json` (3): the runtime reads every JSON
+    type as JSON; a range `type/*` (2); `*/*` (1).
+    """
+    want = _essence(documented)
+    if want == mime:
+        return 4
+    if _is_json(want) and _is_json(mime):
+        return 3
+    if want.endswith("/*") and mime.startswith(want[:-1]) and want != "*/*":
+        return 2
+    return 1 if want == "*/*" else 0
+
+
+def _reading(spec: ResponseSpec, content_type: str) -> ResponseSpec | None:
+    """How to read an answer of `content_type`: the documented reading that fits it best, None if none does.
+
+    A response with one reading takes every answer when it is binary or text, and JSON ones (or
+    an answer without a Content-Type) when it is JSON, as before. With several, an answer without
+    a Content-Type reads as the picked one; ties go to the first documented.
+    """
+    mime = _essence(content_type)
+    if not spec.others:
+        return spec if spec.kind != "json" or not mime or _is_json(mime) else None
+    if not mime:
+        return spec
+    best, score = None, 0
+    for reading in (spec, *spec.others):
+        for documented in reading.media_types:
+            fit = _media_match(documented, mime)
+            if fit > score:
+                best, score = reading, fit
+    return best
+
+
+def _documented_types(spec: ResponseSpec) -> tuple[str, ...]:
+    """The media types a response documents, for a message; none when it has one reading (then: any JSON type)."""
+    return tuple(t for reading in (spec, *spec.others) for t in reading.media_types)
 
 
 def _warn_drift(operation: str, drift: Sequence[Drift]) -> None:
@@ -1357,6 +1463,7 @@ def _write_drift_log(
     url: str,
     drift: Sequence[Drift],
     secrets: Sequence[str],
+    content_type: str = "",
 ) -> None:
     """Append one JSON line of what lenient parsing tolerated to `target` (for `trunkline verify`); credentials scrubbed."""
     record = {
@@ -1365,6 +1472,7 @@ def _write_drift_log(
         "path": op.path,
         "url": url,
         "status": status,
+        "content_type": _essence(content_type),
         "drift": [
             {
                 "path": d.path,
@@ -2056,31 +2164,72 @@ class BaseAPIClient:
         spec = self._response_spec(op, status)
         if spec is None or spec.kind == "empty" or (not response.content and spec.kind != "binary"):
             return None
-        if spec.kind == "binary":
-            return response.content
-        if spec.kind == "text":
-            return response.text
         content_type = response.headers.get("content-type", "")
-        if content_type and not _is_json(content_type):
-            if spec.type is not None and spec.type() is Any:
-                # An open (undocumented) answer that is not JSON: hand it over as it came.
-                return (
-                    response.text if content_type.lower().startswith("text/") else response.content
-                )
-            mime = content_type.split(";")[0].strip()
-            raise ResponseValidationError(
-                f"{op.id}: the answer is {mime!r}, not the JSON the spec documents", response
-            )
+        reading = _reading(spec, content_type)
+        if reading is None:
+            return self._undocumented_type(op, response, spec, self._strict(options))
+        if reading.kind == "binary":
+            return response.content
+        if reading.kind == "text":
+            return response.text
+        return self._read_json(op, response, reading, self._strict(options))
+
+    def _read_json(
+        self,
+        op: OperationSpec,
+        response: httpx.Response,
+        spec: ResponseSpec,
+        strict: bool,
+        drift: Sequence[Drift] = (),
+    ) -> Any:
+        """A JSON answer read by `spec`'s schema: validated whole, else read leniently or refused (strict)."""
         try:  # parse and validate in one pass of pydantic-core: much faster than json.loads first
-            return _validate_json(spec.adapter, response.content)
+            result = _validate_json(spec.adapter, response.content)
         except pydantic.ValidationError as exc:
             if exc.error_count() == 1 and exc.errors()[0]["type"] == "json_invalid":
                 reason = exc.errors(include_url=False, include_input=False)[0]["msg"]
                 raise ResponseValidationError(
                     f"{op.id}: the answer is not valid JSON ({reason})", response
                 ) from None
-            mismatch = exc
-        return self._drifted(op, response, spec, mismatch, self._strict(options))
+            return self._drifted(op, response, spec, exc, strict, drift)
+        if drift:  # valid, but sent as a media type the response does not document
+            self._report(op, response, drift)
+            _attach_drift(result, drift)
+        return result
+
+    def _undocumented_type(
+        self, op: OperationSpec, response: httpx.Response, spec: ResponseSpec, strict: bool
+    ) -> Any:
+        """An answer of a Content-Type the response does not document: read as the one the client picked.
+
+        Lenient: the data is kept (parsed as the picked type reads, JSON as JSON) and the media type
+        is reported as drift. Strict: an error naming the documented types. An open JSON answer
+        (`Any`) that is not JSON is handed over as it came, in both modes.
+        """
+        content_type = response.headers.get("content-type", "")
+        mime = _essence(content_type)
+        text = mime.startswith("text/")
+        if spec.kind == "json" and spec.type is not None and spec.type() is Any:
+            return response.text if text else response.content
+        documented = ", ".join(_documented_types(spec)) or "JSON"
+        if spec.kind == "json" and _decode_json(response.content) is None:
+            raise ResponseValidationError(
+                f"{op.id}: the answer is {mime!r}, not the JSON the spec documents ({documented})",
+                response,
+            )
+        drift = (
+            Drift((), "content-type", f"answered as {mime!r}; documented: {documented}", mime),
+        )
+        if strict:
+            raise ResponseValidationError(
+                f"{op.id}: the answer is {mime!r}, not a media type the spec documents ({documented})",
+                response,
+                drift=drift,
+            )
+        if spec.kind == "json":
+            return self._read_json(op, response, spec, strict, drift)
+        self._report(op, response, drift)
+        return response.content if spec.kind == "binary" else response.text
 
     def _drifted(
         self,
@@ -2089,25 +2238,15 @@ class BaseAPIClient:
         spec: ResponseSpec,
         exc: pydantic.ValidationError,
         strict: bool,
+        found: Sequence[Drift] = (),
     ) -> Any:
         """A JSON answer that does not match its schema: read leniently (drift logged), or raise when strict."""
         try:
-            result, drift = _read_leniently(spec, _decode_json(response.content))
+            result, drift = _read_leniently(spec, _decode_json(response.content), found)
         except RecursionError:  # a recursive schema as deep as the JSON allows: not read leniently
             result, drift, strict = None, [], True
         if not strict:
-            _warn_drift(op.id, drift)
-            target = os.environ.get(self._drift_env) if self._drift_env else None
-            if target and drift:
-                secrets = [v for v in self._credentials.values() if v]
-                _write_drift_log(
-                    target,
-                    op,
-                    response.status_code,
-                    self._redacted_url(response.request),
-                    drift,
-                    secrets,
-                )
+            self._report(op, response, drift)
             return result
         errors = exc.error_count()
         if drift:
@@ -2121,6 +2260,22 @@ class BaseAPIClient:
             validation_error=exc,
             drift=tuple(drift),
         ) from None
+
+    def _report(self, op: OperationSpec, response: httpx.Response, drift: Sequence[Drift]) -> None:
+        """Log what lenient reading tolerated, and append it to the drift log when one is set."""
+        _warn_drift(op.id, drift)
+        target = os.environ.get(self._drift_env) if self._drift_env else None
+        if target and drift:
+            secrets = [v for v in self._credentials.values() if v]
+            _write_drift_log(
+                target,
+                op,
+                response.status_code,
+                self._redacted_url(response.request),
+                drift,
+                secrets,
+                response.headers.get("content-type", ""),
+            )
 
     @staticmethod
     def _response_spec(op: OperationSpec, status: int) -> ResponseSpec | None:
@@ -2136,8 +2291,12 @@ class BaseAPIClient:
         body: Any = None
         body = _decode_json(response.content)
         spec = self._response_spec(op, status)
-        candidates = [spec] if spec is not None else []
-        # An undocumented status still reads into the error model the operation documents.
+        # The reading of the answer's Content-Type first, then the status's others; an undocumented
+        # status still reads into the error model the operation documents.
+        readings = (spec, *spec.others) if spec is not None else ()
+        matched = _reading(spec, response.headers.get("content-type", "")) if spec else None
+        candidates = [matched] if matched is not None else []
+        candidates += [s for s in readings if s is not matched]
         candidates += [
             s for k, s in op.responses.items() if not k.startswith("2") and s is not spec
         ]
