@@ -59,9 +59,9 @@ def _render(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, defs: dict[str, Any
     asked: list[list[str]] = []
     real = models._run
 
-    def recording(run_defs: dict[str, Any], names: list[tuple[str, ...]], known: frozenset[str]) -> Any:
+    def recording(run_defs: dict[str, Any], names: list[tuple[str, ...]]) -> Any:
         asked.append([name for group in names for name in group])
-        return real(run_defs, names, known)
+        return real(run_defs, names)
 
     monkeypatch.setattr(models, "_run", recording)
     return models.render_models(defs, "Test API", parallel=False), asked
@@ -124,3 +124,24 @@ def test_runs_in_parallel_give_the_files_of_one_run(monkeypatch: pytest.MonkeyPa
 def test_closures_of_a_run_are_handed_over_in_spec_order() -> None:
     found = {group.names: group for group in groups(DEFS)}
     assert list(model_groups.run_defs([found[("Issue",)]], DEFS)) == ["Issue", "IssuePart1", "IssuePart2", "IssuePart1Role"]
+
+
+def test_a_made_up_class_named_like_a_model_outside_the_run_stays_private(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A constrained string of a property `checkout_session` is a class the model generator names
+    `CheckoutSession`; where the model `CheckoutSession` is not in the run, that name is free to it.
+    It must not be taken for the model (found on Stripe: an import cycle and the wrong class)."""
+    def discount(description: str) -> dict[str, Any]:
+        session = {"anyOf": [{"description": "The session.", "maxLength": 50, "type": "string"}, {"type": "null"}]}
+        return {"type": "object", "description": description, "properties": {"checkout_session": session}}
+
+    session = {"type": "object", "description": "A session.", "properties": {"id": {"type": "string"}}}
+    first, asked = _render(tmp_path, monkeypatch, {"CheckoutSession": session, "Discount": discount("A discount.")})
+    assert asked == [["CheckoutSession", "Discount"]]  # one run: the model and the made-up class meet
+    files, asked = _render(tmp_path, monkeypatch, {"CheckoutSession": session, "Discount": discount("Changed.")})
+    assert asked == [["Discount"]]  # a run without the model `CheckoutSession`
+    for made in (first, files):
+        module = made["models/_discount.py"]
+        assert "from ._checkout_session" not in module
+        assert "class _CheckoutSession(RootModel[str]):" in module and "    checkout_session: _CheckoutSession | None = None\n" in module
+        assert "class CheckoutSession(BaseModel):" in made["models/_checkout_session.py"]
+    assert files["models/_discount.py"] == first["models/_discount.py"].replace("A discount.", "Changed.")

@@ -263,8 +263,8 @@ def test_model_names_taken_by_the_model_generator_are_given_back() -> None:
     )
     reclaimed = reclaim_names(source, {"Invoice", "Charge"})
     assert reclaimed == (
-        "class InvoiceValue(RootModel[str]):\n    root: str\n\n\n"
-        "class Invoice(BaseModel):\n    invoice: InvoiceValue | None = None\n    again: Invoice | None = None\n\n\n"
+        "class Invoice1(RootModel[str]):\n    root: str\n\n\n"
+        "class Invoice(BaseModel):\n    invoice: Invoice1 | None = None\n    again: Invoice | None = None\n\n\n"
         "class Charge(BaseModel):\n    invoice: Invoice\n    text: str = 'InvoiceModel'\n"
     )
     assert reclaim_names(source, {"Charge"}) == source
@@ -281,8 +281,8 @@ def test_model_names_are_found_by_their_description_placeholder() -> None:
     )
     tokens = {"Session": "TrunklineDoc000007", "Kind": "TrunklineDoc000008"}
     reclaimed = reclaim_names(source, {"Session", "Kind"}, tokens)
-    assert "class Session(BaseModel):" in reclaimed and "class SessionValue(RootModel[str]):" in reclaimed
-    assert "x: SessionValue | None" in reclaimed
+    assert "class Session(BaseModel):" in reclaimed and "class Session1(RootModel[str]):" in reclaimed
+    assert "x: Session1 | None" in reclaimed
     assert "class Kind1(Enum):" in reclaimed and "class Kind(RootModel[Kind1 | None]):" in reclaimed  # a wrapper keeps its name
 
 

@@ -147,7 +147,8 @@ def reclaim_names(
     For inline schemas it makes classes of its own (`Invoice` for a described `invoice`
     property) and, when one takes a name of ours, renames ours (`InvoiceModel`,
     `CheckoutSession2`). Ours is found by the placeholder of its description (or the `Model`
-    suffix); the two swap: ours gets its name back, the other one `<Name>Value` (or `...Value2`).
+    suffix); the two swap: ours gets its name back, the other one `<Name>1` (or `<Name>2`...), a name the
+    models stage makes private anyway.
     """
     tree = tree if tree is not None else ast.parse(source)
     classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
@@ -160,9 +161,9 @@ def reclaim_names(
             name in classes and displaced in classes and displaced != name and displaced not in names
             and displaced not in {n.id for n in ast.walk(classes[name]) if isinstance(n, ast.Name)}
         ):
-            free, n = name + "Value", 2
+            free, n = name + "1", 2  # numbered as the model generator numbers its own
             while free in classes or free in names or free in renames.values():
-                free, n = f"{name}Value{n}", n + 1
+                free, n = f"{name}{n}", n + 1
             renames[name], renames[displaced] = free, name
     return rename(source, renames)
 
