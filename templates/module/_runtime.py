@@ -495,8 +495,14 @@ def async_raw_response_wrapper(
     return wrapped
 
 
+_PLAIN = frozenset({str, int, float, bool})
+
+
 def jsonable(value: Any) -> Any:
     """A value ready for `json.dumps`: models by alias with unset fields left out."""
+    # Most arguments: nothing to convert (subclasses, enums among them, go on below).
+    if type(value) in _PLAIN or value is None:
+        return value
     if isinstance(value, pydantic.BaseModel):
         return value.model_dump(
             mode="json", by_alias=True, exclude_unset=True, warnings=False
@@ -1629,7 +1635,8 @@ def _jar_cookie(jar: httpx.Cookies, method: str, url: httpx.URL) -> str | None:
     """The Cookie header an http_client's cookie jar gives a request to `url`, as its `build_request` would add it."""
     probe = httpx.Request(method, url)
     jar.set_cookie_header(probe)
-    return probe.headers.get("cookie")
+    cookie = probe.headers.get("cookie")
+    return str(cookie) if cookie is not None else None
 
 
 def _multipart_stream(
@@ -1978,18 +1985,17 @@ class BaseAPIClient:
             if url is None
             else self._next_page_url(op, url, query)
         )
-        stream = body.stream
-        extra: list[tuple[str, str]] = (
-            []
-        )  # what httpx adds for the body: its length, a multipart type
+        # What httpx would add for the body: its length; a multipart body's type and boundary too.
+        stream: httpx.SyncByteStream | httpx.AsyncByteStream | None = body.stream
+        own: list[tuple[str, str]] = []
         if body.files:
-            stream, extra = _multipart_stream(op.method, body.files, ours.get("content-type"))
+            stream, own = _multipart_stream(op.method, body.files, ours.get("content-type"))
         elif body.content is not None:
-            extra = [("content-length", str(len(body.content)))]
+            own = [("content-length", str(len(body.content)))]
         return _Request(
             op.method,
             full,
-            headers=self._merged_headers(op.method, full, ours, extra),
+            headers=self._merged_headers(op.method, full, ours, own),
             content=body.content if stream is None else None,
             stream=stream,
             extensions={"timeout": httpx.Timeout(options.get("timeout", self.timeout)).as_dict()},
