@@ -1916,7 +1916,9 @@ class BaseAPIClient:
     # -- requests -----------------------------------------------------------------------
     def _own_headers(self) -> dict[str, str]:
         """The headers of every call by lower-case name, checked already: the User-Agent, then `default_headers`."""
-        own = {"user-agent": self._user_agent} if self._user_agent is not None else {}
+        own: dict[str, str] = {}
+        if self._user_agent is not None:
+            own["user-agent"] = _check_header("User-Agent", self._user_agent)
         own.update((k.lower(), v) for k, v in self._default_headers.items())
         return own
 
