@@ -2017,9 +2017,8 @@ class BaseAPIClient:
         call sets, then the call's (`_merge_cookies`).
         """
         theirs = self._client_headers()
-        ours_cookie = ours.pop("cookie", None)
         headers = [(k, theirs.value(k, v)) for k, v in theirs.items if k not in ours]
-        headers.extend(ours.items())
+        headers.extend((k, v) for k, v in ours.items() if k != "cookie")
         present = {k for k, _ in headers}
         for name, value in extra:
             if name not in present and not (
@@ -2038,7 +2037,7 @@ class BaseAPIClient:
         their_cookie = theirs.cookie
         if their_cookie is None and self._http.cookies:
             their_cookie = _jar_cookie(self._http.cookies, method, url)
-        cookie = _merge_cookies(their_cookie, ours_cookie)
+        cookie = _merge_cookies(their_cookie, ours.get("cookie"))
         if cookie:
             headers.append(("Cookie", _check_header("Cookie", cookie)))
         return first + headers if first else headers
