@@ -29,7 +29,7 @@ import typing
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, Generic, ParamSpec, TypedDict, TypeVar
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, unquote_plus
 
 import anyio
 import anyio.to_thread
@@ -233,6 +233,14 @@ class OperationSpec:
     body_encoding: tuple[FieldSpec, ...] = ()
     server: str | None = None  # the operation's own server, when the spec gives it one
     accept: str = ""  # media types of its success answers when not only JSON (Accept)
+
+    @functools.cached_property
+    def accept_header(self) -> str:
+        """The Accept value of every call, checked once: the spec's types, else `*/*` for binary or text answers, else JSON."""
+        binary = any(
+            s.kind in ("binary", "text") for k, s in self.responses.items() if k.startswith("2")
+        )
+        return _check_header("Accept", self.accept or ("*/*" if binary else "application/json"))
 
 
 @dataclass(frozen=True)
@@ -487,8 +495,14 @@ def async_raw_response_wrapper(
     return wrapped
 
 
+_PLAIN = frozenset({str, int, float, bool})
+
+
 def jsonable(value: Any) -> Any:
     """A value ready for `json.dumps`: models by alias with unset fields left out."""
+    # Most arguments: nothing to convert (subclasses, enums among them, go on below).
+    if type(value) in _PLAIN or value is None:
+        return value
     if isinstance(value, pydantic.BaseModel):
         return value.model_dump(
             mode="json", by_alias=True, exclude_unset=True, warnings=False
@@ -1070,23 +1084,38 @@ class _Request(httpx.Request):
     """An `httpx.Request` whose repr (and its URL's and headers') never shows a credential.
 
     Every request the client sends is one, redirects and next pages included, so
-    `repr(error.response.request)` is safe to log.
+    `repr(error.response.request)` is safe to log. It is built once, from parts already final:
+    the URL and headers become the masked kinds here (a `_MaskedURL` given is kept as it is),
+    and httpx adds no header of its own (the runtime computed Host and the body's headers).
+    Bytes given as `content` stay readable as `request.content`.
     """
 
     def __init__(
         self,
-        *args: Any,
+        method: str,
+        url: httpx.URL | str,
+        *,
+        headers: Sequence[tuple[str, str]],
         secret_params: frozenset[str],
-        secret_headers: frozenset[str],
-        **kwargs: Any,
+        secret_names: frozenset[str],
+        extensions: Mapping[str, Any],
+        content: bytes | None = None,
+        stream: httpx.SyncByteStream | httpx.AsyncByteStream | None = None,
     ) -> None:
-        super().__init__(*args, **kwargs)
-        url = _MaskedURL(self.url)
-        url._secret_params = secret_params
-        self.url = url
-        headers = _MaskedHeaders(self.headers)
-        headers._secret_names = _SECRET_HEADERS | secret_headers
-        self.headers = headers
+        if isinstance(url, _MaskedURL) and url._secret_params == secret_params:
+            masked = url
+        else:
+            masked = _MaskedURL(url)
+            masked._secret_params = secret_params
+        fields = _MaskedHeaders(headers)
+        fields._secret_names = secret_names
+        body = httpx.ByteStream(content or b"") if stream is None else stream
+        super().__init__(method, masked, headers=fields, stream=body, extensions=extensions)
+        # httpx keeps copies of its own kinds: the masked ones replace them.
+        self.url = masked
+        self.headers = fields
+        if stream is None:
+            self.read()
 
     def __repr__(self) -> str:
         return f"<Request({self.method!r}, {self.url!r})>"
@@ -1569,6 +1598,65 @@ def _merge_cookies(theirs: str | None, ours: str | None) -> str | None:
     return "; ".join([*kept, ours])
 
 
+@dataclass(frozen=True)
+class _ClientHeaders:
+    """An http_client's headers by lower-case name, checked once; its Cookie header kept apart, for merging.
+
+    A header that fails the check is kept as given and checked again where it is sent, so it
+    raises only on a call that does not set that header itself, as before.
+    """
+
+    items: tuple[tuple[str, str], ...]
+    failed: frozenset[str]
+    cookie: str | None
+
+    @classmethod
+    def of(cls, headers: httpx.Headers) -> _ClientHeaders:
+        items: list[tuple[str, str]] = []
+        failed: set[str] = set()
+        cookies: list[str] = []
+        for name, value in headers.multi_items():
+            if name == "cookie":
+                cookies.append(value)
+                continue
+            try:
+                items.append((name, _check_header(name, value)))
+            except (ValueError, TypeError):
+                items.append((name, value))
+                failed.add(name)
+        return cls(tuple(items), frozenset(failed), ", ".join(cookies) if cookies else None)
+
+    def value(self, name: str, value: str) -> str:
+        """`value` of header `name`, ready for the wire: checked already, or checked now (and refused)."""
+        return _check_header(name, value) if name in self.failed else value
+
+
+def _jar_cookie(jar: httpx.Cookies, method: str, url: httpx.URL) -> str | None:
+    """The Cookie header an http_client's cookie jar gives a request to `url`, as its `build_request` would add it."""
+    probe = httpx.Request(method, url)
+    jar.set_cookie_header(probe)
+    cookie = probe.headers.get("cookie")
+    return str(cookie) if cookie is not None else None
+
+
+def _multipart_stream(
+    method: str, files: Any, content_type: str | None
+) -> tuple[httpx.SyncByteStream | httpx.AsyncByteStream, list[tuple[str, str]]]:
+    """A multipart body as httpx writes it: its stream and its headers (the type with its boundary, the length).
+
+    A Content-Type the call sets itself names the boundary, as in httpx.
+    """
+    probe = httpx.Request(
+        method,
+        "http://multipart.invalid/",
+        headers={"Content-Type": content_type} if content_type is not None else None,
+        files=files,
+    )
+    return probe.stream, [
+        (k, _check_header(k, v)) for k, v in probe.headers.multi_items() if k != "host"
+    ]
+
+
 def _printable(text: str, limit: int) -> str:
     """`text` on one line of printable characters (controls, line breaks and bidi marks become spaces), at most `limit` long."""
     flat = " ".join("".join(c if c.isprintable() else " " for c in text[: limit * 4]).split())
@@ -1741,6 +1829,7 @@ class BaseAPIClient:
             for s in self._schemes.values()
             if s.kind == "apikey" and s.location == "header"
         )
+        self._secret_names = _SECRET_HEADERS | self._secret_headers
         _SECRET_FILTER.params.update(self._secret_params)
         if auth_scheme is not None and auth_scheme not in self._schemes:
             known = ", ".join(sorted(self._schemes)) or "none"
@@ -1754,6 +1843,8 @@ class BaseAPIClient:
         self.retry_non_idempotent = retry_non_idempotent
         self.max_response_size = max_response_size
         self._default_headers = {k: _check_header(k, v) for k, v in (default_headers or {}).items()}
+        self._fixed_headers = self._own_headers()
+        self._client_headers_seen: tuple[list[tuple[bytes, bytes]], _ClientHeaders] | None = None
         self._random = random.Random()
         self.strict = strict if strict is not None else _env_strict(self._strict_env)
 
@@ -1805,6 +1896,7 @@ class BaseAPIClient:
                 **self._default_headers,
                 **{k: _check_header(k, v) for k, v in default_headers.items()},
             }
+            clone._fixed_headers = clone._own_headers()
         if not isinstance(max_response_size, NotGiven):
             clone.max_response_size = max_response_size
         if not isinstance(retry_non_idempotent, NotGiven):
@@ -1822,6 +1914,24 @@ class BaseAPIClient:
             )
 
     # -- requests -----------------------------------------------------------------------
+    def _own_headers(self) -> dict[str, str]:
+        """The headers of every call by lower-case name, checked already: the User-Agent, then `default_headers`."""
+        own: dict[str, str] = {}
+        if self._user_agent is not None:
+            own["user-agent"] = _check_header("User-Agent", self._user_agent)
+        own.update((k.lower(), v) for k, v in self._default_headers.items())
+        return own
+
+    def _client_headers(self) -> _ClientHeaders:
+        """The http_client's headers, checked once for as long as they stay the same (a user may change them)."""
+        raw = self._http.headers.raw
+        seen = self._client_headers_seen
+        if seen is not None and seen[0] == raw:
+            return seen[1]
+        found = _ClientHeaders.of(self._http.headers)
+        self._client_headers_seen = (raw, found)
+        return found
+
     def _build_request(
         self,
         op: OperationSpec,
@@ -1829,22 +1939,17 @@ class BaseAPIClient:
         options: RequestOptions | None,
         url: str | None = None,
     ) -> httpx.Request:
-        """The request of one call; every header, cookie and the URL checked before anything is sent.
+        """The request of one call, built once; every header, cookie and the URL checked before anything is sent.
 
-        It is built by the http_client (`build_request`), so that client's headers, cookies,
-        timeout and params apply, under the call's own: its parameters, credential, Accept and
-        body headers win over the http_client's of the same name.
+        The http_client's headers, cookies, params and timeout apply as its `build_request`
+        would apply them, under the call's own: the call's parameters, credential, Accept and
+        body headers win over the http_client's of the same name (see `_merged_headers`).
         """
         options = options or {}
         segments: dict[str, str] = {}
         query: list[tuple[str, Any]] = []
-        binary = any(
-            s.kind in ("binary", "text") for k, s in op.responses.items() if k.startswith("2")
-        )
-        headers: dict[str, str] = {"Accept": op.accept or ("*/*" if binary else "application/json")}
-        if self._user_agent is not None:
-            headers["User-Agent"] = self._user_agent
-        headers.update(self._default_headers)
+        # By lower-case name, each value checked as it is set: a later header replaces an earlier one.
+        ours = {"accept": op.accept_header, **self._fixed_headers}
         cookies: list[tuple[str, str]] = []
         for spec in op.params:
             value = args.get(spec.name, NOT_GIVEN)
@@ -1857,84 +1962,88 @@ class BaseAPIClient:
             elif spec.location == "query":
                 query.extend(_query_pairs(spec, value))
             elif spec.location == "header":
-                headers[spec.wire] = _header_value(spec, value)
+                ours[spec.wire.lower()] = _check_header(spec.wire, _header_value(spec, value))
             elif spec.location == "cookie":
                 cookies.extend(_cookie_pairs(spec, value))
         for key, extra in (options.get("extra_query") or {}).items():
             query.append(_encoded_pair(str(key), _text(extra)))
-        self._authenticate(op, headers, query, cookies)
-        headers.update(options.get("extra_headers") or {})
+        added: dict[str, str] = {}
+        self._authenticate(op, added, query, cookies)
+        added.update(options.get("extra_headers") or {})
         body = self._body(op, args, options)
         if body.content_type is not None:
-            headers["Content-Type"] = body.content_type
+            added["Content-Type"] = body.content_type
         if body.stream is not None:
             length = body.stream.length()
-            headers["Content-Length" if length is not None else "Transfer-Encoding"] = (
+            added["Content-Length" if length is not None else "Transfer-Encoding"] = (
                 str(length) if length is not None else "chunked"
             )
         if cookies:
-            headers["Cookie"] = _cookie_header(cookies)
-        checked: dict[str, tuple[str, str]] = (
-            {}
-        )  # by lower-case name: a later header replaces an earlier one
-        for name, value in headers.items():
-            checked[_check_header_name(name).lower()] = (name, _check_header(name, value))
-        if url is None:
-            full = self._url_for(op, _render_path(op.path, segments), query)
-        else:
-            full = self._next_url(op, url)
-            known = {k for k, _ in full.params.multi_items()}
-            missing = [f"{k}={v}" for k, v in query if unquote(k) not in known]
-            if missing:
-                full = httpx.URL(str(full) + ("&" if full.query else "?") + "&".join(missing))
-        timeout = options.get("timeout", self.timeout)
-        ours = checked.pop("cookie", None)
-        built = self._http.build_request(
-            op.method,
-            full,
-            headers=list(checked.values()),
-            content=body.content,
-            files=body.files,
-            timeout=timeout,
+            added["Cookie"] = _cookie_header(cookies)
+        for name, value in added.items():
+            ours[_check_header_name(name).lower()] = _check_header(name, value)
+        full = (
+            self._url_for(op, _render_path(op.path, segments), query)
+            if url is None
+            else self._next_page_url(op, url, query)
         )
-        # httpx would replace the query with the http_client's params: the URL stays ours, their params added to it.
-        # The call's own headers are checked already; those the http_client added are checked here.
-        sent = [
-            (k, v if k.lower() in checked else _check_header(k, v))
-            for k, v in built.headers.multi_items()
-            if k.lower() != "cookie"
-        ]
-        cookie = _merge_cookies(built.headers.get("cookie"), ours[1] if ours else None)
-        if cookie:
-            sent.append(("Cookie", _check_header("Cookie", cookie)))
-        # Bytes are passed again, so `request.content` stays readable; a multipart body keeps the stream its boundary is in.
-        stream = body.stream if body.stream is not None else (built.stream if body.files else None)
+        # What httpx would add for the body: its length; a multipart body's type and boundary too.
+        stream: httpx.SyncByteStream | httpx.AsyncByteStream | None = body.stream
+        own: list[tuple[str, str]] = []
+        if body.files:
+            stream, own = _multipart_stream(op.method, body.files, ours.get("content-type"))
+        elif body.content is not None:
+            own = [("content-length", str(len(body.content)))]
         return _Request(
             op.method,
-            self._with_client_params(full),
-            headers=sent,
-            content=body.content,
+            full,
+            headers=self._merged_headers(op.method, full, ours, own),
+            content=body.content if stream is None else None,
             stream=stream,
-            extensions=built.extensions,
+            extensions={"timeout": httpx.Timeout(options.get("timeout", self.timeout)).as_dict()},
             secret_params=self._secret_params,
-            secret_headers=self._secret_headers,
+            secret_names=self._secret_names,
         )
 
-    def _with_client_params(self, url: httpx.URL) -> httpx.URL:
-        """`url` with the http_client's `params` added, percent-encoded, except names the call already sends."""
-        extra = self._http.params
-        if not extra:
-            return url
-        have = {k for k, _ in url.params.multi_items()}
-        pairs = [_encoded_pair(k, v) for k, v in extra.multi_items() if k not in have]
-        if not pairs:
-            return url
-        return httpx.URL(
-            str(url) + ("&" if url.query else "?") + "&".join(f"{k}={v}" for k, v in pairs)
-        )
+    def _merged_headers(
+        self, method: str, url: httpx.URL, ours: dict[str, str], extra: list[tuple[str, str]]
+    ) -> list[tuple[str, str]]:
+        """The headers on the wire, in the order httpx's `build_request` gives them, and one Cookie header last.
 
-    def _url_for(self, op: OperationSpec, path: str, query: list[tuple[str, Any]]) -> httpx.URL:
-        """The operation's base URL with `path` appended to its path and `query` as its query, parsed once.
+        As httpx merges: the http_client's headers, less those the call sets, then the call's;
+        the body's own headers where not set (Transfer-Encoding not beside a Content-Length);
+        Host (and `Content-Length: 0` for a POST, PUT or PATCH without one) first. Cookies:
+        the http_client's Cookie header, else its cookie jar's for this URL, less the names the
+        call sets, then the call's (`_merge_cookies`).
+        """
+        theirs = self._client_headers()
+        headers = [(k, theirs.value(k, v)) for k, v in theirs.items if k not in ours]
+        headers.extend((k, v) for k, v in ours.items() if k != "cookie")
+        present = {k for k, _ in headers}
+        for name, value in extra:
+            if name not in present and not (
+                name == "transfer-encoding" and "content-length" in present
+            ):
+                headers.append((name, value))
+                present.add(name)
+        first: list[tuple[str, str]] = []
+        if "host" not in present:
+            first.append(("host", _check_header("host", url.netloc.decode("ascii"))))
+        if method in ("POST", "PUT", "PATCH") and not present & {
+            "content-length",
+            "transfer-encoding",
+        }:
+            first.append(("content-length", "0"))
+        their_cookie = theirs.cookie
+        if their_cookie is None and self._http.cookies:
+            their_cookie = _jar_cookie(self._http.cookies, method, url)
+        cookie = _merge_cookies(their_cookie, ours.get("cookie"))
+        if cookie:
+            headers.append(("Cookie", _check_header("Cookie", cookie)))
+        return first + headers if first else headers
+
+    def _url_for(self, op: OperationSpec, path: str, query: list[tuple[str, Any]]) -> _MaskedURL:
+        """The operation's base URL with `path` appended to its path and `query` (then the http_client's params) as its query, parsed once.
 
         A ValueError if the result left the base, whatever the spec says: the scheme, host, port
         and userinfo are the base's, and the path lies under the base's path.
@@ -1942,14 +2051,39 @@ class BaseAPIClient:
         base = self._base_of(op)
         # `path` starts with "/" and holds only encoded text: the authority ends where the base's does.
         text = base.text + path
-        pairs = [f"{k}={v}" for k, v in base.query + query]
-        url = httpx.URL(f"{text}?{'&'.join(pairs)}" if pairs else text)
+        pairs = [*base.query, *query]
+        pairs.extend(self._client_params({unquote_plus(k) for k, _ in pairs}))
+        url = _MaskedURL(f"{text}?{'&'.join(f'{k}={v}' for k, v in pairs)}" if pairs else text)
+        url._secret_params = self._secret_params
         inside = (url.raw_path.split(b"?", 1)[0] + b"/").startswith(base.path + b"/")
         if not inside or _origin(url) != base.origin:
             raise ValueError(
                 f"{op.id}: the path of this call would leave the API's base URL; refusing to send it"
             )
         return url
+
+    def _client_params(self, names: set[str]) -> list[tuple[str, str]]:
+        """The http_client's `params`, percent-encoded, less the names the call sends itself (httpx would replace the call's query)."""
+        extra = self._http.params
+        if not extra:
+            return []
+        return [_encoded_pair(k, v) for k, v in extra.multi_items() if k not in names]
+
+    def _next_page_url(
+        self, op: OperationSpec, url: str, query: list[tuple[str, Any]]
+    ) -> _MaskedURL:
+        """A next link with the call's query pairs it lacks, then the http_client's params, added."""
+        full = self._next_url(op, url)
+        known = {k for k, _ in full.params.multi_items()}
+        missing = [(k, v) for k, v in query if unquote(k) not in known]
+        names = known | {unquote_plus(k) for k, _ in missing}
+        pairs = [*missing, *self._client_params(names)]
+        text = str(full)
+        if pairs:
+            text += ("&" if full.query else "?") + "&".join(f"{k}={v}" for k, v in pairs)
+        masked = _MaskedURL(text)
+        masked._secret_params = self._secret_params
+        return masked
 
     def _next_url(self, op: OperationSpec, url: str) -> httpx.URL:
         """A next-page URL, refused unless it is on the operation's own origin (scheme, host, port and userinfo)."""
@@ -2141,7 +2275,7 @@ class BaseAPIClient:
             stream=target.stream,
             extensions=target.extensions,
             secret_params=self._secret_params,
-            secret_headers=self._secret_headers,
+            secret_names=self._secret_names,
         )
         response.next_request = following
         return following if hops < MAX_REDIRECTS else None
