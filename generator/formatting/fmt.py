@@ -25,7 +25,7 @@ from black.parsing import InvalidInput
 
 from generator.cache import ContentCache, digest
 from generator.errors import TrunklineError
-from generator.formatting.settled import LINE_LENGTH, black_reason
+from generator.formatting.settled import LINE_LENGTH, SCAFFOLD, black_reason, class_body, statements
 
 MODE = black.Mode(target_versions={TargetVersion.PY311}, line_length=LINE_LENGTH)
 MODE_KEY = f"black {version('black')} {MODE!r}"
@@ -108,7 +108,45 @@ def _done(value: list[str]) -> Future[list[str]]:
 
 def format_batch(items: list[tuple[str, str]]) -> list[str]:
     """Several sources formatted, in order (one task for a worker)."""
-    return [format_source(path, text) for path, text in items]
+    return [format_statements(path, text) for path, text in items]
+
+
+def format_statements(path: str, text: str) -> str:
+    """One source formatted as black formats it, black given only the top-level statements (and
+    class body statements) that `black_reason` finds something in: one long field of a 300-line
+    module costs a field's formatting, not a module's. The whole file goes to black when it cannot
+    be cut so (`settled.statements`)."""
+    cut = statements(text)
+    if cut is None:
+        return format_source(path, text)
+    pieces: list[str] = []
+    for blank, statement in cut:
+        pieces.append("\n" * blank)
+        if black_reason(statement) is None:
+            pieces.append(statement)
+        else:
+            pieces.append(_format_class(path, statement) or format_source(path, statement))
+    return "".join(pieces)
+
+
+def _format_class(path: str, statement: str) -> str | None:
+    """A top-level class formatted statement by statement of its body, each after `SCAFFOLD`;
+    None if it cannot be cut so or its head needs black."""
+    cut = class_body(statement)
+    if cut is None or black_reason(cut[0] + "\n    pass\n") is not None:
+        return None
+    head, body = cut
+    pieces = [head]
+    for blank, inner in body:
+        scaffolded = SCAFFOLD + "\n" * blank + inner
+        if black_reason(scaffolded) is None:
+            pieces.append("\n" * blank + inner)
+            continue
+        formatted = format_source(path, scaffolded)
+        if not formatted.startswith(SCAFFOLD):
+            return None
+        pieces.append("\n" * blank + formatted[len(SCAFFOLD):].lstrip("\n"))
+    return "".join(pieces)
 
 
 def format_files(files: dict[str, str], parallel: bool = True) -> dict[str, str]:

@@ -274,6 +274,8 @@ class _Statement:
     indent: int
     kind: str  # "def" (def, class, decorator), "import", "string", "comment", "opener" (ends with `:`), "other"
     decorator: bool = False
+    klass: bool = False  # a `class` line
+    class_docstring: bool = False  # the first statement of a class body, a string
 
 
 def _blank_lines(code: str) -> str | None:
@@ -293,6 +295,8 @@ def _blank_lines(code: str) -> str | None:
             blanks = 0
             continue
         statement = _statement(line)
+        if statement.kind == "string" and previous is not None and previous.klass and previous.indent < statement.indent:
+            statement.class_docstring = True
         reason = _blank_reason(statement, previous, owners.get(statement.indent), blanks)
         if reason is not None:
             return f"{reason} before line {number}"
@@ -307,7 +311,7 @@ def _statement(line: str) -> _Statement:
     content = line.lstrip(" ")
     indent = len(line) - len(content)
     if content.startswith(("def ", "async def ", "class ", "@")):
-        return _Statement(indent, "def", content.startswith("@"))
+        return _Statement(indent, "def", content.startswith("@"), content.startswith("class "))
     if content.startswith(("import ", "from ")):
         return _Statement(indent, "import")
     if content.startswith('""'):
@@ -331,8 +335,10 @@ def _blank_reason(current: _Statement, previous: _Statement | None, owner: _Stat
         return "blank lines starting a block" if blanks > 1 else None
     if current.kind == "def" or previous.indent > current.indent and owner is not None and owner.kind == "def":
         return None if blanks == around_def else f"not {around_def} blank lines around a def or class"
-    if previous.kind == "import" and current.kind != "import" and not blanks:
-        return "no blank line after imports"
+    if previous.class_docstring and previous.indent == current.indent and blanks != 1:
+        return "not one blank line after a class docstring"
+    if previous.kind == "import" and current.kind != "import" and (not blanks or previous.indent == current.indent and blanks != 1):
+        return "not one blank line after imports"
     if previous.kind == "string" and current.indent == 0 and owner is previous and blanks != 1:
         return "not one blank line after the module docstring"
     return None
@@ -340,3 +346,93 @@ def _blank_reason(current: _Statement, previous: _Statement | None, owner: _Stat
 
 def _line(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
+
+
+
+# Where a file may be cut so that black, given each piece alone, lays it out as in the whole file.
+SCAFFOLD = "class _:\n    _: int\n"  # a class body statement is formatted after this, at its depth
+_FOLLOWS = ("else", "elif", "except", "finally")  # lines that carry on the statement before them
+
+
+def statements(text: str) -> list[tuple[int, str]] | None:
+    """`text` cut into its top-level statements, each with the number of blank lines before it,
+    that black formats one by one as it does the whole file; None if it cannot be cut so: blank
+    lines between statements that black would change, a statement after the first that starts
+    with a string (alone, black would read it as a module docstring), `fmt:` comments, brackets
+    that do not balance."""
+    if "fmt:" in text or not text.endswith("\n"):
+        return None
+    scan = _scan(text)
+    if isinstance(scan, str) or _blank_lines(scan.code) is not None:
+        return None
+    cut = _cut(text.split("\n")[:-1], scan.code.split("\n")[:-1], 0)
+    if cut is None or any(statement.startswith(('"', "'")) for _, statement in cut[1:]):
+        return None
+    return cut
+
+
+def class_body(statement: str) -> tuple[str, list[tuple[int, str]]] | None:
+    """A top-level class cut into its head (the `class` line and the docstring) and the
+    statements of its body, each with the blank lines before it, to be formatted one by one
+    after `SCAFFOLD`; None if it is no class or cannot be cut so."""
+    scan = _scan(statement)
+    if not statement.startswith("class ") or isinstance(scan, str):
+        return None
+    lines, code = statement.split("\n")[:-1], scan.code.split("\n")[:-1]
+    if not code[0].endswith(":") or _closing_depth(code[0]) != 0 or len(lines) < 2:
+        return None
+    head = 1
+    if code[1].startswith('    ""'):  # the docstring stays with the class line
+        head = 2 + next((i for i, line in enumerate(code[2:]) if not line.startswith("\x01")), len(code) - 2)
+    cut = _cut(lines[head:], code[head:], 4)
+    if cut is None:
+        return None
+    return "\n".join(lines[:head]) + "\n", cut
+
+
+def _closing_depth(line: str) -> int:
+    return line.count("(") + line.count("[") + line.count("{") - line.count(")") - line.count("]") - line.count("}")
+
+
+def _cut(lines: list[str], code: list[str], indent: int) -> list[tuple[int, str]] | None:
+    """`lines` as (blank lines before, statement text) for each statement at `indent`, or None
+    if the first line starts none or brackets do not balance."""
+    starts = _starts(code, indent)
+    if not starts or any(line.strip() for line in lines[:starts[0]]):
+        return None
+    result: list[tuple[int, str]] = []
+    end = 0
+    for start, stop in zip(starts, [*starts[1:], len(lines)]):
+        blank = start - end
+        end = stop
+        while end > start and not lines[end - 1]:
+            end -= 1  # the blank lines before the next statement are counted with it
+        result.append((blank, "\n".join(lines[start:end]) + "\n"))
+    return result
+
+
+def _starts(code: list[str], indent: int) -> list[int] | None:
+    """The rows where a statement at `indent` starts (comment and decorator lines before it
+    included); None if a line is indented less or the brackets do not balance."""
+    starts: list[int] = []
+    depth, attached = 0, False
+    for row, line in enumerate(code):
+        content = line.lstrip(" ")
+        here = depth == 0 and content and not line.startswith("\x01")
+        if "(" in line or ")" in line or "[" in line or "]" in line or "{" in line or "}" in line:
+            depth += _closing_depth(line)
+            if depth < 0:
+                return None
+        if not here:
+            continue
+        if len(line) - len(content) < indent:
+            return None
+        if len(line) - len(content) > indent:
+            continue
+        if content.startswith((")", "]", "}")) or content.split(" ", 1)[0].rstrip(":") in _FOLLOWS:
+            attached = False
+            continue
+        if not attached:
+            starts.append(row)
+        attached = content.startswith(("@", "#"))
+    return starts if depth == 0 else None
