@@ -46,6 +46,10 @@ MUST_GO_TO_BLACK = {
     "a missing space after a comma": "X = [1,2]\n",
     "a split call that fits on one line": "X = f(\n    a, b\n)\n",
     "a long string inside a statement over several lines": 'X = f(a="""\n' + "word " * 25 + '""")\n',
+    "a blank line inside brackets": "def f(\n    a: int,\n\n    b: int,\n) -> None:\n    pass\n",
+    "a comment right after code": "X = 1# one\n",
+    "a one-line docstring in plain quotes ending in a space": 'class A:\n    "Doc. "\n',
+    "two blank lines after imports": "import os\n\n\nX = os.sep\n",
 }
 
 # Black gives each of these back as it is: lines it cannot shorten, one-item tuples, split brackets
@@ -91,8 +95,10 @@ def test_a_reason_names_the_line() -> None:
 
 def test_invalid_python_is_never_taken_as_it_is() -> None:
     """Black reports a generator bug on it (tests/test_fmt.py); nothing here looks wrong to the checks."""
-    assert black_reason("def (:\n    pass\n") is None
-    assert not fmt.settled("bad.py", "def (:\n    pass\n")
+    assert black_reason("def f() -> None:\npass\n") is None
+    assert not fmt.settled("bad.py", "def f() -> None:\npass\n")
+    with pytest.raises(fmt.TrunklineError, match=r"generated bad\.py is not valid Python"):
+        fmt.format_files({"bad.py": "def f() -> None:\npass\n"}, parallel=False)
 
 
 @pytest.fixture()

@@ -116,7 +116,7 @@ def format_statements(path: str, text: str) -> str:
     class body statements) that `black_reason` finds something in: one long field of a 300-line
     module costs a field's formatting, not a module's. The whole file goes to black when it cannot
     be cut so (`settled.statements`)."""
-    cut = statements(text)
+    cut = statements(text) if _parses(path, text) else None  # black reports what does not parse
     if cut is None:
         return format_source(path, text)
     pieces: list[str] = []
@@ -158,8 +158,10 @@ def format_files(files: dict[str, str], parallel: bool = True) -> dict[str, str]
 def settled(path: str, text: str) -> bool:
     """Whether black would give `text` back as it is: valid Python (else black reports the bug)
     in which `black_reason` finds nothing."""
-    if black_reason(text) is not None:
-        return False
+    return black_reason(text) is None and _parses(path, text)
+
+
+def _parses(path: str, text: str) -> bool:
     try:
         compile(text, path, "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
     except (SyntaxError, ValueError):

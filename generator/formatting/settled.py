@@ -42,7 +42,7 @@ _CODE = {
     "space inside brackets": re.compile(r"[(\[{] +[^ \n]|[^ \n] +[)\]}]"),
     "spaces around a comma": re.compile(r"[^ \n],[^ \n)\]}]| ,"),
     "a trailing comma on one line": re.compile(r",[)\]}]"),
-    "spaces between tokens": re.compile(r"[^ \n]  +[^ \n#]|[^ \n](?: |   +)#"),
+    "spaces between tokens": re.compile(r"[^ \n]  +[^ \n#]|[^ \n](?: ?|   +)#"),
     "a semicolon": re.compile(";"),
     "a backslash continuation": re.compile(r"\\\n"),
     "an empty bracket split": re.compile(r"[(\[{]\n *[)\]}]"),
@@ -179,7 +179,7 @@ def _string_reason(text: str, start: int, prefix: str, quote: str, body: str) ->
     multiline = "\n" in body
     if indent.strip(" "):  # not a statement of its own
         return "a string over several lines inside a statement" if multiline else None
-    return _docstring_reason(body, indent) if len(quote) == 3 else None
+    return _docstring_reason(body, indent)  # black reads a first string statement as a docstring, whatever its quotes
 
 
 def _docstring_reason(body: str, indent: str) -> str | None:
@@ -289,6 +289,8 @@ def _blank_lines(code: str) -> str | None:
         if "(" in line or ")" in line or "[" in line or "]" in line or "{" in line or "}" in line:
             depth += line.count("(") + line.count("[") + line.count("{") - line.count(")") - line.count("]") - line.count("}")
         if not line.strip():
+            if depth:
+                return f"a blank line inside brackets on line {number}"
             blanks += 1
             continue
         if not starts:
