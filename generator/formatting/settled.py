@@ -39,10 +39,11 @@ _ATOM_ITEM = re.compile(rf" +(?:[A-Za-z_][\w.]*(?: as [A-Za-z_]\w*)?|(?:[A-Za-z_
 # Code (strings and comments blanked) that black writes otherwise, whatever the line's length;
 # one pattern each, as one alternation of them all is several times slower.
 _CODE = {
-    "space inside brackets": re.compile(r"[(\[{] +[^ \n]|[^ \n] +[)\]}]"),
-    "spaces around a comma": re.compile(r"[^ \n],[^ \n)\]}]| ,"),
+    "space inside brackets": re.compile(r"[(\[{] +[^ \n]| +[)\]}]"),  # the second: unless it indents, below
+    "spaces around a comma": re.compile(r",[^ \n)\]}]| ,"),
     "a trailing comma on one line": re.compile(r",[)\]}]"),
-    "spaces between tokens": re.compile(r"[^ \n]  +[^ \n#]|[^ \n](?: ?|   +)#"),
+    # written so that each starts with a literal: ten times faster than `[^ \n]  +...` on 13 MB
+    "spaces between tokens": re.compile(r"  (?<=[^ \n]  ) *[^ \n#]|   (?<=[^ \n]   )|#(?<=[^ \n]#)|#(?<=[^ \n] #)"),
     "a semicolon": re.compile(";"),
     "a backslash continuation": re.compile(r"\\\n"),
     "an empty bracket split": re.compile(r"[(\[{]\n *[)\]}]"),
@@ -50,7 +51,7 @@ _CODE = {
     "empty class parentheses": re.compile(r"^ *class \w+\(\):", re.MULTILINE),
     "a spaced power operator": re.compile(r"\*\* "),
     # black writes numbers as `1`, `1.5`, `1e-05`: not `1e+16`, `1.`, `1E5`, `0x1f`, `1j`
-    "a number black writes otherwise": re.compile(r"(?<![\w.])\d(?!\d*(?:\.\d+)?(?:e-?\d+)?(?![\w.+]))"),
+    "a number black writes otherwise": re.compile(r"\d(?<![\w.]\d)(?!\d*(?:\.\d+)?(?:e-?\d+)?(?![\w.+]))"),
     "too many blank lines": re.compile(r"\n\n\n\n|\n\n\n +\S"),
 }
 _REDUNDANT_AFTER = re.compile(r"(?:=|\b(?:return|in|if|elif|while|for|del|assert|not|await))\Z")
@@ -207,6 +208,8 @@ def _code(code: str) -> str | None:
         for match in pattern.finditer(code):
             if reason == "a trailing comma on one line" and _is_one_tuple(code, match.start()):
                 continue
+            if reason == "space inside brackets" and code[match.start() - 1:match.start()] in ("\n", ""):
+                continue  # the indentation of a closing bracket
             if reason == "redundant parentheses" and not _REDUNDANT_AFTER.search(code, max(0, match.start() - 8), match.start()):
                 continue
             return f"{reason} on line {_line(code, match.start())}"
