@@ -50,6 +50,9 @@ MUST_GO_TO_BLACK = {
     "a comment right after code": "X = 1# one\n",
     "a one-line docstring in plain quotes ending in a space": 'class A:\n    "Doc. "\n',
     "two blank lines after imports": "import os\n\n\nX = os.sep\n",
+    "a compound statement on one line": "def f() -> None: pass\n",
+    "items one a line without a trailing comma": 'X = f(\n    "' + "x" * 95 + '",\n    b\n)\n',
+    "a split subscript of one item": "X: tuple[\n    int,\n]\n",
 }
 
 # Black gives each of these back as it is: lines it cannot shorten, one-item tuples, split brackets

@@ -239,6 +239,8 @@ def _split_brackets(text: str, code: str) -> str | None:
         if trailing_comma and not one_item:
             continue
         inside = code[opener.end():close]
+        if items > 1 and "\n" in inside.strip():
+            return f"items one a line without a magic trailing comma on line {_line(code, opener.start())}"
         breaks = breaks or [m.start() for m in re.finditer("\n", code)]
         first, last = bisect_left(breaks, opener.start()) + 1, bisect_left(breaks, close) + 1
         if "#" in inside or "\x01" in inside:
@@ -300,6 +302,8 @@ def _blank_lines(code: str) -> str | None:
             blanks = 0
             continue
         statement = _statement(line)
+        if statement.kind in ("def", "opener") and not statement.decorator and not line.endswith((":", "(", "[", "{", ",")):
+            return f"a compound statement on one line at line {number}"
         if statement.kind == "string" and previous is not None and previous.klass and previous.indent < statement.indent:
             statement.class_docstring = True
         reason = _blank_reason(statement, previous, owners.get(statement.indent), blanks)
@@ -319,6 +323,8 @@ def _statement(line: str) -> _Statement:
         return _Statement(indent, "def", content.startswith("@"), content.startswith("class "))
     if content.startswith(("import ", "from ")):
         return _Statement(indent, "import")
+    if content.split(" ", 1)[0].rstrip(":") in _COMPOUND:
+        return _Statement(indent, "opener")
     if content.startswith('""'):
         return _Statement(indent, "string")
     if content.startswith("#"):
@@ -357,6 +363,7 @@ def _line(text: str, offset: int) -> int:
 # Where a file may be cut so that black, given each piece alone, lays it out as in the whole file.
 SCAFFOLD = "class _:\n    _: int\n"  # a class body statement is formatted after this, at its depth
 _FOLLOWS = ("else", "elif", "except", "finally")  # lines that carry on the statement before them
+_COMPOUND = frozenset({"if", "elif", "else", "for", "while", "with", "try", "except", "finally", "async"})
 
 
 def statements(text: str) -> list[tuple[int, str]] | None:
