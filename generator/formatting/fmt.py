@@ -1,8 +1,8 @@
 """Format rendered Python files with black, the formatter of record.
 
 Black is the slowest stage on big specs. The generator lays out its files as black does, so a
-file black would give back unchanged (`settled.black_reason`) is taken as it is; only the others
-go to black. Each file's result is cached by its content, and files not in the cache are
+file black would give back unchanged (`settled.black_reason`) is taken as it is; of the others,
+black gets only the statements that need it (`format_statements`). Each file's result is cached by its content, and files not in the cache are
 formatted on every core when there is enough work to share. The pipeline hands over the template
 files first and the models later, so black works on the one while datamodel-code-generator makes
 the other.
