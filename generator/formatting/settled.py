@@ -13,6 +13,7 @@ the whole output of the corpus and the vendors to prove the files taken as they 
 
 from __future__ import annotations
 
+import keyword
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -44,6 +45,20 @@ _CODE = {
     "a trailing comma on one line": re.compile(r",[)\]}]"),
     # written so that each starts with a literal: ten times faster than `[^ \n]  +...` on 13 MB
     "spaces between tokens": re.compile(r"  (?<=[^ \n]  ) *[^ \n#]|   (?<=[^ \n]   )|#(?<=[^ \n]#)|#(?<=[^ \n] #)"),
+    "strings with nothing between them": re.compile('""""|\x01""'),  # black puts a space there
+    "spaces around an arrow": re.compile(r"->(?<=[^ ]->)|->(?=[^ ])"),
+    "a union without spaces around |": re.compile(r"\|(?<=[^ \n]\|)|\|(?=[^ \n=])"),
+    "no space after a colon": re.compile(r":(?<=[\w\")\]]:)(?=[\w\"(\[{])"),
+    "spaces around a keyword argument's =": re.compile(r"[(,] ?\w+ = "),
+    "a space on one side of =": re.compile(r"=(?<= =)[^ =\n]|= (?<=\w= )(?!=)"),
+    "a space before a colon": re.compile(r" :(?<=[\w)\]\"] :)"),
+    "a space around a dot": re.compile(r"\. (?<=[\w)\]]\. )| \.(?<=[\w)\]] \.)(?=\w)(?<!from \.)"),
+    "a space before a parenthesis after a bracket": re.compile(r" [(\[](?<=[)\]] [(\[])"),
+    "a keyword right before a bracket": re.compile(
+        r"[(\[](?:(?<=\b(?:in|if|or)[(\[])|(?<=\b(?:not|and|for|del)[(\[])|(?<=\belif[(\[])|(?<=\bwhile[(\[])"
+        r"|(?<=\b(?:import|return|assert)[(\[]))"
+    ),
+    "a space before a call's parenthesis": re.compile(r" \((?<=\w \()"),  # but after a keyword, below
     "a semicolon": re.compile(";"),
     "a backslash continuation": re.compile(r"\\\n"),
     "an empty bracket split": re.compile(r"[(\[{]\n *[)\]}]"),
@@ -51,9 +66,15 @@ _CODE = {
     "empty class parentheses": re.compile(r"^ *class \w+\(\):", re.MULTILINE),
     "a spaced power operator": re.compile(r"\*\* "),
     # black writes numbers as `1`, `1.5`, `1e-05`: not `1e+16`, `1.`, `1E5`, `0x1f`, `1j`
-    "a number black writes otherwise": re.compile(r"\d(?<![\w.]\d)(?!\d*(?:\.\d+)?(?:e-?\d+)?(?![\w.+]))"),
+    "a number black writes otherwise": re.compile(r"\d(?<![\w.]\d)(?!\d*(?:\.\d+)?(?:e-?\d+)?(?![\w.+]))|\.\d(?<![\w)\]]\.\d)"),
     "too many blank lines": re.compile(r"\n\n\n\n|\n\n\n +\S"),
 }
+_BARE_ASSIGNMENT = re.compile(r" *[\w.]+(?:\[[^\]\n]*\])?(?:: [^=\n(\[{]*[^=\n(\[{ ])?(?:=[^=]| =[^= ]|=$)")
+# What a line inside brackets may start with when the line before ends in no comma or bracket:
+# the next operand of a binary operator, or a comprehension's clause.
+_CARRIES_ON = re.compile(r"(?:[-+*/%@|&^]|==|!=|<|>|and |or |not |in |is |if |else |for |async for )")
+_NESTED = re.compile(r"\([^()\n]*\)|\[[^\[\]\n]*\]|\{[^{}\n]*\}")  # an innermost bracket group
+_KEYWORDS = frozenset(keyword.kwlist)
 _REDUNDANT_AFTER = re.compile(r"(?:=|\b(?:return|in|if|elif|while|for|del|assert|not|await))\Z")
 _ONE_TUPLE = re.compile(r"(?<![\w)\]])\((?:[^(),\[\]{}\n]|\([^()\n]*\)|\[[^\[\]\n]*\])+,\)")
 _BRACKET = re.compile(r"[()\[\]{},]")
@@ -171,8 +192,12 @@ def _string_reason(text: str, start: int, prefix: str, quote: str, body: str) ->
     if quote[0] == "'":
         if len(quote) == 3 or body.count('"') <= body.count("\\'"):
             return "single quotes black would make double"
+        if '\\"' in body:
+            return "an escaped double quote in single quotes"
     elif "\\'" in body:
         return "an escaped single quote in double quotes"
+    elif len(quote) == 1 and body.count('\\"') > body.count("'"):
+        return "double quotes black would make single (fewer escapes)"
     if "r" not in prefix and _ESCAPE_CASE.search(body):
         return "an escape black writes in other case"
     line_start = text.rfind("\n", 0, start) + 1
@@ -210,10 +235,20 @@ def _code(code: str) -> str | None:
                 continue
             if reason == "space inside brackets" and code[match.start() - 1:match.start()] in ("\n", ""):
                 continue  # the indentation of a closing bracket
+            if reason == "a space before a call's parenthesis" and _word_before(code, match.start()) in _KEYWORDS:
+                continue
             if reason == "redundant parentheses" and not _REDUNDANT_AFTER.search(code, max(0, match.start() - 8), match.start()):
                 continue
             return f"{reason} on line {_line(code, match.start())}"
     return None
+
+
+def _word_before(code: str, end: int) -> str:
+    """The name or keyword that ends at `end`."""
+    start = end
+    while start > 0 and (code[start - 1].isalnum() or code[start - 1] == "_"):
+        start -= 1
+    return code[start:end]
 
 
 def _is_one_tuple(code: str, comma: int) -> bool:
@@ -289,18 +324,29 @@ def _blank_lines(code: str) -> str | None:
     depth, blanks = 0, 0
     previous: _Statement | None = None
     owners: dict[int, _Statement] = {}  # by indentation: the last statement there
+    openers: list[int] = []  # the indentation of each line that left a bracket open
+    last = ""  # the line of code before
     for number, line in enumerate(code.split("\n"), start=1):
         starts = depth == 0 and not line.startswith("\x01")
+        change = 0
         if "(" in line or ")" in line or "[" in line or "]" in line or "{" in line or "}" in line:
-            depth += line.count("(") + line.count("[") + line.count("{") - line.count(")") - line.count("]") - line.count("}")
+            change = _closing_depth(line)
+            depth += change
         if not line.strip():
             if depth:
                 return f"a blank line inside brackets on line {number}"
             blanks += 1
             continue
+        if change and _bad_split(line, change):
+            return f"a bracket split black would write otherwise on line {number}"
+        if not _inside_ok(line, depth - change, change, openers, last):
+            return f"a line inside split brackets black would write otherwise on line {number}"
+        last = line
         if not starts:
             blanks = 0
             continue
+        if _BARE_ASSIGNMENT.match(line):
+            return f"an assignment without spaces around = on line {number}"
         statement = _statement(line)
         if statement.kind in ("def", "opener") and not statement.decorator and not line.endswith((":", "(", "[", "{", ",")):
             return f"a compound statement on one line at line {number}"
@@ -314,6 +360,39 @@ def _blank_lines(code: str) -> str | None:
         owners[statement.indent] = previous = statement
         blanks = 0
     return None
+
+
+def _inside_ok(line: str, before: int, change: int, openers: list[int], last: str) -> bool:
+    """Whether a line is indented as black indents inside split brackets (four more than the
+    line that opened them, the closing bracket as much), ending in a comma holds one item, and
+    goes on from `last` (the line of code before it) as black would; keeps `openers` up to date."""
+    indent = len(line) - len(line.lstrip(" "))
+    string = line.startswith("\x01")  # goes on from a string: its indentation is the string's
+    if before > 0 and not string:
+        if not openers:
+            return False
+        closing = line.lstrip(" ").startswith((")", "]", "}"))
+        if indent != openers[-1] + (0 if closing else 4):
+            return False
+        if line.endswith(",") and ", " in line and ", " in _NESTED.sub("", _NESTED.sub("", line[:-1])):
+            return False
+        if not closing and not last.endswith((",", "(", "[", "{")) and not _CARRIES_ON.match(line.lstrip(" ")):
+            return False  # the line before goes on here: black joins what starts no operand of an operator
+    if change > 0:
+        if string or before > 0 and ", " in _NESTED.sub("", _NESTED.sub("", line[:-1])):
+            return False
+        openers.append(indent)
+    elif change < 0:
+        del openers[change:]
+    return True
+
+
+def _bad_split(line: str, change: int) -> bool:
+    """Whether a line that leaves brackets open (or closes earlier ones) is not as black splits:
+    one bracket left open, as the line's last character; one closed, as its first."""
+    if change > 0:
+        return change > 1 or not line.endswith(("(", "[", "{"))
+    return change < -1 or not line.lstrip(" \x01").startswith((")", "]", "}"))
 
 
 def _statement(line: str) -> _Statement:
@@ -338,6 +417,8 @@ def _blank_reason(current: _Statement, previous: _Statement | None, owner: _Stat
     if previous is None:
         return None
     around_def = 2 if current.indent == 0 else 1
+    if current.indent % 4 or previous.indent < current.indent != previous.indent + 4:
+        return "indentation other than four spaces a level"
     if previous.decorator:
         return "a blank line after a decorator" if blanks else None
     if previous.indent < current.indent:  # the first statement of a block
