@@ -53,6 +53,15 @@ MUST_GO_TO_BLACK = {
     "a compound statement on one line": "def f() -> None: pass\n",
     "items one a line without a trailing comma": 'X = f(\n    "' + "x" * 95 + '",\n    b\n)\n',
     "a split subscript of one item": "X: tuple[\n    int,\n]\n",
+    # layout slips a template could make
+    "an assignment without spaces": "class A:\n    model_config =ConfigDict(extra=\"allow\")\n",
+    "an annotation without a space": "class A:\n    name:str\n",
+    "a union without spaces": "class A:\n    x: int| None = None\n",
+    "an item indented one space too far": 'X = f(\n     a=1,\n    b=2,\n)\n',
+    "two items on a line of a split bracket": 'X = {\n    "a": a, "b": b,\n    "c": c,\n}\n',
+    "a missing comma joining two items": 'X = (\n    ("a", "a"),\n    ("b", "b")\n    ("c", "c"),\n)\n',
+    "a bracket left open mid-line": 'X = f(\n    a=((1,),\n        (2,)),\n)\n',
+    "a block indented five spaces": "class E(Exception):\n     pass\n",
 }
 
 # Black gives each of these back as it is: lines it cannot shorten, one-item tuples, split brackets
