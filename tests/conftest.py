@@ -30,7 +30,7 @@ def out(tmp_path: Path) -> Path:
 # README snippet, mypy over generated packages. `make test-fast` leaves them out for the edit loop;
 # `make test` (and CI) runs everything.
 SLOW_FILES = frozenset({
-    "test_atomic.py", "test_conformance.py", "test_corpus.py", "test_drift_proxy.py", "test_incremental.py",
+    "test_atomic.py", "test_black_stable.py", "test_conformance.py", "test_corpus.py", "test_drift_proxy.py", "test_incremental.py",
     "test_publish.py", "test_readme_snippets.py", "test_replay_http.py", "test_typecheck.py", "test_unseen_specs.py",
 })
 

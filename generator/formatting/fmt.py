@@ -1,13 +1,16 @@
 """Format rendered Python files with black, the formatter of record.
 
-Black is the slowest stage on big specs, so each file's result is cached by its content, and
-files not in the cache are formatted on every core when there is enough work to share. The
-pipeline hands over the template files first and the models later, so black works on the one
-while datamodel-code-generator makes the other.
+Black is the slowest stage on big specs. The generator lays out its files as black does, so a
+file black would give back unchanged (`settled.black_reason`) is taken as it is; of the others,
+black gets only the statements that need it (`format_statements`). Each file's result is cached by its content, and files not in the cache are
+formatted on every core when there is enough work to share. The pipeline hands over the template
+files first and the models later, so black works on the one while datamodel-code-generator makes
+the other.
 """
 
 from __future__ import annotations
 
+import ast
 import multiprocessing
 import os
 from collections.abc import Callable
@@ -22,8 +25,9 @@ from black.parsing import InvalidInput
 
 from generator.cache import ContentCache, digest
 from generator.errors import TrunklineError
+from generator.formatting.settled import LINE_LENGTH, SCAFFOLD, black_reason, class_body, statements
 
-MODE = black.Mode(target_versions={TargetVersion.PY311}, line_length=100)
+MODE = black.Mode(target_versions={TargetVersion.PY311}, line_length=LINE_LENGTH)
 MODE_KEY = f"black {version('black')} {MODE!r}"
 # Below this much unformatted source, starting worker processes costs more than it saves.
 _PARALLEL_MIN_CHARS = 400_000
@@ -50,7 +54,8 @@ class Formatter:
         self, files: dict[str, str], cores: int | None = None, formatted: frozenset[str] = frozenset()
     ) -> Callable[[], dict[str, str]]:
         """Begin formatting `files` on at most `cores` workers (all by default); the returned
-        call waits for and returns the formatted files. Paths in `formatted` are black-stable already."""
+        call waits for and returns the formatted files. Paths in `formatted` are black-stable
+        already; so is any file `black_reason` finds nothing in, which is kept (and cached) as it is."""
         keys = {
             path: digest(MODE_KEY, text) for path, text in files.items() if path.endswith(".py") and path not in formatted
         }
@@ -59,6 +64,9 @@ class Formatter:
             cached = self._cache.get(key)
             if cached is not None:
                 done[path] = cached
+            elif settled(path, files[path]):
+                done[path] = files[path]
+                self._cache.put(key, files[path])
         todo = sorted((path for path in keys if path not in done), key=lambda p: -len(files[p]))
         if self._parallel and sum(len(files[p]) for p in todo) >= _PARALLEL_MIN_CHARS:
             if self._pool is None:  # forkserver: workers start small instead of copying this process
@@ -100,13 +108,65 @@ def _done(value: list[str]) -> Future[list[str]]:
 
 def format_batch(items: list[tuple[str, str]]) -> list[str]:
     """Several sources formatted, in order (one task for a worker)."""
-    return [format_source(path, text) for path, text in items]
+    return [format_statements(path, text) for path, text in items]
+
+
+def format_statements(path: str, text: str) -> str:
+    """One source formatted as black formats it, black given only the top-level statements (and
+    class body statements) that `black_reason` finds something in: one long field of a 300-line
+    module costs a field's formatting, not a module's. The whole file goes to black when it cannot
+    be cut so (`settled.statements`)."""
+    cut = statements(text) if _parses(path, text) else None  # black reports what does not parse
+    if cut is None:
+        return format_source(path, text)
+    pieces: list[str] = []
+    for blank, statement in cut:
+        pieces.append("\n" * blank)
+        if black_reason(statement) is None:
+            pieces.append(statement)
+        else:
+            pieces.append(_format_class(path, statement) or format_source(path, statement))
+    return "".join(pieces)
+
+
+def _format_class(path: str, statement: str) -> str | None:
+    """A top-level class formatted statement by statement of its body, each after `SCAFFOLD`;
+    None if it cannot be cut so or its head needs black."""
+    cut = class_body(statement)
+    if cut is None or black_reason(cut[0] + "\n    pass\n") is not None:
+        return None
+    head, body = cut
+    pieces = [head]
+    for blank, inner in body:
+        scaffolded = SCAFFOLD + "\n" * blank + inner
+        if black_reason(scaffolded) is None:
+            pieces.append("\n" * blank + inner)
+            continue
+        formatted = format_source(path, scaffolded)
+        if not formatted.startswith(SCAFFOLD):
+            return None
+        pieces.append("\n" * blank + formatted[len(SCAFFOLD):].lstrip("\n"))
+    return "".join(pieces)
 
 
 def format_files(files: dict[str, str], parallel: bool = True) -> dict[str, str]:
     """The same files, Python sources formatted by black (cached; on all cores if `parallel`)."""
     with Formatter(parallel) as formatter:
         return formatter.start(files)()
+
+
+def settled(path: str, text: str) -> bool:
+    """Whether black would give `text` back as it is: valid Python (else black reports the bug)
+    in which `black_reason` finds nothing."""
+    return black_reason(text) is None and _parses(path, text)
+
+
+def _parses(path: str, text: str) -> bool:
+    try:
+        compile(text, path, "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+    except (SyntaxError, ValueError):
+        return False
+    return True
 
 
 def format_source(path: str, text: str) -> str:
