@@ -145,3 +145,12 @@ def test_a_made_up_class_named_like_a_model_outside_the_run_stays_private(tmp_pa
         assert "class _CheckoutSession(RootModel[str]):" in module and "    checkout_session: _CheckoutSession | None = None\n" in module
         assert "class CheckoutSession(BaseModel):" in made["models/_checkout_session.py"]
     assert files["models/_discount.py"] == first["models/_discount.py"].replace("A discount.", "Changed.")
+
+
+def test_a_made_up_type_alias_names_itself_by_its_private_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    """mypy requires `X = TypeAliasType("X", ...)` (found on Stripe's metadata maps)."""
+    monkeypatch.setenv("TRUNKLINE_CACHE_DIR", "off")
+    note = {"type": "object", "properties": {"metadata": {"type": "object", "additionalProperties": {"maxLength": 500, "type": "string"}}}}
+    module = models.render_models({"Note": note}, "Test API", parallel=False)["models/_note.py"]
+    assert '_MetadataAdditionalProperty = TypeAliasType("_MetadataAdditionalProperty", ' in module
+    assert "    metadata: dict[str, _MetadataAdditionalProperty] | None = None\n" in module

@@ -118,7 +118,7 @@ def _part(header: list[ast.ImportFrom], members: list[_Definition], known: froze
                 n += 1
                 private = f"{base}{n}"
             renames[definition.name] = private
-    sources = [rename(d.source, renames) for d in members]
+    sources = [_alias_named(rename(d.source, renames), renames.get(d.name)) for d in members]
     after = [rename(line, renames) for d in members for line in d.after]
     used = {renames.get(n, n) for d in members for n in d.names}
     for node in header:
@@ -135,6 +135,14 @@ def _part(header: list[ast.ImportFrom], members: list[_Definition], known: froze
         imports="".join(_library_imports(header, used)),
         body=body,
     )
+
+
+def _alias_named(source: str, private: str | None) -> str:
+    """A renamed type alias's source with its own name inside (`_X = TypeAliasType("_X", ...)`), as
+    type checkers require; any other source as it is."""
+    if private is None:
+        return source
+    return re.sub(r"\A(\w+ = TypeAliasType\(\s*)([\"'])\w+\2", lambda m: f'{m.group(1)}"{private}"', source)
 
 
 def layout(parts: list[Part], docstring: str) -> dict[str, str]:
