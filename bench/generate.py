@@ -5,8 +5,9 @@ empty cache (cold), with the cache of that run (warm), and with that cache after
 schema got one more property (as a vendor's spec update often does); of openapi-python-client
 and of datamodel-code-generator; and the ratios. Then the least time black alone can take on
 Trunkline's output (one pass over files already formatted), a floor under any cold run that
-keeps black as the formatter of record; then the no-op and one-spec-changed regeneration of
-the five vendor clients. The peers are installed once into `bench/.peers/` (needs the package
+keeps black as the formatter of record; then each vendor spec cold against
+openapi-python-client, all five cold in one run, and the no-op and one-spec-changed
+regeneration of the five vendor clients. The peers are installed once into `bench/.peers/` (needs the package
 registry). Run: `python bench/generate.py [SPEC_NAME ...] [--skip-peers]`.
 """
 
@@ -130,6 +131,24 @@ def corpus(names: list[str], skip_peers: bool) -> None:
     print()
 
 
+def vendor_specs(skip_peers: bool) -> None:
+    """Each vendor spec cold against openapi-python-client, then all five cold in one run."""
+    print("## Generating each vendor spec, empty caches\n")
+    print("| spec | trunkline cold | openapi-python-client | time vs opc |\n|---|---|---|---|")
+    for spec in sorted((ROOT / "specs").glob("*.yaml")):
+        with tempfile.TemporaryDirectory() as tmp:
+            work = Path(tmp)
+            ours = trunkline(spec, work / "out", work / "cache")
+            opc = None if skip_peers else openapi_python_client(spec, work)
+        print(f"| {spec.stem} | {cell(ours)} | {cell(opc)} | {ratio(ours, opc, 'seconds')} |", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "TRUNKLINE_CACHE_DIR": str(work / "cache")}
+        command = [sys.executable, "-m", "generator", "generate", "--specs", str(ROOT / "specs"), "--out", str(work / "out")]
+        five = run(command, env=env)
+    print(f"\n- all five vendors, one run, empty cache: {five.seconds:.2f} s, {five.peak_mib:.0f} MiB (target: 3 s)\n")
+
+
 def vendors() -> None:
     print("## Regenerating the five vendor clients\n")
     with tempfile.TemporaryDirectory() as tmp:
@@ -156,6 +175,7 @@ def main() -> None:
     if unknown:
         parser.error(f"unknown spec(s) {', '.join(sorted(unknown))}; choose from {', '.join(SPECS)}")
     corpus(args.specs or list(SPECS), args.skip_peers)
+    vendor_specs(args.skip_peers)
     vendors()
 
 
