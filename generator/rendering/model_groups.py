@@ -3,7 +3,7 @@
 Definitions that refer to each other (a strongly connected component of the `$ref` graph) form
 a group. A group's Python depends only on its own schemas and the schemas they reach (its
 closure), so that is its cache key; a spec change regenerates the groups whose closure it
-touches and nothing else. Groups that miss are generated in chunks, several on every core.
+touches and nothing else. Groups that miss are generated in runs, one per core.
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.cache import digest
-
-DEFS = "#/$defs/"
+from generator.modeling.schemas import DEFS
 
 
 @dataclass(frozen=True)
