@@ -307,3 +307,32 @@ def test_hostile_keys_and_filenames_stay_inside_their_field(bodies: ModuleType, 
     assert len(parts) == 1 and parts[0][2] == "application/octet-stream" and parts[0][3] == b"data"
     with pytest.raises(ValueError, match="line break"):
         send(bodies, flavour, lambda c: c.bodies.upload(file=("f", b"d", "text/plain\r\nX-Evil: 1")))
+
+
+def test_async_multipart_file_part_is_read_off_the_event_loop(bodies: ModuleType) -> None:
+    """The async client reads a multipart file part in worker threads, never on the loop's thread;
+    the sync client reads it as it sends, and both send the same parts."""
+    import threading
+
+    readers: set[int] = set()
+
+    class Tracked(io.BytesIO):
+        def read(self, size: int | None = -1) -> bytes:
+            readers.add(threading.get_ident())
+            return super().read(size)
+
+    loop_thread: list[int] = []
+
+    def call(client: Any) -> Any:
+        loop_thread.append(threading.get_ident())
+        return client.bodies.upload(file=("big.bin", Tracked(PNG * 50_000)))
+
+    sent = {}
+    for flavour in FLAVOURS:
+        readers.clear()
+        loop_thread.clear()
+        request, _ = send(bodies, flavour, call)
+        sent[flavour] = [(p[0], p[1], p[3]) for p in _parts(request)]
+        assert sent[flavour][0] == ("file", "big.bin", PNG * 50_000)
+        assert readers and (loop_thread[0] in readers) == (flavour == "sync")
+    assert sent["async"] == sent["sync"]

@@ -1028,6 +1028,22 @@ class _FileStream(httpx.SyncByteStream, httpx.AsyncByteStream):
             yield chunk
 
 
+class _OffLoopStream(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """httpx's multipart stream, whose file parts it reads as it goes: sent by the async client,
+    each chunk is made in a worker thread, so reading a file never blocks the event loop."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def __iter__(self) -> Iterator[bytes]:
+        return iter(self._stream)
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        chunks = iter(self._stream)
+        while (chunk := await anyio.to_thread.run_sync(next, chunks, None)) is not None:
+            yield chunk
+
+
 def _dig(value: Any, path: Sequence[str]) -> Any:
     """Follow wire names through parsed models and plain JSON alike."""
     for token in path:
@@ -1652,9 +1668,13 @@ def _multipart_stream(
         headers={"Content-Type": content_type} if content_type is not None else None,
         files=files,
     )
-    return probe.stream, [
-        (k, _check_header(k, v)) for k, v in probe.headers.multi_items() if k != "host"
-    ]
+    headers = [(k, _check_header(k, v)) for k, v in probe.headers.multi_items() if k != "host"]
+    reads_files = any(
+        not isinstance(part[1], (bytes, bytearray, memoryview, str))
+        for _, part in files
+        if isinstance(part, tuple)
+    )
+    return (_OffLoopStream(probe.stream) if reads_files else probe.stream), headers
 
 
 def _printable(text: str, limit: int) -> str:
