@@ -229,8 +229,8 @@ def _table(value: _Value, kinds: set[str]) -> Iterator[tuple[str, str]]:
         if not value.explode:
             said = "`explode: false`" if value.explode_ptr else "`explode` left at its default, false,"
             yield value.explode_ptr or value.style_ptr or value.ptr, (
-                f"{value.where}: OpenAPI leaves `deepObject` with {said} undefined; the client sends the bracket "
-                f"form of `explode: true`, `{wire}[key]=…`; say `explode: true`"
+                f"{value.where}: OpenAPI leaves `deepObject` with {said} undefined; the client sends "
+                f"`{wire}[…]=…`, the bracket form of `explode: true`; say `explode: true`"
             )
         odd = kinds - {"object"}
         if odd:
@@ -242,8 +242,8 @@ def _table(value: _Value, kinds: set[str]) -> Iterator[tuple[str, str]]:
     elif style in _DELIMITED:
         if value.explode_ptr and value.explode:
             yield value.explode_ptr, (
-                f"{value.where}: OpenAPI leaves `{style}` with `explode: true` undefined; the client ignores `explode` "
-                f"and sends one pair `{wire}=…{_DELIMITED[style]}…`; remove `explode: true`, or use style `form` for repeated pairs"
+                f"{value.where}: OpenAPI leaves `{style}` with `explode: true` undefined; the client sends "
+                f"one pair `{wire}=…{_DELIMITED[style]}…`, as if `explode` were false; remove `explode: true`, or use style `form` for repeated pairs"
             )
         if "primitive" in kinds:
             yield value.ptr, (
@@ -266,7 +266,7 @@ def _nested(context: Context, value: _Value, kinds: set[str]) -> Iterator[tuple[
             names = ", ".join(f"`{name}`" for name, _ in nested[:4]) + (f" and {len(nested) - 4} more" if len(nested) > 4 else "")
             shapes = set().union(*(k for _, k in nested))
             what = f"members {names} may be {_plural(shapes)}" if len(nested) > 1 else f"member {names} may be {_plural(shapes, one=True)}"
-            parts.append(f"its {what}, and the client sends {_member_sent(value, *nested[0])}")
+            parts.append(f"its {what}, and the client sends {_member_sent(value, nested)}")
     if parts:
         explode = ", exploded" if value.explode else ""
         yield value.ptr, (
@@ -293,16 +293,19 @@ def _items_sent(value: _Value) -> str:
     return "joined by the style's delimiters: `{…},{…}`"
 
 
-def _member_sent(value: _Value, name: str, deep: set[str]) -> str:
-    """How the runtime writes one nested member (`_deep`, `_query_pairs`, or JSON text in the style's place)."""
+def _member_sent(value: _Value, nested: list[tuple[str, set[str]]]) -> str:
+    """How the runtime writes nested members (`_deep`, `_query_pairs`, or JSON text in the style's place), one example per shape."""
     wire = value.wire
+    array = next((name for name, shapes in nested if "array" in shapes), "")
+    obj = next((name for name, shapes in nested if "object" in shapes), "")
     if value.location == "query" and value.style == "deepObject":
-        example = f"`{wire}[{name}][0]=…`" if deep == {"array"} else f"`{wire}[{name}][key]=…`"
-        return f"brackets to any depth ({example}), the convention Stripe, Rails and PHP read"
+        examples = [f"`{wire}[{array}][0]=…`"] * bool(array) + [f"`{wire}[{obj}][…]=…`"] * bool(obj)
+        return f"brackets to any depth ({', '.join(examples)}), the convention Stripe, Rails and PHP read"
     if value.location == "query" and value.style == "form" and value.explode:
-        forms = [f"`{name}=…&{name}=…` for an array (one pair per item)"] if "array" in deep else []
-        forms += [f"`{name}={{…}}` for an object (its JSON text)"] if "object" in deep else []
+        forms = [f"`{array}=…&{array}=…` for an array (one pair per item)"] * bool(array)
+        forms += [f"`{obj}={{…}}` for an object (its JSON text)"] * bool(obj)
         return " and ".join(forms) + f", under the member's own name without `{wire}`"
+    name = nested[0][0]
     if value.explode:
         return f"its JSON text as the member's value: `{name}={{…}}`"
     return f"its JSON text after the member's name: `{name},{{…}}`"
