@@ -184,7 +184,7 @@ def _parameter(context: Context, param: dict[str, Any], ptr: str) -> Iterator[tu
                    ptr + "/explode" if "explode" in param else "", ptr + "/style" if "style" in param else "", _FIX_PARAM)
     kinds = _kinds(context, value.schema)
     if location == "query":
-        yield from _table(value, kinds)
+        yield from _table(context, value, kinds)
     if location == "cookie" and kinds & {"array", "object"}:
         one = "one cookie per item or member" if explode else f"one cookie `{wire}=…,…`"
         yield ptr, (
@@ -218,11 +218,11 @@ def _fields(context: Context, media: dict[str, Any], ptr: str, kind: str) -> Ite
                 f"latter, its members as top-level pairs without the name `{wire}` (`key=…&other=…`); say which with an "
                 "`encoding` entry: `style: form` for those pairs, or `contentType: application/json` for the JSON text"
             )
-        yield from _table(value, kinds)
+        yield from _table(context, value, kinds)
         yield from _nested(context, value, kinds)
 
 
-def _table(value: _Value, kinds: set[str]) -> Iterator[tuple[str, str]]:
+def _table(context: Context, value: _Value, kinds: set[str]) -> Iterator[tuple[str, str]]:
     """The style table's n/a cells for query values (the runtime's `_query_pairs`): explode, then the value's shapes."""
     style, wire = value.style, value.wire
     if style == "deepObject":
@@ -234,7 +234,9 @@ def _table(value: _Value, kinds: set[str]) -> Iterator[tuple[str, str]]:
             )
         odd = kinds - {"object"}
         if odd:
-            sent = " and ".join(s for k, s in (("array", f"an array as `{wire}[0]=…&{wire}[1]=…`"), ("primitive", f"a scalar as `{wire}=…`")) if k in odd)
+            deep = "array" in odd and bool(_kinds(context, _items(context, value.schema, value.schema_ptr)) & {"array", "object"})
+            array = f"an array as `{wire}[0][…]=…`, brackets to any depth" if deep else f"an array as `{wire}[0]=…&{wire}[1]=…`"
+            sent = " and ".join(s for k, s in (("array", array), ("primitive", f"a scalar as `{wire}=…`")) if k in odd)
             yield value.ptr, (
                 f"{value.where} may be {_plural(odd, one=True)}, but OpenAPI defines `deepObject` for objects only; "
                 f"the client sends {sent}; give it style `form`, or an object schema"
@@ -255,10 +257,10 @@ def _table(value: _Value, kinds: set[str]) -> Iterator[tuple[str, str]]:
 def _nested(context: Context, value: _Value, kinds: set[str]) -> Iterator[tuple[str, str]]:
     """Array items and object members that are arrays or objects: OpenAPI defines one level, the client's convention the rest."""
     parts: list[str] = []
-    if "array" in kinds:
+    if "array" in kinds and value.style != "deepObject":  # a deepObject array is n/a already (`_table`)
         deep = _kinds(context, _items(context, value.schema, value.schema_ptr)) & {"array", "object"}
         if deep:
-            parts.append(f"its items may be {_plural(deep)}, and the client sends each as its compact JSON text, {_items_sent(value)}")
+            parts.append(f"its items may be {_plural(deep)}, and {_items_sent(value)}")
     if "object" in kinds:
         nested = [(name, found) for name, (member, _) in _members(context, value.schema, value.schema_ptr).items()
                   if (found := _kinds(context, member) & {"array", "object"})]
@@ -282,15 +284,16 @@ def _plural(kinds: set[str], one: bool = False) -> str:
 
 
 def _items_sent(value: _Value) -> str:
-    """How the runtime joins items that are JSON text: the style's own way."""
+    """What the runtime sends for items that are arrays or objects: JSON text, joined the style's way."""
     wire = value.wire
+    each = "the client sends each as its compact JSON text"
     if value.location == "query" and value.style == "form" and value.explode:
-        return f"one pair each: `{wire}={{…}}&{wire}={{…}}`"
+        return f"{each}, one pair each: `{wire}={{…}}&{wire}={{…}}`"
     if value.location == "query":
-        return f"joined in one pair: `{wire}={{…}}{_DELIMITED.get(value.style, ',')}{{…}}`"
+        return f"{each}, joined in one pair: `{wire}={{…}}{_DELIMITED.get(value.style, ',')}{{…}}`"
     if value.location == "cookie" and value.explode:
-        return f"one cookie each: `{wire}={{…}}; {wire}={{…}}`"
-    return "joined by the style's delimiters: `{…},{…}`"
+        return f"{each}, one cookie each: `{wire}={{…}}; {wire}={{…}}`"
+    return f"{each}, joined by the style's delimiters: `{{…}},{{…}}`"
 
 
 def _member_sent(value: _Value, nested: list[tuple[str, set[str]]]) -> str:
@@ -306,6 +309,8 @@ def _member_sent(value: _Value, nested: list[tuple[str, set[str]]]) -> str:
         forms += [f"`{obj}={{…}}` for an object (its JSON text)"] * bool(obj)
         return " and ".join(forms) + f", under the member's own name without `{wire}`"
     name = nested[0][0]
+    if value.location == "query" and value.style in _DELIMITED:  # explode or not: the runtime joins members
+        return f"its JSON text after the member's name: `{wire}=…{name}{_DELIMITED[value.style]}{{…}}…`"
     if value.explode:
         return f"its JSON text as the member's value: `{name}={{…}}`"
     return f"its JSON text after the member's name: `{name},{{…}}`"

@@ -34,7 +34,7 @@ S, ARR = {"type": "string"}, {"type": "array", "items": {"type": "string"}}
 
 
 def _get(path: str, *params: dict[str, Any]) -> dict[str, Any]:
-    return {path: {"get": {"operationId": path.strip("/"), "tags": ["u"], "parameters": list(params), "responses": OK}}}
+    return {path: {"get": {"operationId": path.strip("/").split("/")[0], "tags": ["u"], "parameters": list(params), "responses": OK}}}
 
 
 def _q(name: str, schema: dict[str, Any], **how: Any) -> dict[str, Any]:
@@ -55,6 +55,9 @@ SPEC: dict[str, Any] = {
         **_get("/pipes", _q("ids", ARR, style="pipeDelimited", explode=True)),
         **_get("/space_scalar", _q("q", S, style="spaceDelimited")),
         **_get("/items", _q("rows", {"type": "array", "items": _obj(a={"type": "integer"})}, explode=False)),
+        **_get("/space_nested", _q("box", _obj(inner=_obj(k=S), plain=S), style="spaceDelimited", explode=False)),
+        **_get("/deep_items", _q("rows", {"type": "array", "items": _obj(a=S)}, style="deepObject", explode=True)),
+        **_get("/path/{ids}", _q("ids", {"type": "array", "items": _obj(a=S)}, location="path", required=True)),
         **_get("/header", _q("X-Meta", _obj(inner=_obj(k=S)), location="header")),
         **_get("/cookie", _q("ids", ARR, location="cookie", explode=False)),
         **_get("/clean",
@@ -95,6 +98,10 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     "/paths/~1space_scalar/get/parameters/0": ("may be a scalar, but OpenAPI defines `spaceDelimited` for arrays and objects only", "`q=…`"),
     "/paths/~1items/get/parameters/0": ("its items may be objects", "`rows={…},{…}`"),
     "/paths/~1header/get/parameters/0": ("member `inner` may be an object", "`inner,{…}`"),
+    "/paths/~1space_nested/get/parameters/0": ("member `inner` may be an object", "`box=…inner%20{…}…`"),
+    "/paths/~1deep_items/get/parameters/0": ("may be an array, but OpenAPI defines `deepObject` for objects only",
+                                             "`rows[0][…]=…`, brackets to any depth"),
+    "/paths/~1path~1{ids}/get/parameters/0": ("its items may be objects", "joined by the style's delimiters: `{…},{…}`"),
     "/paths/~1cookie/get/parameters/0": ("Appendix D", "one cookie `ids=…,…`"),
     "/components/schemas/Dial/properties/CustomHeaders": ("its items may be objects", "`CustomHeaders={…}&CustomHeaders={…}`",
                                                           "`contentType: application/json` and no `style`"),
@@ -166,6 +173,9 @@ CALLS: dict[str, tuple[Callable[[Any], Any], str]] = {
     "/paths/~1space_scalar/get/parameters/0": (lambda c: c.u.space_scalar(q="x"), "query"),
     "/paths/~1items/get/parameters/0": (lambda c: c.u.items(rows=[{"a": 1}, {"a": 2}]), "query"),
     "/paths/~1header/get/parameters/0": (lambda c: c.u.header(x_meta={"inner": {"k": "v"}}), "X-Meta"),
+    "/paths/~1space_nested/get/parameters/0": (lambda c: c.u.space_nested(box={"plain": "p", "inner": {"k": "v"}}), "query"),
+    "/paths/~1deep_items/get/parameters/0": (lambda c: c.u.deep_items(rows=[{"a": "x"}, {"a": "y"}]), "query"),
+    "/paths/~1path~1{ids}/get/parameters/0": (lambda c: c.u.path(ids=[{"a": "x"}, {"a": "y"}]), "path"),
     "/paths/~1cookie/get/parameters/0": (lambda c: c.u.cookie(ids=["a", "b"]), "Cookie"),
     "/components/schemas/Dial/properties/CustomHeaders": (
         lambda c: c.u.form(custom_headers=[{"name": "X-A", "value": "1"}, {"name": "X-B", "value": "2"}]), "body"),
@@ -180,7 +190,7 @@ def client_module(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleTy
 
 def _pattern(example: str) -> str:
     """A regex of a message's example wire form: each `…` stands for any text."""
-    return "".join(".*?" if part == "…" else re.escape(part) for part in re.split("(…)", example))
+    return "".join(".*?" if part == "…" else re.escape(part) for part in re.split("(…)", unquote(example)))
 
 
 def _claimed(message: str) -> str:
@@ -192,6 +202,8 @@ def _claimed(message: str) -> str:
 def _wire(request: httpx.Request, where: str) -> str:
     if where == "query":
         return unquote(request.url.query.decode("ascii"))
+    if where == "path":
+        return unquote(request.url.raw_path.decode("ascii"))
     if where == "body":
         return unquote(request.content.decode("ascii"))
     return unquote(request.headers[where])
