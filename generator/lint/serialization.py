@@ -199,9 +199,20 @@ def _fields(context: Context, media: dict[str, Any], ptr: str, kind: str) -> Ite
     """Each field of a form or multipart body, by the encoding build gives it."""
     raw_encoding = media.get("encoding")
     encoding: dict[str, Any] = raw_encoding if isinstance(raw_encoding, dict) else {}
+    schema, _ = follow(context, media.get("schema"), ptr + "/schema")
+    # build gives `encoding` entries to the schema's own `properties` only; the rest go by the defaults
+    props = schema.get("properties") if isinstance(schema, dict) else None
+    own: dict[str, Any] = props if isinstance(props, dict) else {}
     for wire, (prop, prop_ptr) in _members(context, media.get("schema"), ptr + "/schema").items():
-        raw = encoding.get(wire)
+        raw = encoding.get(wire) if wire in own else None
         entry: dict[str, Any] = raw if isinstance(raw, dict) else {}
+        if wire not in own and isinstance(encoding.get(wire), dict):
+            yield ptr + pointer("encoding", wire), (
+                f"`{wire}` comes from `allOf`, `anyOf` or `oneOf`, not the body schema's own `properties`, and the client "
+                "applies `encoding` entries to its own properties only: it sends the field by the defaults "
+                f"({'style form, exploded' if kind == 'form' else 'a part by its type'}); declare `{wire}` under the schema's `properties`"
+            )
+            continue
         enc = field_encoding(wire, entry, kind, follow(context, prop, prop_ptr)[0])
         if enc.file or not enc.style or (kind == "form" and enc.content_type):
             continue  # a file part, a multipart part by its type, a form field as its JSON text: all defined

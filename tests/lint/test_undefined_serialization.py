@@ -71,6 +71,11 @@ SPEC: dict[str, Any] = {
                 "schema": {"$ref": "#/components/schemas/Dial"},
                 "encoding": {"json_meta": {"contentType": "application/json"}, "styled": {"style": "form", "explode": True}},
             }}}}},
+        "/allof": {"post": {"operationId": "allof", "tags": ["u"], "responses": OK, "requestBody": {"content": {
+            "application/x-www-form-urlencoded": {
+                "schema": {"allOf": [_obj(meta=_obj(a=S))]},
+                "encoding": {"meta": {"style": "deepObject", "explode": True}},
+            }}}}},
         "/multi": {"post": {"operationId": "multi", "tags": ["u"], "responses": OK, "requestBody": {"content": {
             "multipart/form-data": {
                 "schema": _obj(file={"type": "string", "format": "binary"}, meta=_obj(k=_obj(x=S)),
@@ -106,6 +111,8 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     "/components/schemas/Dial/properties/CustomHeaders": ("its items may be objects", "`CustomHeaders={…}&CustomHeaders={…}`",
                                                           "`contentType: application/json` and no `style`"),
     "/components/schemas/Dial/properties/address": ("has no `encoding` entry", "OpenAPI 3.0.4 and 3.1.1", "without the name `address`"),
+    "/paths/~1allof/post/requestBody/content/application~1x-www-form-urlencoded/encoding/meta": (
+        "comes from `allOf`", "sends the field by the defaults (style form, exploded)"),
     MULTI + "/schema/properties/data": ("member `metadata` may be an object", "`data[metadata][…]=…`"),
 }
 
@@ -226,6 +233,8 @@ def test_the_client_sends_the_forms_named_for_nested_members_and_fields(client_m
     assert _wire(request, "query") == 'name={"starts_with":"AT"}&tags=a&tags=b'
     request, _ = send(client_module, "sync", lambda c: c.u.form(address={"city": "X"}, styled={"city": "Y"}, json_meta={"k": {"x": "1"}}))
     assert _wire(request, "body") == 'city=X&json_meta={"k":{"x":"1"}}&city=Y'
+    request, _ = send(client_module, "sync", lambda c: c.u.allof(body={"meta": {"a": "x"}}))
+    assert _wire(request, "body") == "a=x"  # form, exploded: the deepObject entry of an allOf property is not applied
     request, _ = send(client_module, "sync", lambda c: c.u.multi(data={"metadata": {"k": "v"}, "plain": "p"}))
     assert b'name="data[metadata][k]"' in request.content and b'name="data[plain]"' in request.content
 
@@ -245,3 +254,21 @@ def test_telnyx_cases_are_found() -> None:
     headers = "/components/schemas/DialConferenceParticipantRequest/properties/CustomHeaders"
     assert "`CustomHeaders={…}&CustomHeaders={…}`" in found[headers]
     assert len(found) == 61
+
+
+def test_an_encoding_entry_for_a_property_from_all_of(tmp_path: Path) -> None:
+    """Build gives entries to the body schema's own properties only: lint says so instead of describing the entry."""
+    text = (
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    post:\n      requestBody:\n        content:\n"
+        "          application/x-www-form-urlencoded:\n"
+        "            schema: {allOf: [{type: object, properties: {meta: {type: object, properties: {a: {type: string}}}}}]}\n"
+        "            encoding: {meta: {style: deepObject, explode: false}}\n"
+        "      responses: {'200': {description: ok}}\n"
+    )
+    found = [(f.location.pointer, f.message) for f in lint_text(tmp_path, text) if f.rule == "undefined-serialization"]
+    assert found == [(
+        "/paths/~1a/post/requestBody/content/application~1x-www-form-urlencoded/encoding/meta",
+        ("`meta` comes from `allOf`, `anyOf` or `oneOf`, not the body schema's own `properties`, and the client applies "
+        "`encoding` entries to its own properties only: it sends the field by the defaults (style form, exploded); "
+        "declare `meta` under the schema's `properties`"),
+    )]
