@@ -204,15 +204,11 @@ def _fields(context: Context, media: dict[str, Any], ptr: str, kind: str) -> Ite
     props = schema.get("properties") if isinstance(schema, dict) else None
     own: dict[str, Any] = props if isinstance(props, dict) else {}
     for wire, (prop, prop_ptr) in _members(context, media.get("schema"), ptr + "/schema").items():
-        raw = encoding.get(wire) if wire in own else None
-        entry: dict[str, Any] = raw if isinstance(raw, dict) else {}
-        if wire not in own and isinstance(encoding.get(wire), dict):
-            yield ptr + pointer("encoding", wire), (
-                f"`{wire}` comes from `allOf`, `anyOf` or `oneOf`, not the body schema's own `properties`, and the client "
-                "applies `encoding` entries to its own properties only: it sends the field by the defaults "
-                f"({'style form, exploded' if kind == 'form' else 'a part by its type'}); declare `{wire}` under the schema's `properties`"
-            )
+        raw = encoding.get(wire)
+        if wire not in own and isinstance(raw, dict):
+            yield ptr + pointer("encoding", wire), _unapplied(wire, kind)
             continue
+        entry: dict[str, Any] = raw if isinstance(raw, dict) else {}
         enc = field_encoding(wire, entry, kind, follow(context, prop, prop_ptr)[0])
         if enc.file or not enc.style or (kind == "form" and enc.content_type):
             continue  # a file part, a multipart part by its type, a form field as its JSON text: all defined
@@ -223,14 +219,29 @@ def _fields(context: Context, media: dict[str, Any], ptr: str, kind: str) -> Ite
                        entry_ptr + "/explode" if "explode" in entry else "", entry_ptr + "/style" if "style" in entry else "", _FIX_FIELD)
         kinds = _kinds(context, prop)
         if kind == "form" and not any(k in entry for k in _SAYS_HOW) and "object" in kinds:
-            yield prop_ptr, (
-                f"{value.where} may be an object and has no `encoding` entry: OpenAPI 3.0.4 and 3.1.1 recommend sending it "
-                "as JSON text (its default contentType), earlier versions by style `form`, exploded; the client does the "
-                f"latter, its members as top-level pairs without the name `{wire}` (`key=…&other=…`); say which with an "
-                "`encoding` entry: `style: form` for those pairs, or `contentType: application/json` for the JSON text"
-            )
+            yield prop_ptr, _no_encoding(value)
         yield from _table(context, value, kinds)
         yield from _nested(context, value, kinds)
+
+
+def _unapplied(wire: str, kind: str) -> str:
+    """An `encoding` entry for a property that is not the body schema's own: build does not apply it."""
+    default = "style form, exploded" if kind == "form" else "a part by its type"
+    return (
+        f"`{wire}` comes from `allOf`, `anyOf` or `oneOf`, not the body schema's own `properties`, and the client "
+        f"applies `encoding` entries to its own properties only: it sends the field by the defaults ({default}); "
+        f"declare `{wire}` under the schema's `properties`"
+    )
+
+
+def _no_encoding(value: _Value) -> str:
+    """An object form field without an `encoding` entry: the 3.0.4 / 3.1.1 default and the older one differ."""
+    return (
+        f"{value.where} may be an object and has no `encoding` entry: OpenAPI 3.0.4 and 3.1.1 recommend sending it "
+        "as JSON text (its default contentType), earlier versions by style `form`, exploded; the client does the "
+        f"latter, its members as top-level pairs without the name `{value.wire}` (`key=…&other=…`); say which with an "
+        "`encoding` entry: `style: form` for those pairs, or `contentType: application/json` for the JSON text"
+    )
 
 
 def _table(context: Context, value: _Value, kinds: set[str]) -> Iterator[tuple[str, str]]:
