@@ -338,54 +338,46 @@ def _member_sent(value: _Value, nested: list[tuple[str, set[str]]]) -> str:
     return f"its JSON text after the member's name: `{name},{{…}}`"
 
 
-def _kinds(context: Context, schema: Any, depth: int = 0) -> set[str]:
+def _parts(context: Context, schema: Any, ptr: str) -> Iterator[tuple[dict[str, Any], str]]:
+    """`schema` and every schema its `allOf`, `anyOf` and `oneOf` hold, `$ref`s followed, each once (cycles end)."""
+    seen: set[int] = set()
+    stack = [(schema, ptr)]
+    while stack:
+        node, at = follow(context, *stack.pop())
+        if not isinstance(node, dict) or id(node) in seen:
+            continue
+        seen.add(id(node))
+        yield node, at
+        for key in ("oneOf", "anyOf", "allOf"):
+            parts = node.get(key)
+            stack.extend(reversed([(part, f"{at}/{key}/{i}") for i, part in enumerate(parts if isinstance(parts, list) else [])]))
+
+
+def _kinds(context: Context, schema: Any) -> set[str]:
     """The shapes a value of `schema` may take, as the runtime tells them apart: primitive, array, object (none when unsaid)."""
-    schema, _ = follow(context, schema, "")
-    if not isinstance(schema, dict) or depth > 20:
-        return set()
-    found = {"primitive" if t not in ("array", "object") else t for t in _types(schema) if t != "null"}
-    if not found and "items" in schema:
-        found.add("array")
-    for key in ("allOf", "anyOf", "oneOf"):
-        parts = schema.get(key)
-        for part in parts if isinstance(parts, list) else []:
-            found |= _kinds(context, part, depth + 1)
+    found: set[str] = set()
+    for node, _ in _parts(context, schema, ""):
+        own = {"primitive" if t not in ("array", "object") else t for t in _types(node) if t != "null"}
+        found |= own or ({"array"} if "items" in node else set())
     return found
 
 
-def _members(context: Context, schema: Any, ptr: str, depth: int = 0) -> dict[str, tuple[Any, str]]:
+def _members(context: Context, schema: Any, ptr: str) -> dict[str, tuple[Any, str]]:
     """An object schema's members (`properties`, through `$ref`, `allOf`, `anyOf`, `oneOf`), each with its pointer."""
-    schema, ptr = follow(context, schema, ptr)
-    if not isinstance(schema, dict) or depth > 20:
-        return {}
     found: dict[str, tuple[Any, str]] = {}
-    for key in ("allOf", "anyOf", "oneOf"):
-        parts = schema.get(key)
-        for i, part in enumerate(parts if isinstance(parts, list) else []):
-            found.update(_members(context, part, f"{ptr}/{key}/{i}", depth + 1))
-    props = schema.get("properties")
-    for name, sub in props.items() if isinstance(props, dict) else ():
-        found[str(name)] = (sub, ptr + pointer("properties", name))
-    extra = schema.get("additionalProperties")
-    if isinstance(extra, dict) and extra:
-        found.setdefault("<key>", (extra, ptr + "/additionalProperties"))
+    for node, at in _parts(context, schema, ptr):
+        props = node.get("properties")
+        for name, sub in props.items() if isinstance(props, dict) else ():
+            found.setdefault(str(name), (sub, at + pointer("properties", name)))
+        extra = node.get("additionalProperties")
+        if isinstance(extra, dict) and extra:
+            found.setdefault("<key>", (extra, at + "/additionalProperties"))
     return found
 
 
-def _items(context: Context, schema: Any, ptr: str, depth: int = 0) -> Any:
+def _items(context: Context, schema: Any, ptr: str) -> Any:
     """An array schema's `items` (through `$ref` and the parts of `allOf`, `anyOf`, `oneOf`), or None."""
-    schema, ptr = follow(context, schema, ptr)
-    if not isinstance(schema, dict) or depth > 20:
-        return None
-    if isinstance(schema.get("items"), dict):
-        return schema["items"]
-    for key in ("allOf", "anyOf", "oneOf"):
-        parts = schema.get(key)
-        for i, part in enumerate(parts if isinstance(parts, list) else []):
-            found = _items(context, part, f"{ptr}/{key}/{i}", depth + 1)
-            if found is not None:
-                return found
-    return None
+    return next((node["items"] for node, _ in _parts(context, schema, ptr) if isinstance(node.get("items"), dict)), None)
 
 
 _STYLE_KEYS = ("style", "explode", "allowReserved")

@@ -272,3 +272,18 @@ def test_an_encoding_entry_for_a_property_from_all_of(tmp_path: Path) -> None:
         "`encoding` entries to its own properties only: it sends the field by the defaults (style form, exploded); "
         "declare `meta` under the schema's `properties`"),
     )]
+
+
+def test_schemas_that_refer_to_themselves_end(tmp_path: Path) -> None:
+    """Schemas that lead back to each other (allOf, members) are read once each: one finding, no endless walk."""
+    text = (
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      parameters:\n"
+        "        - {name: tree, in: query, style: deepObject, explode: true, schema: {$ref: '#/components/schemas/A'}}\n"
+        "      responses: {'200': {description: ok}}\ncomponents:\n  schemas:\n    A:\n"
+        "      allOf: [{$ref: '#/components/schemas/B'}, {$ref: '#/components/schemas/B'}]\n"
+        "      type: object\n      properties: {child: {$ref: '#/components/schemas/A'}}\n"
+        "    B:\n      type: object\n      properties: {back: {$ref: '#/components/schemas/A'}}\n"
+    )
+    found = [(f.location.pointer, f.message) for f in lint_text(tmp_path, text) if f.rule == "undefined-serialization"]
+    assert [ptr for ptr, _ in found] == ["/paths/~1a/get/parameters/0"]
+    assert "members `child`, `back` may be objects" in found[0][1] and "`tree[child][…]=…`" in found[0][1]
