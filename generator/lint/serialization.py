@@ -313,9 +313,13 @@ def _items_sent(value: _Value) -> str:
         return f"{each}, one pair each: `{wire}={{…}}&{wire}={{…}}`"
     if value.location == "query":
         return f"{each}, joined in one pair: `{wire}={{…}}{_DELIMITED.get(value.style, ',')}{{…}}`"
-    if value.location == "cookie" and value.explode:
-        return f"{each}, one cookie each: `{wire}={{…}}; {wire}={{…}}`"
-    return f"{each}, joined by the style's delimiters: `{{…}},{{…}}`"
+    if value.location == "cookie":
+        return f"{each}, one cookie each: `{wire}={{…}}; {wire}={{…}}`" if value.explode else f"{each}: `{wire}={{…}},{{…}}`"
+    if value.location == "path" and value.style == "label":
+        return f"{each}: `.{{…}}.{{…}}`" if value.explode else f"{each}: `.{{…}},{{…}}`"
+    if value.location == "path" and value.style == "matrix":
+        return f"{each}: `;{wire}={{…}};{wire}={{…}}`" if value.explode else f"{each}: `;{wire}={{…}},{{…}}`"
+    return f"{each}, joined by commas: `{{…}},{{…}}`"
 
 
 def _member_sent(value: _Value, nested: list[tuple[str, set[str]]]) -> str:
