@@ -196,8 +196,7 @@ class _Builder:
             raw, schema_ptr = param.get("schema"), ptr + "/schema"
         schema = self.schemas.inline(raw or {}, schema_ptr, hint + pascal(wire), hoist_top=False)
         raw_schema: dict[str, Any] = raw if isinstance(raw, dict) else {}
-        style = str(param.get("style") or ("form" if location in ("query", "cookie") else "simple"))
-        explode = bool(param.get("explode", style == "form"))
+        style, explode = parameter_style(param)
         required = bool(param.get("required")) or location == "path"
         return ir.Param(
             name=names[(location, wire)],
@@ -262,18 +261,7 @@ class _Builder:
         for wire, prop in (props if isinstance(props, dict) else {}).items():
             prop, _ = deref(self.document, prop, schema_ptr + pointer("properties", wire))
             entry: dict[str, Any] = raw_encoding[wire] if isinstance(raw_encoding.get(wire), dict) else {}
-            # multipart: only an explicit style serializes a field as form pairs (Stripe's `expand[0]`); else by its type
-            style = str(entry.get("style") or ("" if kind == "multipart" else "form"))
-            result.append(
-                ir.FieldEncoding(
-                    wire=str(wire),
-                    style=style,
-                    explode=bool(entry.get("explode", style == "form")),
-                    allow_reserved=bool(entry.get("allowReserved")),
-                    content_type=part_type(entry.get("contentType")) if kind == "multipart" else _form_json_type(entry),
-                    file=kind == "multipart" and is_file(prop),
-                )
-            )
+            result.append(field_encoding(str(wire), entry, kind, prop))
         return tuple(result)
 
     def _flatten(self, schema: dict[str, Any], names: Namer, files: set[str] | frozenset[str] = frozenset()) -> tuple[ir.BodyField, ...] | None:
@@ -416,6 +404,27 @@ class _Builder:
             ir.Example(name, e["path"], e["query"], e["header"], e["body"], e["has_body"], e["status"], e["response"], e["has_response"], e["response_headers"])
             for name, e in grouped.items()
         )
+
+
+def parameter_style(param: dict[str, Any]) -> tuple[str, bool]:
+    """A parameter's `style` and `explode`, the specification's defaults filled in (form for query and cookie, else simple)."""
+    location = str(param.get("in"))
+    style = str(param.get("style") or ("form" if location in ("query", "cookie") else "simple"))
+    return style, bool(param.get("explode", style == "form"))
+
+
+def field_encoding(wire: str, entry: dict[str, Any], kind: str, prop: Any) -> ir.FieldEncoding:
+    """How one form or multipart field goes on the wire: its `encoding` entry (or {}) with the defaults filled in."""
+    # multipart: only an explicit style serializes a field as form pairs (Stripe's `expand[0]`); else by its type
+    style = str(entry.get("style") or ("" if kind == "multipart" else "form"))
+    return ir.FieldEncoding(
+        wire=wire,
+        style=style,
+        explode=bool(entry.get("explode", style == "form")),
+        allow_reserved=bool(entry.get("allowReserved")),
+        content_type=part_type(entry.get("contentType")) if kind == "multipart" else _form_json_type(entry),
+        file=kind == "multipart" and is_file(prop),
+    )
 
 
 _MEDIA_TYPE = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+/[!#$%&'*+.^_`|~0-9A-Za-z-]+(;[\t\x20-\x7e]*)?")

@@ -205,6 +205,22 @@ CASES = [
          op("      requestBody:\n        content:\n          multipart/form-data:\n"
             "            schema: {type: object, properties: {photo: {type: string, format: binary}}}\n"
             "            encoding: {photo: {contentType: 'image/png, image/*'}}\n", method="post")),
+    Case("undefined-serialization",
+         op("      parameters:\n        - name: filter #!\n          in: query\n"
+            "          schema: {type: object, properties: {name: {type: object, properties: {starts_with: {type: string}}}}}\n"),
+         "/paths/~1a/get/parameters/0",
+         op("      parameters:\n        - name: filter\n          in: query\n          style: deepObject\n          explode: true\n"
+            "          schema: {type: object, properties: {name_starts_with: {type: string}}}\n"
+            "        - name: where\n          in: query\n          content:\n            application/json:\n"
+            "              schema: {type: object, properties: {name: {type: object, properties: {starts_with: {type: string}}}}}\n")),
+    Case("multipart-style-version",
+         op("      requestBody:\n        content:\n          multipart/form-data:\n"
+            "            schema: {type: object, properties: {meta: {type: object, properties: {a: {type: string}}}}}\n"
+            "            encoding: {meta: {style: deepObject, explode: true}} #!\n", method="post", head=H30),
+         "/paths/~1a/post/requestBody/content/multipart~1form-data/encoding/meta/style",
+         op("      requestBody:\n        content:\n          multipart/form-data:\n"
+            "            schema: {type: object, properties: {meta: {type: object, properties: {a: {type: string}}}}}\n"
+            "            encoding: {meta: {style: deepObject, explode: true}}\n", method="post")),
     Case("lint-ignore-reason", "openapi: 3.1.0\ninfo:\n  title: t\n  version: '1'\n  x-lint-ignore:\n    info-contact: '' #!\npaths: {}\n",
          "/info/x-lint-ignore/info-contact",
          "openapi: 3.1.0\ninfo:\n  title: t\n  version: '1'\n  x-lint-ignore:\n    info-contact: The vendor names no contact.\npaths: {}\n"),
