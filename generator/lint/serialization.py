@@ -199,15 +199,8 @@ def _fields(context: Context, media: dict[str, Any], ptr: str, kind: str) -> Ite
     """Each field of a form or multipart body, by the encoding build gives it."""
     raw_encoding = media.get("encoding")
     encoding: dict[str, Any] = raw_encoding if isinstance(raw_encoding, dict) else {}
-    schema, _ = follow(context, media.get("schema"), ptr + "/schema")
-    # build gives `encoding` entries to the schema's own `properties` only; the rest go by the defaults
-    props = schema.get("properties") if isinstance(schema, dict) else None
-    own: dict[str, Any] = props if isinstance(props, dict) else {}
     for wire, (prop, prop_ptr) in _members(context, media.get("schema"), ptr + "/schema").items():
         raw = encoding.get(wire)
-        if wire not in own and isinstance(raw, dict):
-            yield ptr + pointer("encoding", wire), _unapplied(wire, kind)
-            continue
         entry: dict[str, Any] = raw if isinstance(raw, dict) else {}
         enc = field_encoding(wire, entry, kind, follow(context, prop, prop_ptr)[0])
         if enc.file or not enc.style or (kind == "form" and enc.content_type):
@@ -222,16 +215,6 @@ def _fields(context: Context, media: dict[str, Any], ptr: str, kind: str) -> Ite
             yield prop_ptr, _no_encoding(value)
         yield from _table(context, value, kinds)
         yield from _nested(context, value, kinds)
-
-
-def _unapplied(wire: str, kind: str) -> str:
-    """An `encoding` entry for a property that is not the body schema's own: build does not apply it."""
-    default = "style form, exploded" if kind == "form" else "a part by its type"
-    return (
-        f"`{wire}` comes from `allOf`, `anyOf` or `oneOf`, not the body schema's own `properties`, and the client "
-        f"applies `encoding` entries to its own properties only: it sends the field by the defaults ({default}); "
-        f"declare `{wire}` under the schema's `properties`"
-    )
 
 
 def _no_encoding(value: _Value) -> str:

@@ -254,15 +254,33 @@ class _Builder:
 
     def _encoding(self, media: dict[str, Any], ptr: str, kind: str) -> tuple[ir.FieldEncoding, ...]:
         """Each property of a form or multipart body with its `encoding` entry and the spec's defaults."""
-        schema, schema_ptr = deref(self.document, media.get("schema") or {}, ptr + "/schema")
-        props = schema.get("properties") if isinstance(schema, dict) else None
         raw_encoding: dict[str, Any] = media["encoding"] if isinstance(media.get("encoding"), dict) else {}
         result = []
-        for wire, prop in (props if isinstance(props, dict) else {}).items():
-            prop, _ = deref(self.document, prop, schema_ptr + pointer("properties", wire))
+        for wire, prop in self._properties(media.get("schema") or {}, ptr + "/schema").items():
             entry: dict[str, Any] = raw_encoding[wire] if isinstance(raw_encoding.get(wire), dict) else {}
-            result.append(field_encoding(str(wire), entry, kind, prop))
+            result.append(field_encoding(wire, entry, kind, prop))
         return tuple(result)
+
+    def _properties(self, schema: Any, ptr: str) -> dict[str, Any]:
+        """A body schema's properties, its own and those of its `allOf`, `anyOf` and `oneOf` parts
+        (`$ref`s followed, each schema once), the first declaration of a name winning: an
+        `encoding` entry applies to a field wherever the schema declares it."""
+        found: dict[str, Any] = {}
+        seen: set[int] = set()
+        stack = [(schema, ptr)]
+        while stack:
+            node, at = deref(self.document, *stack.pop())
+            if not isinstance(node, dict) or id(node) in seen:
+                continue
+            seen.add(id(node))
+            props = node.get("properties")
+            for wire, prop in (props if isinstance(props, dict) else {}).items():
+                if str(wire) not in found:
+                    found[str(wire)] = deref(self.document, prop, at + pointer("properties", wire))[0]
+            for key in ("oneOf", "anyOf", "allOf"):
+                parts = node.get(key)
+                stack += reversed([(part, f"{at}/{key}/{i}") for i, part in enumerate(parts if isinstance(parts, list) else [])])
+        return found
 
     def _flatten(self, schema: dict[str, Any], names: Namer, files: set[str] | frozenset[str] = frozenset()) -> tuple[ir.BodyField, ...] | None:
         ref = schema.get("$ref", "")
