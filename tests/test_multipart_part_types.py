@@ -47,8 +47,13 @@ SPEC: dict[str, Any] = {
                 "photo": _BINARY, "scan": _BINARY, "anything": _BINARY, "report": _BINARY,
                 "meta": {"type": "object"}, "meta_range": {"type": "object"},
                 "label": {"type": "string"}, "label_charset": {"type": "string"},
+                "codes": {"type": "array", "items": {"type": "string"}},
             }},
-            "encoding": {name: {"contentType": value} for name, value in _ENCODING.items()},
+            "encoding": {
+                **{name: {"contentType": value} for name, value in _ENCODING.items()},
+                # `explode` alone means style serialization (style form), its contentType ignored (3.0.4, 3.1.1)
+                "codes": {"explode": False, "contentType": "application/json"},
+            },
         }}},
         "responses": {"204": {"description": "stored"}},
     }},
@@ -58,8 +63,13 @@ SPEC: dict[str, Any] = {
         "requestBody": {"required": True, "content": {"application/x-www-form-urlencoded": {
             "schema": {"type": "object", "properties": {
                 "filter": {"type": "object"}, "tags": {"type": "array", "items": {"type": "string"}}, "q": {"type": "string"},
+                "ids": {"type": "array", "items": {"type": "string"}},
             }},
-            "encoding": {"filter": {"contentType": "application/json"}, "tags": {"contentType": "application/json", "style": "form"}},
+            "encoding": {
+                "filter": {"contentType": "application/json"}, "tags": {"contentType": "application/json", "style": "form"},
+                # `explode` alone also means style serialization (style form, its default), contentType ignored
+                "ids": {"contentType": "application/json", "explode": False},
+            },
         }}},
         "responses": {"204": {"description": "found"}},
     }}},
@@ -155,7 +165,14 @@ def test_values_send_their_own_type_when_listed(parts: ModuleType, flavour: str)
 
 
 @pytest.mark.parametrize("flavour", FLAVOURS)
+def test_a_multipart_field_with_explode_alone_is_one_form_styled_part(parts: ModuleType, flavour: str) -> None:
+    request, _ = send(parts, flavour, lambda c: c.parts.upload(codes=["1", "2"]), httpx.Response(204))
+    assert _part_headers(request) == [("codes", None, None)]
+    assert b'name="codes"\r\n\r\n1,2\r\n' in request.content
+
+
+@pytest.mark.parametrize("flavour", FLAVOURS)
 def test_a_form_field_with_a_json_content_type_is_json_text(parts: ModuleType, flavour: str) -> None:
-    request, _ = send(parts, flavour, lambda c: c.parts.search(filter={"a": [1, "b c"]}, tags=["x", "y"], q="z"), httpx.Response(204))
+    request, _ = send(parts, flavour, lambda c: c.parts.search(filter={"a": [1, "b c"]}, tags=["x", "y"], q="z", ids=["1", "2"]), httpx.Response(204))
     assert request.headers["Content-Type"] == "application/x-www-form-urlencoded"
-    assert request.content == b"filter=%7B%22a%22%3A%5B1%2C%22b%20c%22%5D%7D&tags=x&tags=y&q=z"
+    assert request.content == b"filter=%7B%22a%22%3A%5B1%2C%22b%20c%22%5D%7D&tags=x&tags=y&q=z&ids=1,2"

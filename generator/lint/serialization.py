@@ -9,7 +9,7 @@ from typing import Any
 from generator.errors import Severity
 from generator.lint.registry import Context, rule
 from generator.lint.walk import follow, operations
-from generator.modeling.build import field_encoding, is_file, parameter_style, part_type
+from generator.modeling.build import STYLE_KEYS, field_encoding, is_file, parameter_style, part_type
 from generator.reading import spec
 from generator.reading.load import pointer
 
@@ -78,7 +78,7 @@ def _part_types(context: Context, media: dict[str, Any], ptr: str, kind: str) ->
                 "so the client sends the field's default part type; write one, e.g. `image/png, image/jpeg`"
             )
             continue
-        if "style" in entry:  # a style overrides contentType: the field goes as form pairs
+        if any(key in entry for key in STYLE_KEYS):  # style keys override contentType: the field goes as form pairs
             continue
         prop, _ = follow(context, properties.get(name), schema_ptr + pointer("properties", name)) if isinstance(properties, dict) else (None, "")
         if kind == "multipart/form-data" and _written_as_json(context, prop) and not _allows_json(declared):
@@ -205,8 +205,8 @@ def _fields(context: Context, media: dict[str, Any], ptr: str, kind: str) -> Ite
         enc = field_encoding(wire, entry, kind, follow(context, prop, prop_ptr)[0])
         if enc.file or not enc.style or (kind == "form" and enc.content_type):
             continue  # a file part, a multipart part by its type, a form field as its JSON text: all defined
-        if kind == "form" and "contentType" in entry and "style" not in entry:
-            continue  # a non-JSON contentType without a style: part-content-type reports it
+        if kind == "form" and "contentType" in entry and not any(key in entry for key in STYLE_KEYS):
+            continue  # a non-JSON contentType without style keys: part-content-type reports it
         entry_ptr = ptr + pointer("encoding", wire)
         value = _Value(prop_ptr, prop, prop_ptr, f"{kind} field `{wire}`", wire, "query", enc.style, enc.explode,
                        entry_ptr + "/explode" if "explode" in entry else "", entry_ptr + "/style" if "style" in entry else "", _FIX_FIELD)
@@ -367,9 +367,6 @@ def _items(context: Context, schema: Any, ptr: str) -> Any:
     return next((node["items"] for node, _ in _parts(context, schema, ptr) if isinstance(node.get("items"), dict)), None)
 
 
-_STYLE_KEYS = ("style", "explode", "allowReserved")
-
-
 @rule(
     "multipart-style-version",
     Severity.INFO,
@@ -387,14 +384,14 @@ def multipart_style_version(context: Context) -> Iterator[tuple[str, str]]:
             if not str(media_type).split(";")[0].strip().lower().startswith("multipart/") or not isinstance(encoding, dict):
                 continue
             for name, entry in encoding.items():
-                keys = [k for k in _STYLE_KEYS if isinstance(entry, dict) and k in entry]
+                keys = [k for k in STYLE_KEYS if isinstance(entry, dict) and k in entry]
                 if keys:
                     yield body_ptr + pointer("content", media_type, "encoding", name, keys[0]), _version_message(str(name), entry)
 
 
 def _version_message(name: str, entry: dict[str, Any]) -> str:
     """What 3.0 says of a multipart field's style keys, what the client sends, and the fix."""
-    keys = ", ".join(f"`{k}`" for k in _STYLE_KEYS if k in entry)
+    keys = ", ".join(f"`{k}`" for k in STYLE_KEYS if k in entry)
     style = str(entry.get("style") or "form")
     brackets = f" (`{name}[key]` for an object member, `{name}[0]` for an array item)" if style == "deepObject" else ""
     return (

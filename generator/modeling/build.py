@@ -431,10 +431,16 @@ def parameter_style(param: dict[str, Any]) -> tuple[str, bool]:
     return style, bool(param.get("explode", style == "form"))
 
 
+# An encoding entry with any of these serializes its field as a query parameter would (OpenAPI 3.0.4, 3.1.1)
+STYLE_KEYS = ("style", "explode", "allowReserved")
+
+
 def field_encoding(wire: str, entry: dict[str, Any], kind: str, prop: Any) -> ir.FieldEncoding:
     """How one form or multipart field goes on the wire: its `encoding` entry (or {}) with the defaults filled in."""
-    # multipart: only an explicit style serializes a field as form pairs (Stripe's `expand[0]`); else by its type
-    style = str(entry.get("style") or ("" if kind == "multipart" else "form"))
+    # multipart: only style keys (`style`, `explode`, `allowReserved`) serialize a field as form pairs
+    # (Stripe's `expand[0]`), style form when only the others are given; else the part goes by its type
+    styled = any(key in entry for key in STYLE_KEYS)
+    style = str(entry.get("style") or ("" if kind == "multipart" and not styled else "form"))
     return ir.FieldEncoding(
         wire=wire,
         style=style,
@@ -459,10 +465,11 @@ def part_type(value: Any) -> str:
 
 
 def _form_json_type(entry: dict[str, Any]) -> str:
-    """A form field's JSON `contentType` when no `style` overrides it: the field goes as its JSON text; else ""."""
+    """A form field's JSON `contentType` when none of `style`, `explode`, `allowReserved` overrides it
+    (any of them means style serialization, OpenAPI 3.0.4 and 3.1.1): the field goes as its JSON text; else ""."""
     first = part_type(entry.get("contentType")).split(",")[0].strip()
     essence = first.split(";")[0].strip().lower()
-    return first if "style" not in entry and essence.endswith(("/json", "+json")) else ""
+    return first if not any(key in entry for key in STYLE_KEYS) and essence.endswith(("/json", "+json")) else ""
 
 
 def _default_encoding(wire: str, kind: str) -> ir.FieldEncoding:
