@@ -31,6 +31,7 @@ from generator.rendering.model_groups import Group, chunks, group_key, groups, r
 from generator.rendering.model_input import ModelInput, escape_literals, prepare, reclaim_names, restore
 from generator.rendering.model_modules import Part, layout, parts_of
 from generator.rendering.model_typing import fix_typing
+from generator.rendering.model_worker import call
 
 _OPTIONS: dict[str, Any] = {
     "input_file_type": "jsonschema",
@@ -139,7 +140,8 @@ def _generate(todo: list[Group], defs: dict[str, Any], parallel: bool) -> Iterat
     size = sum(len(group.names) for group in todo)
     if not parallel or cores < 2 or size < _PARALLEL_MIN_MODELS:
         runs = [todo]
-        results: Iterable[list[Part]] = [_run(run_defs(todo, defs), [g.names for g in todo])]
+        # in the worker started with the run (`model_worker`), if there is one
+        results: Iterable[list[Part]] = [call(_run, run_defs(todo, defs), [g.names for g in todo])]
     else:
         runs = chunks(todo, _RUNS_PER_CORE * cores)
         # forkserver: workers start small instead of copying this process
