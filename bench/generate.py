@@ -8,12 +8,13 @@ Trunkline's output (one pass over files already formatted), a floor under any co
 keeps black as the formatter of record; then each vendor spec cold against
 openapi-python-client, all five cold in one run, and the no-op and one-spec-changed
 regeneration of the five vendor clients. The peers are installed once into `bench/.peers/` (needs the package
-registry). Run: `python bench/generate.py [SPEC_NAME ...] [--skip-peers]`.
+registry). Run: `python bench/generate.py [SPEC_NAME ...] [--skip-peers] [--vendors-only]`.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import shutil
@@ -45,6 +46,13 @@ def peers() -> Path:
         subprocess.run([str(PEERS / "bin" / "python"), "-m", "pip", "install", "--quiet", *PEER_PACKAGES], check=True)
         marker.touch()
     return PEERS / "bin"
+
+
+def compiled() -> None:
+    """Compile the generator's modules to bytecode, as installing a wheel does: with
+    PYTHONDONTWRITEBYTECODE set (as in some shells and CI), a checkout would otherwise compile
+    every module from source on every run, which the peers, installed by pip, never do."""
+    compileall.compile_dir(ROOT / "generator", quiet=1)
 
 
 def trunkline(spec: Path, out: Path, cache: Path) -> Measure:
@@ -133,20 +141,25 @@ def corpus(names: list[str], skip_peers: bool) -> None:
 
 def vendor_specs(skip_peers: bool) -> None:
     """Each vendor spec cold against openapi-python-client, then all five cold in one run."""
-    print("## Generating each vendor spec, empty caches\n")
-    print("| spec | trunkline cold | openapi-python-client | time vs opc |\n|---|---|---|---|")
+    print("## Generating each vendor spec, empty caches (CPU: user + system of the process tree)\n")
+    print("| spec | trunkline cold | openapi-python-client | time vs opc | trunkline CPU | opc CPU | CPU vs opc |")
+    print("|---|---|---|---|---|---|---|")
     for spec in sorted((ROOT / "specs").glob("*.yaml")):
         with tempfile.TemporaryDirectory() as tmp:
             work = Path(tmp)
             ours = trunkline(spec, work / "out", work / "cache")
             opc = None if skip_peers else openapi_python_client(spec, work)
-        print(f"| {spec.stem} | {cell(ours)} | {cell(opc)} | {ratio(ours, opc, 'seconds')} |", flush=True)
+        cpu = f"{opc.cpu_seconds:.2f} s" if opc is not None else "-"
+        print(
+            f"| {spec.stem} | {cell(ours)} | {cell(opc)} | {ratio(ours, opc, 'seconds')} | {ours.cpu_seconds:.2f} s | {cpu} | "
+            f"{ratio(ours, opc, 'cpu_seconds')} |", flush=True,
+        )
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         env = {**os.environ, "PYTHONPATH": str(ROOT), "TRUNKLINE_CACHE_DIR": str(work / "cache")}
         command = [sys.executable, "-m", "generator", "generate", "--specs", str(ROOT / "specs"), "--out", str(work / "out")]
         five = run(command, env=env)
-    print(f"\n- all five vendors, one run, empty cache: {five.seconds:.2f} s, {five.peak_mib:.0f} MiB (target: 3 s)\n")
+    print(f"\n- all five vendors, one run, empty cache: {five.seconds:.2f} s, {five.peak_mib:.0f} MiB, CPU {five.cpu_seconds:.2f} s (target: 3 s)\n")
 
 
 def vendors() -> None:
@@ -170,11 +183,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("specs", nargs="*", metavar="SPEC", help=f"corpus specs ({', '.join(SPECS)}; default all)")
     parser.add_argument("--skip-peers", action="store_true", help="measure Trunkline only")
+    parser.add_argument("--vendors-only", action="store_true", help="only the vendor specs (each cold, all five, regeneration)")
     args = parser.parse_args()
     unknown = set(args.specs) - set(SPECS)
     if unknown:
         parser.error(f"unknown spec(s) {', '.join(sorted(unknown))}; choose from {', '.join(SPECS)}")
-    corpus(args.specs or list(SPECS), args.skip_peers)
+    compiled()
+    if not args.vendors_only:
+        corpus(args.specs or list(SPECS), args.skip_peers)
     vendor_specs(args.skip_peers)
     vendors()
 
