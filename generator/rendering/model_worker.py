@@ -63,6 +63,10 @@ class _Worker:
     """One forked process answering calls over a pipe, one at a time."""
 
     def __init__(self) -> None:
+        # What both processes need is imported once, before the fork (this process renders
+        # with it later anyway); the worker then imports only the library.
+        import generator.rendering.models  # noqa: F401
+
         ours, theirs = multiprocessing.get_context("fork").Pipe()
         self._connection = ours
         self._process: BaseProcess = multiprocessing.get_context("fork").Process(
