@@ -7,11 +7,13 @@ import os
 import subprocess
 import sys
 import textwrap
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from generator.cache import tool_version
 from generator.errors import Location, TrunklineError
 from generator.rendering import model_worker
 from generator.rendering.models import render_models
@@ -90,7 +92,7 @@ def _modules_after_generate(spec: str, tmp_path: Path) -> dict[str, bool]:
         import json, sys
         from generator.cli import main
         code = main(["generate", "--spec", {spec!r}, "--out", {str(tmp_path / "out")!r}])
-        heavy = ["black", "datamodel_code_generator.config", "openapi_spec_validator", "jsonschema"]
+        heavy = ["black", "datamodel_code_generator.config", "openapi_spec_validator", "jsonschema", "importlib.metadata"]
         print(json.dumps({{"code": code, **{{name: name in sys.modules for name in heavy}}}}))
     """)
     env = {**os.environ, "TRUNKLINE_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT)}
@@ -103,6 +105,16 @@ def test_a_package_that_needs_no_black_does_not_import_it(tmp_path: Path) -> Non
     # SnapCall's files are all laid out by the generator; the validator is for `lint` only.
     found = _modules_after_generate("specs/snapcall.yaml", tmp_path)
     assert found == {
-        "code": 0, "black": False, "openapi_spec_validator": False, "jsonschema": False,
+        "code": 0, "black": False, "openapi_spec_validator": False, "jsonschema": False, "importlib.metadata": False,
         "datamodel_code_generator.config": not FORKS,  # imported by the worker where there is one
     }
+
+
+@pytest.mark.parametrize("name", ["black", "datamodel-code-generator", "datamodel_code_generator", "PyYAML", "trunkline"])
+def test_tool_versions_are_what_importlib_metadata_says(name: str) -> None:
+    assert tool_version(name) == version(name)
+
+
+def test_a_distribution_not_installed_raises_as_importlib_metadata_does() -> None:
+    with pytest.raises(PackageNotFoundError):
+        tool_version("no-such-distribution-here")

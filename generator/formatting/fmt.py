@@ -16,11 +16,10 @@ import os
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from functools import cache
-from importlib.metadata import version
 from types import TracebackType
 from typing import TYPE_CHECKING, Self
 
-from generator.cache import ContentCache, digest
+from generator.cache import ContentCache, digest, tool_version
 from generator.errors import TrunklineError
 from generator.formatting.settled import LINE_LENGTH, SCAFFOLD, black_reason, class_body, statements
 
@@ -30,7 +29,7 @@ if TYPE_CHECKING:
 # black is imported when a file needs it, not before: most packages have none (its import is a
 # tenth of a small spec's run). The mode is made from these, and the cache key says them.
 _TARGET = "PY311"
-MODE_KEY = f"black {version('black')} target {_TARGET} line length {LINE_LENGTH}"
+MODE_KEY = f"black {tool_version('black')} target {_TARGET} line length {LINE_LENGTH}"
 # Below this much unformatted source, starting worker processes costs more than it saves.
 _PARALLEL_MIN_CHARS = 400_000
 # Tasks a core gets: enough to even out, few enough that sending files to workers costs little.

@@ -18,12 +18,11 @@ import warnings
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
-from importlib.metadata import version
 from typing import Any
 
 from datamodel_code_generator import generate
 
-from generator.cache import ContentCache, digest, generator_digest
+from generator.cache import ContentCache, digest, generator_digest, tool_version
 from generator.errors import TrunklineError
 from generator.rendering.codecheck import check_model_input, check_models
 from generator.rendering.escape import docstring, one_line
@@ -65,7 +64,7 @@ _PARALLEL_MIN_MODELS = 400
 # the definitions in two runs, 1.8x in four).
 _RUNS_PER_CORE = 1
 _CLASS_DOCSTRING = re.compile(r'^(class [^\n]*:\n    """\n(?:.*\n)*?    """\n)(?=    \S)', re.MULTILINE)
-_CODEGEN_KEY = f"datamodel-code-generator {version('datamodel-code-generator')} {json.dumps(_OPTIONS, sort_keys=True)}"
+_CODEGEN_KEY = f"datamodel-code-generator {tool_version('datamodel-code-generator')} {json.dumps(_OPTIONS, sort_keys=True)}"
 
 
 def render_models(defs: dict[str, Any], api_name: str, parallel: bool = True) -> dict[str, str]:
