@@ -59,6 +59,17 @@ def test_call_runs_in_the_worker_and_the_worker_ends_with_the_block() -> None:
     assert worker._process.exitcode is not None  # ended and reaped, not left behind
 
 
+@pytest.mark.skipif(not FORKS, reason="no worker on this machine: calls run in process")
+def test_a_call_after_the_worker_died_runs_here() -> None:
+    with model_worker.prestarted():
+        worker = model_worker._current
+        assert worker is not None
+        worker._process.kill()
+        worker._process.join()
+        assert model_worker.call(os.getpid) == os.getpid()
+        assert model_worker._current is None  # not asked again
+
+
 def test_no_worker_when_not_wanted() -> None:
     with model_worker.prestarted(wanted=False):
         assert model_worker._current is None

@@ -36,20 +36,27 @@ def prestarted(wanted: bool = True) -> Iterator[None]:
     if not wanted or _current is not None or not _can_fork():
         yield
         return
-    _current = _Worker()
+    worker = _current = _Worker()
     try:
         yield
     finally:
-        worker, _current = _current, None
+        _current = None
         worker.stop()
 
 
 def call(function: Callable[..., R], *args: Any) -> R:
-    """`function(*args)` in the worker when one is running, else in this process.
+    """`function(*args)` in the worker when one is running, else (or if it has died) in this process.
 
     `function` must be a module-level function, and its arguments and result picklable."""
+    global _current
     worker = _current
-    return function(*args) if worker is None else worker.call(function, *args)
+    if worker is not None:
+        try:
+            return worker.call(function, *args)
+        except _WorkerGone:
+            worker.stop()
+            _current = None
+    return function(*args)
 
 
 def _can_fork() -> bool:
@@ -57,6 +64,10 @@ def _can_fork() -> bool:
     if sys.platform != "linux" or threading.active_count() != 1:
         return False
     return len(os.sched_getaffinity(0)) > 1
+
+
+class _WorkerGone(Exception):
+    """The worker stopped answering; the call is made in this process instead."""
 
 
 class _Worker:
@@ -80,15 +91,15 @@ class _Worker:
         try:
             self._connection.send((function, args))
             outcome, value = self._connection.recv()
-        except (EOFError, OSError) as exc:  # the worker died: a bug or a signal, not the spec
-            raise RuntimeError(f"the models worker stopped ({exc or 'no answer'})") from None
+        except (EOFError, OSError) as exc:  # the worker died (killed, out of memory): not the spec's doing
+            raise _WorkerGone(str(exc)) from None
         if outcome == "error":
             raise _restored(value)
         result: R = value
         return result
 
     def stop(self) -> None:
-        """End the worker, idle or not (it holds nothing that needs a clean exit), and reap it."""
+        """End the worker, idle or not (it holds nothing that needs a clean exit), and reap it; again is harmless."""
         self._connection.close()
         self._process.terminate()
         self._process.join()
