@@ -1,31 +1,45 @@
-"""Run a command and report its wall time and peak memory, summed over its whole process tree.
+"""Run a command and report its wall time, CPU time and peak memory, over its whole process tree.
 
 Peak memory is sampled from /proc every 20 ms (Linux), adding the resident memory of the
 command and all its descendants, so a generator that forks workers is charged for all of them.
+CPU time (user + system) is what the kernel accounts to the command and every descendant: this
+process is made a subreaper (Linux), so a descendant left behind by its parent (a forkserver
+whose parent exited) is still waited for and counted. On a shared machine CPU time is the
+steadier figure; wall time is what a user waits.
 """
 
 from __future__ import annotations
 
+import ctypes
 import os
+import resource
 import subprocess
+import sys
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+_PR_SET_CHILD_SUBREAPER = 36
+
 
 @dataclass(frozen=True)
 class Measure:
-    """One run: seconds on the wall clock, peak resident MiB of the process tree, exit status."""
+    """One run: seconds on the wall clock, peak resident MiB of the process tree, exit status,
+    and CPU seconds (user + system) of the process tree."""
 
     seconds: float
     peak_mib: float
     returncode: int
     output: str
+    cpu_seconds: float = 0.0
 
 
 def run(command: list[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> Measure:
     """Run `command` to the end, sampling the memory of its process tree."""
+    _become_subreaper()
+    _reap_orphans()  # what an earlier run left must not be charged to this one
+    before = _children_cpu()
     started = time.perf_counter()
     process = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     peak = [0]
@@ -42,7 +56,30 @@ def run(command: list[str], env: dict[str, str] | None = None, cwd: Path | None 
     seconds = time.perf_counter() - started
     done.set()
     sampler.join()
-    return Measure(seconds, peak[0] / 1024 / 1024, process.returncode, output)
+    _reap_orphans()  # descendants that outlived the command: their CPU time is the command's
+    return Measure(seconds, peak[0] / 1024 / 1024, process.returncode, output, _children_cpu() - before)
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _become_subreaper() -> None:
+    """Orphaned descendants become this process's children (Linux); elsewhere nothing."""
+    if sys.platform == "linux":
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+
+
+def _reap_orphans() -> None:
+    """Wait for every child this process has (`run` is called with no other child running)."""
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, 0)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
 
 
 def _tree_rss(root: int) -> int:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+import sys
 import tempfile
 from functools import cache
-from importlib.metadata import version
 from pathlib import Path
 
 # Libraries whose output shapes the files, and how much of their version can change it: black
@@ -85,6 +86,44 @@ def generator_digest() -> str:
 
 def _version(tool: str) -> str:
     try:
-        return version(tool)
-    except Exception:  # not installed as a distribution (a bare checkout): the code hash covers it
+        return tool_version(tool)
+    except Exception:  # noqa: BLE001  (not installed as a distribution, a bare checkout: the code hash covers it)
         return "unknown"
+
+
+def tool_version(distribution: str) -> str:
+    """The installed version of `distribution`, as importlib.metadata gives it (first on sys.path).
+
+    Read from the name of its `NAME-VERSION.dist-info` folder, which installers write so: importing
+    importlib.metadata costs a small run more than all its lookups. importlib.metadata answers
+    when no folder is named so (an egg, a zip), and raises as it does for one not installed.
+    """
+    wanted = _normalized(distribution)
+    for entry in sys.path:
+        found = _dist_infos(entry or ".").get(wanted)
+        if found is not None:
+            return found
+    from importlib.metadata import version
+
+    return version(distribution)
+
+
+@cache
+def _dist_infos(folder: str) -> dict[str, str]:
+    """Normalized distribution name -> version, of the `.dist-info` folders in `folder`."""
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return {}
+    found: dict[str, str] = {}
+    for name in names:
+        stem, dot, suffix = name.rpartition(".")
+        if dot and suffix == "dist-info" and stem.count("-") == 1:
+            distribution, version = stem.split("-")
+            found.setdefault(_normalized(distribution), version)
+    return found
+
+
+def _normalized(name: str) -> str:
+    """A distribution name as PEP 503 compares them."""
+    return re.sub(r"[-_.]+", "-", name).lower()

@@ -69,6 +69,14 @@ def render_target(target: Target, progress: Progress | None = None, parallel: bo
     return files
 
 
+# What a worker rendering vendor packages imports: the stages, lint, black and datamodel-code-generator
+# (its parts a run loads lazily are named too; a name a version lacks is skipped).
+WORKER_IMPORTS = (
+    "generator.pipeline", "generator.lint", "black", "datamodel_code_generator.config",
+    "datamodel_code_generator.parser.jsonschema", "datamodel_code_generator.model.pydantic_v2",
+)
+
+
 def render_all(targets: list[Target], progress: Progress | None = None) -> dict[str, dict[str, str]]:
     """Every target's files, several targets at once on several cores; raises if any fails."""
     workers = min(len(targets), os.cpu_count() or 1)
@@ -76,7 +84,9 @@ def render_all(targets: list[Target], progress: Progress | None = None) -> dict[
         return {target.name: render_target(target, progress) for target in targets}
     if progress is not None:
         progress.stage(", ".join(t.name for t in targets), f"rendering on {workers} cores")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(list(WORKER_IMPORTS))  # imported once, in the server, not by each worker
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         results = list(pool.map(_render_in_worker, targets))
     for result in results:  # the first failure in target order, as a serial run would give
         if isinstance(result, _Failure):

@@ -6,6 +6,7 @@ import argparse
 
 from generator.commands.generate import add_target_arguments, targets_of
 from generator.progress import Progress
+from generator.rendering.model_worker import prestarted
 from generator.targets import inputs_digest
 from generator.writing.manifest import MANIFEST, drift
 
@@ -28,14 +29,15 @@ def run(args: argparse.Namespace) -> int:
     changed = [t for t in targets if any(r.startswith(MANIFEST) for r in reasons[t.name])]
     stale = [f"{args.out}/{name}/{reason}" for name, found in reasons.items() for reason in found if not reason.startswith(MANIFEST)]
     if changed:
-        from generator.pipeline import render_all  # heavy: only when inputs changed
-        from generator.writing.write import differences
+        with prestarted(wanted=len(changed) == 1):  # see `generate`
+            from generator.pipeline import render_all  # heavy: only when inputs changed
+            from generator.writing.write import differences
 
-        progress = Progress()
-        try:
-            packages = render_all(changed, progress)
-        finally:
-            progress.done()
+            progress = Progress()
+            try:
+                packages = render_all(changed, progress)
+            finally:
+                progress.done()
         stale = [s for s in stale if not any(s.startswith(f"{args.out}/{t.name}/") for t in changed)]
         stale += [f"{args.out}/{name}/{rel}" for name, files in packages.items() for rel in differences(args.out / name, files)]
     if stale:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.errors import UsageError
 from generator.progress import Progress
+from generator.rendering.model_worker import prestarted
 from generator.targets import Target, inputs_digest, spec_target, vendor_targets
 from generator.writing.manifest import drift
 
@@ -43,22 +44,24 @@ def run(args: argparse.Namespace) -> int:
     if not stale:
         print(f"{args.out}/ is up to date ({len(targets)} package(s)); nothing to generate")
         return 0
-    from generator.pipeline import LintFailed, render_all  # heavy: only when there is work
-    from generator.writing.write import write_packages
+    # one package renders here: its models' library is imported in a worker meanwhile
+    with prestarted(wanted=len(stale) == 1):
+        from generator.pipeline import LintFailed, render_all  # heavy: only when there is work
+        from generator.writing.write import write_packages
 
-    progress = Progress()
-    try:
-        packages = render_all(stale, progress)
-        progress.stage("all", "writing")
-        write_packages(args.out, packages)
-    except LintFailed as exc:
-        progress.done()
-        for finding in exc.findings:
-            print(finding, file=sys.stderr)
-        print(f"trunkline: error: {exc}", file=sys.stderr)
-        return 2
-    finally:
-        progress.done()
+        progress = Progress()
+        try:
+            packages = render_all(stale, progress)
+            progress.stage("all", "writing")
+            write_packages(args.out, packages)
+        except LintFailed as exc:
+            progress.done()
+            for finding in exc.findings:
+                print(finding, file=sys.stderr)
+            print(f"trunkline: error: {exc}", file=sys.stderr)
+            return 2
+        finally:
+            progress.done()
     skipped = len(targets) - len(stale)
     print(f"generated {', '.join(f'{args.out}/{name}' for name in packages)}" + (f" ({skipped} up to date)" if skipped else ""))
     return 0

@@ -15,20 +15,21 @@ import multiprocessing
 import os
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from importlib.metadata import version
+from functools import cache
 from types import TracebackType
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
-import black
-from black.mode import TargetVersion
-from black.parsing import InvalidInput
-
-from generator.cache import ContentCache, digest
+from generator.cache import ContentCache, digest, tool_version
 from generator.errors import TrunklineError
 from generator.formatting.settled import LINE_LENGTH, SCAFFOLD, black_reason, class_body, statements
 
-MODE = black.Mode(target_versions={TargetVersion.PY311}, line_length=LINE_LENGTH)
-MODE_KEY = f"black {version('black')} {MODE!r}"
+if TYPE_CHECKING:
+    import black
+
+# black is imported when a file needs it, not before: most packages have none (its import is a
+# tenth of a small spec's run). The mode is made from these, and the cache key says them.
+_TARGET = "PY311"
+MODE_KEY = f"black {tool_version('black')} target {_TARGET} line length {LINE_LENGTH}"
 # Below this much unformatted source, starting worker processes costs more than it saves.
 _PARALLEL_MIN_CHARS = 400_000
 # Tasks a core gets: enough to even out, few enough that sending files to workers costs little.
@@ -169,10 +170,29 @@ def _parses(path: str, text: str) -> bool:
     return True
 
 
+@cache
+def mode() -> black.Mode:
+    """black's settings for every file: Python 3.11 and lines of LINE_LENGTH."""
+    import black
+    from black.mode import TargetVersion
+
+    return black.Mode(target_versions={TargetVersion[_TARGET]}, line_length=LINE_LENGTH)
+
+
+def __getattr__(name: str) -> black.Mode:
+    """`MODE`, black's settings, made (and black imported) on first use."""
+    if name == "MODE":
+        return mode()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def format_source(path: str, text: str) -> str:
     """One source formatted; a TrunklineError if it is not valid Python (a generator bug)."""
+    import black
+    from black.parsing import InvalidInput
+
     try:
-        return black.format_str(text, mode=MODE)
+        return black.format_str(text, mode=mode())
     except InvalidInput as exc:
         reason = " ".join(str(exc).split())
         raise TrunklineError(f"generated {path} is not valid Python ({reason}); this is a Trunkline bug") from None

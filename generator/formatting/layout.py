@@ -16,7 +16,8 @@ import re
 import tokenize
 
 from generator.cache import ContentCache, digest
-from generator.formatting.fmt import MODE, MODE_KEY, format_source
+from generator.formatting.fmt import MODE_KEY, format_source
+from generator.formatting.settled import LINE_LENGTH
 from generator.rendering.layout import MARKED
 
 _CHUNK = re.compile(r"^# fit (\d+)\n", re.MULTILINE)
@@ -36,7 +37,7 @@ def layout(text: str) -> str:
     found = list(MARKED.finditer(text))
     if not found:
         return text
-    by_hand = {m.start(): m.group(2) if len(m.group(2)) <= MODE.line_length else _by_hand(m.group(1), m.group(2)) for m in found}
+    by_hand = {m.start(): m.group(2) if len(m.group(2)) <= LINE_LENGTH else _by_hand(m.group(1), m.group(2)) for m in found}
     replaced = {start: lines for start, lines in by_hand.items() if lines is not None}
     replaced.update(_by_black([m for m in found if by_hand[m.start()] is None]))
     pieces, last = [], 0
@@ -85,11 +86,11 @@ def _param_lines(line: str) -> str | None:
     if members is None or len(members) < 2:
         return None  # no union: black splits inside the brackets instead
     inner = indent + "    "
-    if len(inner) + len(annotation) <= MODE.line_length:
+    if len(inner) + len(annotation) <= LINE_LENGTH:
         body = [inner + annotation]
     else:
         body = [inner + members[0]] + [f"{inner}| {member}" for member in members[1:]]
-        if any(len(text) > MODE.line_length for text in body):
+        if any(len(text) > LINE_LENGTH for text in body):
             return None
     return "\n".join([f"{indent}{match['name']}: ("] + body + [f"{indent}){match['default'] or ''},"])
 
@@ -113,7 +114,7 @@ def _top_level(code: str, separator: str) -> list[str] | None:
 
 def _lay_call(indent: str, code: str) -> list[str] | None:
     """Black's right-hand split: the arguments on one line if they fit, else one per line."""
-    if len(indent) + len(code) <= MODE.line_length:
+    if len(indent) + len(code) <= LINE_LENGTH:
         return [indent + code]
     parts = _split_call(code)
     if parts is None:  # an atom stays as it is, however long; anything else is not modelled
@@ -121,9 +122,9 @@ def _lay_call(indent: str, code: str) -> list[str] | None:
     head, args, tail = parts
     inner = indent + "    "
     body = ", ".join(args)
-    if len(indent) + len(head) > MODE.line_length:
+    if len(indent) + len(head) > LINE_LENGTH:
         return None
-    if len(inner) + len(body) <= MODE.line_length:
+    if len(inner) + len(body) <= LINE_LENGTH:
         return [indent + head, inner + body, indent + ")" + tail]
     if len(args) < 2:
         return None  # black would split inside the one argument, which this does not model

@@ -18,8 +18,6 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from black.strings import str_width
-
 LINE_LENGTH = 100
 
 # Where a string or a comment starts; the end of each string is found by its own pattern.
@@ -148,6 +146,20 @@ def _scan(text: str) -> _Scan | str:
     return _Scan("".join(pieces), strings)
 
 
+def _too_wide(line: str) -> bool:
+    """Whether black measures `line` (all printable) wider than its limit. An ASCII character is one
+    column and none is more than two, so black's measure (and the import of black) is needed only
+    between those bounds."""
+    wide = sum(1 for c in line if not c.isascii())
+    if len(line) - wide > LINE_LENGTH:
+        return True
+    if len(line) + wide <= LINE_LENGTH:
+        return False
+    from black.strings import str_width  # black itself is imported only where it is needed
+
+    return str_width(line) > LINE_LENGTH
+
+
 def _long_lines(text: str, scan: _Scan) -> str | None:
     """A line of code wider than black's limit (lines inside a string do not count, and neither
     does an item black cannot split)."""
@@ -157,7 +169,7 @@ def _long_lines(text: str, scan: _Scan) -> str | None:
     else:
         long, offset = [], 0
         for line in text.split("\n"):
-            if len(line) > LINE_LENGTH // 2 and str_width(line) > LINE_LENGTH:
+            if len(line) > LINE_LENGTH // 2 and _too_wide(line):
                 long.append((offset, offset + len(line)))
             offset += len(line) + 1
     for begin, end in long:

@@ -10,9 +10,6 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-import pydantic_core
-from pydantic_core import core_schema
-
 from generator.errors import TrunklineError
 from generator.modeling import ir
 from generator.modeling.naming import Namer, class_name, pascal
@@ -200,6 +197,9 @@ def _compiles(pattern: str) -> bool:
     """Whether pydantic's regex engine (Rust's regex crate) takes `pattern`. It has no
     look-around or back-references and rejects some ranges (`[\\s-_]`) that specs carry; a
     model with such a pattern fails at import, so the constraint is left to the server."""
+    import pydantic_core  # only a spec with a `pattern` needs it
+    from pydantic_core import core_schema
+
     try:
         pydantic_core.SchemaValidator(core_schema.str_schema(pattern=pattern))
     except pydantic_core.SchemaError:

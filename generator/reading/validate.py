@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any
 
 from jsonschema.exceptions import ValidationError
+from jsonschema.validators import validator_for
 from jsonschema_path import SchemaPath
 from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+from referencing import Registry, Resource
 from referencing.exceptions import Unresolvable
+from referencing.jsonschema import DRAFT202012
 
 from generator.errors import Finding, Severity, TrunklineError
 from generator.reading.input_checks import MAX_DEPTH
@@ -42,10 +46,30 @@ def _located(base: type[Any]) -> type[Any]:
         return type(cls.__name__, (cls,), {"__call__": call})
 
     keywords = {name: wrap(cls) for name, cls in base.keyword_validators.items()}
-    return type(f"Located{base.__name__}", (base,), {"keyword_validators": keywords})
+    meta = _crawled(base.schema_validator.schema)
+    return type(f"Located{base.__name__}", (base,), {"keyword_validators": keywords, "schema_validator": meta})
 
 
-_VALIDATORS = {"3.0": _located(OpenAPIV30SpecValidator), "3.1": _located(OpenAPIV31SpecValidator)}
+def _crawled(schema: dict[str, Any]) -> Any:
+    """The validator openapi-spec-validator makes of a meta-schema, over a registry crawled once.
+
+    The OpenAPI 3.1 meta-schema resolves `$dynamicRef`s by anchor; when the validator's registry
+    has not been crawled, every such lookup crawls the whole meta-schema again and drops the
+    result (about half of linting SnapCall's spec). Crawled first, the anchors are simply there.
+    The checks are the same: crawling is what each lookup did anyway.
+    """
+    resource = Resource.from_contents(schema, default_specification=DRAFT202012)
+    registry = Registry().with_resource(resource.id() or "", resource).crawl()
+    return validator_for(schema)(schema, registry=registry)
+
+
+_BASES = {"3.0": OpenAPIV30SpecValidator, "3.1": OpenAPIV31SpecValidator}
+
+
+@functools.cache
+def _validator(version: str) -> type[Any]:
+    """The located validator of one OpenAPI version, made when a spec of that version is first checked."""
+    return _located(_BASES[version])
 
 
 def validate(document: Document) -> list[Finding]:
@@ -80,7 +104,7 @@ def _without_broken_refs(document: Document, node: Any, ptr: str, cut: list[str]
 
 
 def _validate(document: Document, data: Any) -> list[Finding]:
-    validator = _VALIDATORS[spec_version(document)](data)
+    validator = _validator(spec_version(document))(data)
     findings: list[Finding] = []
     seen: set[tuple[str, str]] = set()
     try:

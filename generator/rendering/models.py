@@ -18,12 +18,11 @@ import warnings
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
-from importlib.metadata import version
 from typing import Any
 
 from datamodel_code_generator import generate
 
-from generator.cache import ContentCache, digest, generator_digest
+from generator.cache import ContentCache, digest, generator_digest, tool_version
 from generator.errors import TrunklineError
 from generator.rendering.codecheck import check_model_input, check_models
 from generator.rendering.escape import docstring, one_line
@@ -31,6 +30,7 @@ from generator.rendering.model_groups import Group, chunks, group_key, groups, r
 from generator.rendering.model_input import ModelInput, escape_literals, prepare, reclaim_names, restore
 from generator.rendering.model_modules import Part, layout, parts_of
 from generator.rendering.model_typing import fix_typing
+from generator.rendering.model_worker import call
 
 _OPTIONS: dict[str, Any] = {
     "input_file_type": "jsonschema",
@@ -64,7 +64,7 @@ _PARALLEL_MIN_MODELS = 400
 # the definitions in two runs, 1.8x in four).
 _RUNS_PER_CORE = 1
 _CLASS_DOCSTRING = re.compile(r'^(class [^\n]*:\n    """\n(?:.*\n)*?    """\n)(?=    \S)', re.MULTILINE)
-_CODEGEN_KEY = f"datamodel-code-generator {version('datamodel-code-generator')} {json.dumps(_OPTIONS, sort_keys=True)}"
+_CODEGEN_KEY = f"datamodel-code-generator {tool_version('datamodel-code-generator')} {json.dumps(_OPTIONS, sort_keys=True)}"
 
 
 def render_models(defs: dict[str, Any], api_name: str, parallel: bool = True) -> dict[str, str]:
@@ -139,7 +139,8 @@ def _generate(todo: list[Group], defs: dict[str, Any], parallel: bool) -> Iterat
     size = sum(len(group.names) for group in todo)
     if not parallel or cores < 2 or size < _PARALLEL_MIN_MODELS:
         runs = [todo]
-        results: Iterable[list[Part]] = [_run(run_defs(todo, defs), [g.names for g in todo])]
+        # in the worker started with the run (`model_worker`), if there is one
+        results: Iterable[list[Part]] = [call(_run, run_defs(todo, defs), [g.names for g in todo])]
     else:
         runs = chunks(todo, _RUNS_PER_CORE * cores)
         # forkserver: workers start small instead of copying this process

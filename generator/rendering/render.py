@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -27,8 +28,10 @@ from generator.rendering.readme import readme_context
 from generator.rendering.type_source import source
 
 
+@functools.cache
 def environment() -> jinja2.Environment:
-    """The jinja2 environment over `templates/`: strict, no autoescape (it renders Python)."""
+    """The jinja2 environment over `templates/`: strict, no autoescape (it renders Python); one per
+    process, so a worker rendering several packages compiles each template once."""
     env = jinja2.Environment(
         loader=jinja2.FunctionLoader(_template_source),
         undefined=jinja2.StrictUndefined,
