@@ -260,16 +260,29 @@ def _body(document: Document, op: OperationRef) -> BodySpec | None:
     for ctype, media, media_ptr in media_types(body, ptr):
         content[ctype] = media_ptr + "/schema" if isinstance(media.get("schema"), dict) else None
         raw = media.get("encoding")
+        multipart = ctype.split(";")[0].strip().lower() == "multipart/form-data"
         encodings[ctype] = {
-            str(name): FieldEncoding(
-                style=str(enc.get("style") or "form"),
-                explode=bool(enc.get("explode", (enc.get("style") or "form") == "form")),
-                content_type=str(enc.get("contentType") or ""),
-            )
+            str(name): _field_encoding(enc, multipart)
             for name, enc in (raw if isinstance(raw, dict) else {}).items()
             if isinstance(enc, dict)
         }
     return BodySpec(bool(body.get("required")), content, encodings)
+
+
+def _field_encoding(enc: dict[str, Any], multipart: bool) -> FieldEncoding:
+    """One `encoding` entry with the spec's defaults; in multipart, style stays "" unless the entry names one.
+
+    A multipart field with an explicit style is read as that style's form pairs, one text part
+    each (Stripe's `file_link_data[create]`), in 3.0 specs as in 3.1: the generated runtime writes
+    it so (3.1 defines it; 3.0's text limits `style` to form bodies, but Stripe's servers, openapi-core
+    and Prism all read the brackets). Without one, a part goes by its type (text, JSON or a file).
+    """
+    style = str(enc.get("style") or ("" if multipart else "form"))
+    return FieldEncoding(
+        style=style,
+        explode=bool(enc.get("explode", style == "form")),
+        content_type=str(enc.get("contentType") or ""),
+    )
 
 
 def _responses(document: Document, op: OperationRef) -> dict[str, ResponseSpec]:
