@@ -1,7 +1,9 @@
 """Conformance figures: every operation called, every request checked by openapi-core, every answer parsed.
 
-Prints `requests valid R/N, responses parsed P/N` per spec, and the first failure of each failing
-operation (with --failures). Specs: specs/*.yaml, the corpus (petstore, Stripe, Telnyx, GitHub)
+Prints `requests valid R/N, responses parsed P/N, mock agrees M/N` per spec (the mock compared
+with openapi-core's own verdict on each request), how many documented media types were answered
+(each in turn, each read as its own type), the operations judged on their own path because
+openapi-core matched another template, and the first failure of each failing operation (with --failures). Specs: specs/*.yaml, the corpus (petstore, Stripe, Telnyx, GitHub)
 and the project's styles spec; `--spec` picks some. Stripe and GitHub take about a minute each.
 """
 
@@ -66,8 +68,14 @@ def main() -> int:
         total_m += result.mock_agreements
         used = sum(r.examples_used for r in result.operations)
         skipped = sum(r.examples_skipped for r in result.operations)
+        media = sum(r.media_types_answered for r in result.operations)
+        several = sum(r.media_types_answered > 1 for r in result.operations)
         print(f"{result.summary()}  ({time.perf_counter() - started:.1f} s; documented examples answered {used},"
-              f" {skipped} more skipped as openapi-core refuses them)", flush=True)
+              f" {skipped} more skipped as openapi-core refuses them; media types answered {media},"
+              f" {several} operations in several)", flush=True)
+        for r in result.operations:
+            if r.ambiguous_with:
+                print(f"    {r.operation_id}: openapi-core matched {r.ambiguous_with}; checked on its own path")
         classes = Counter(failure_class(r.request_error) for r in result.operations if not r.request_ok)
         classes.update(failure_class(r.response_error) for r in result.operations if not r.response_ok)
         for kind, count in classes.most_common():
