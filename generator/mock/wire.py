@@ -70,7 +70,9 @@ def _query(document: Document, param: ParamSpec, kind: str, query: dict[str, lis
     if kind == "object" and param.explode and param.style == "form":
         properties = _property_names(document, param.schema_ptr)
         wanted = [k for k, v in query.items() if v and (k in properties if properties is not None else k not in others)]
-        found: dict[str, Raw] = {k: query[k] if len(query[k]) > 1 else query[k][0] for k in wanted}
+        found: dict[str, Raw] = {
+            k: _member(document, param.schema_ptr, k, query[k] if len(query[k]) > 1 else query[k][0]) for k in wanted
+        }
         return found or None
     texts = query.get(name) or []
     if not texts:
@@ -82,6 +84,25 @@ def _query(document: Document, param: ParamSpec, kind: str, query: dict[str, lis
     if kind == "object":
         return _pairs(_split(texts[0], _DELIMITERS.get(param.style, ",")))
     return texts[0]
+
+
+def _member(document: Document, schema_ptr: str | None, key: str, value: Raw) -> Raw:
+    """One member of a form-exploded object: JSON text read as JSON where the member (or its items) is an object.
+
+    OpenAPI defines `R=100&G=200` for primitive members only; the runtime writes a member that is
+    itself an object, or an array's object items, as compact JSON text (as Telnyx's `filter`'s
+    `name`), so the mock reads them back that way. Text that is not JSON stays text.
+    """
+    member_ptr = child_pointer(document, schema_ptr, key) if schema_ptr else None
+    kind = _kind(document, member_ptr)
+    if kind == "array" and member_ptr is not None:
+        if _kind(document, child_pointer(document, member_ptr, None)) == "object":
+            items = value if isinstance(value, list) else [value]
+            return [_json_or_text(v) if isinstance(v, str) else v for v in items]
+        return value
+    if kind == "object" and isinstance(value, str):
+        return _json_or_text(value)
+    return value
 
 
 def _path(param: ParamSpec, kind: str, raw: str) -> Raw:
