@@ -86,13 +86,17 @@ def _query(document: Document, param: ParamSpec, kind: str, query: dict[str, lis
     return texts[0]
 
 
-def _member(document: Document, schema_ptr: str | None, key: str, value: Raw) -> Raw:
-    """One member of a form-exploded object: JSON text read as JSON where the member (or its items) is an object.
+def _member(document: Document, schema_ptr: str | None, key: str, value: Raw, nested: bool = True) -> Raw:
+    """One member of a form-exploded object (`nested`) or a form body field: JSON text read as JSON where the runtime writes it so.
 
-    OpenAPI defines `R=100&G=200` for primitive members only; the runtime writes a member that is
-    itself an object, or an array's object items, as compact JSON text (as Telnyx's `filter`'s
-    `name`), so the mock reads them back that way. Text that is not JSON stays text.
+    OpenAPI defines `R=100&G=200` and `t=a&t=b` for primitive values only; the runtime writes an
+    array's object items, and a member of an exploded object that is itself an object, as compact
+    JSON text (Telnyx's `CustomHeaders` form field, its `filter` query object's `name`), so the
+    mock reads them back that way. A form body's own object field goes as member pairs or
+    brackets, never JSON: not read as JSON. Text that is not JSON stays text.
     """
+    if isinstance(value, dict) or isinstance(value, list) and not all(isinstance(v, str) for v in value):
+        return value
     member_ptr = child_pointer(document, schema_ptr, key) if schema_ptr else None
     kind = _kind(document, member_ptr)
     if kind == "array" and member_ptr is not None:
@@ -100,7 +104,7 @@ def _member(document: Document, schema_ptr: str | None, key: str, value: Raw) ->
             items = value if isinstance(value, list) else [value]
             return [_json_or_text(v) if isinstance(v, str) else v for v in items]
         return value
-    if kind == "object" and isinstance(value, str):
+    if kind == "object" and nested and isinstance(value, str):
         return _json_or_text(value)
     return value
 
@@ -188,7 +192,7 @@ def form_body(document: Document, schema_ptr: str | None, raw: bytes, encoding: 
     tree: dict[str, Raw] = {}
     for key, text in parse_qsl(raw.decode("utf-8", "replace"), keep_blank_values=True):
         _form_pair(document, schema_ptr, properties, encoding, tree, key, text)
-    return tree
+    return {key: _member(document, schema_ptr, key, value, nested=False) for key, value in tree.items()}
 
 
 def _form_pair(
