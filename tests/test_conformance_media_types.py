@@ -37,7 +37,7 @@ def _op(package: ir.Package, operation_id: str) -> ir.Operation:
 
 
 def test_every_documented_media_type_is_answered(caller: tuple[Caller, ir.Package, ModuleType]) -> None:
-    """Four media types, four synthesized answers, each with the Content-Type and body of its own kind."""
+    """The 200's four media types, then the 400's two: each answered with the Content-Type and body of its own kind."""
     harness, package, _ = caller
     op = _op(package, "facilities_get")
     answers = harness._answers(op, harness._spec_operation(op)[0])
@@ -46,6 +46,8 @@ def test_every_documented_media_type_is_answered(caller: tuple[Caller, ir.Packag
         ("synthesized application/geo+json", "application/geo+json", "json"),
         ("synthesized application/vnd.geo+json", "application/vnd.geo+json", "json"),
         ("synthesized text/csv", "text/csv", "text"),
+        ("synthesized 400 application/json", "application/json", "json"),
+        ("synthesized 400 application/problem+json", "application/problem+json", "json"),
     ]
     request = httpx.Request("GET", "https://api.example.com/v1/facilities/f1")
     sent = {a.media_type: a.make(request) for a in answers}
@@ -58,7 +60,7 @@ def test_each_answer_reads_as_its_media_types_type(caller: tuple[Caller, ir.Pack
     """The harness's check on the fixture: every answer parsed, as its own type."""
     harness, package, _ = caller
     result = harness.check(_op(package, "facilities_get"))
-    assert (result.response_ok, result.response_error, result.media_types_answered) == (True, "", 4)
+    assert (result.response_ok, result.response_error, result.media_types_answered) == (True, "", 6)
 
 
 def test_a_body_read_as_another_media_types_type_is_reported(caller: tuple[Caller, ir.Package, ModuleType]) -> None:
@@ -80,8 +82,24 @@ def test_a_body_read_as_another_media_types_type_is_reported(caller: tuple[Calle
 
 
 def test_the_whole_fixture_runs_clean(tmp_path: Path) -> None:
-    """All three operations: requests valid, every media type's answer parsed, 8 media types answered."""
+    """All three operations: requests valid, every media type's answer parsed, 10 (status, media type) pairs answered."""
     warnings.simplefilter("ignore")
     result = run_spec(SPEC, tmp_path, "media_whole")
     assert result.summary() == "media_whole: requests valid 3/3, responses parsed 3/3, mock agrees 3/3"
-    assert sum(r.media_types_answered for r in result.operations) == 8
+    assert sum(r.media_types_answered for r in result.operations) == 10
+
+
+def test_an_error_body_read_as_another_media_types_type_is_reported(caller: tuple[Caller, ir.Package, ModuleType]) -> None:
+    """The 400 in problem+json must hold a FieldProblems; a Problem there is reported, the right one is not."""
+    harness, package, module = caller
+    readings = {a.media_type: a for r in _op(package, "facilities_get").responses if r.status == "400" for a in r.answers}
+    answer = Answer("synthesized 400 application/problem+json", "application/problem+json", True,
+                    lambda r: httpx.Response(400), readings["application/problem+json"], b"{}")
+    response = httpx.Response(400, request=httpx.Request("GET", "https://api.example.com/v1/facilities/f1"))
+    wrong = module.errors.APIStatusError("x", response=response, parsed=module.models.Problem(detail="d"))
+    assert "models.FieldProblems" in harness._error_as_documented(answer, wrong)
+    right_type = readings["application/problem+json"].type
+    assert isinstance(right_type, ir.ModelRef)
+    field_problems = getattr(module.models, right_type.name)
+    right = module.errors.APIStatusError("x", response=response, parsed=field_problems.model_validate({"errors": []}))
+    assert harness._error_as_documented(answer, right) == ""

@@ -62,7 +62,7 @@ class OperationResult:
     request: httpx.Request | None = None
     examples_used: int = 0  # documented examples answered with
     examples_skipped: int = 0  # documented examples openapi-core itself refuses: not the client's to parse
-    media_types_answered: int = 0  # documented media types of the answer given, each answered in turn
+    media_types_answered: int = 0  # (status, media type) pairs answered: each documented media type in turn
     mock_error: str = ""  # why `trunkline mock` refused the request ("" when it accepted it)
     validator_ok: bool = False  # openapi-core found nothing wrong with the request (values arriving aside)
     ambiguous_with: str = ""  # the path template openapi-core matched instead of the operation's own
@@ -323,7 +323,7 @@ class Caller:
         answers = self._answers(op, spec_op)
         method = getattr(getattr(self.client, self._namespace(op)), op.method_name)
         parse_errors: list[str] = []
-        result.media_types_answered = len({a.media_type for a in answers if a.media_type})
+        result.media_types_answered = sum(a.synthesized for a in answers if a.media_type)
         for index, answer in enumerate(answers):
             self.sent.clear()
             self.answered.clear()
@@ -340,6 +340,8 @@ class Caller:
                     continue
                 if not self._typed_error(exc):
                     parse_errors.append(f"{answer.label}: {type(exc).__name__}: {exc}")
+                elif problem := self._error_as_documented(answer, exc):
+                    parse_errors.append(f"{answer.label}: {problem}")
             else:
                 problem = self._read_as_documented(answer, got.response if op.pagination is not None else got)
                 if problem:
@@ -492,25 +494,41 @@ class Caller:
 
     # -- the answers -------------------------------------------------------------------------
     def _answers(self, op: ir.Operation, spec_op: dict[str, Any]) -> list[Answer]:
-        """For each documented media type of the answer given: a synthesized body, then each documented example openapi-core accepts."""
+        """The answer given (first 2xx...) in each documented media type, then each other response documented in several.
+
+        For the answer given: a synthesized body per media type and each documented example
+        openapi-core accepts; for the others (GitHub's 415s in JSON and scim+json): a synthesized
+        body per media type, so every media type a response documents is read at least once.
+        """
         responses = {str(k): v for k, v in (spec_op.get("responses") or {}).items()}
         status, response = _documented(responses)
         response = self.resolver.resolve(response or {})
-        content = response.get("content") or {}
         headers = self._response_headers(response)
         code = 200 if status in ("default", "2XX") else int(status)
-        if not content:
+        if not response.get("content"):
             return [Answer("synthesized", "", True, lambda r: httpx.Response(code, headers=headers, request=r))]
+        answers = self._media_answers(op, status, code, response, headers, examples=True)
+        for other, node in responses.items():
+            other_code = _code(other)
+            node = self.resolver.resolve(node)
+            if other != status and other_code and isinstance(node, dict) and len(node.get("content") or {}) > 1:
+                answers += self._media_answers(op, other, other_code, node, self._response_headers(node), examples=False)
+        return answers
+
+    def _media_answers(self, op: ir.Operation, status: str, code: int, response: dict[str, Any],
+                       headers: dict[str, str], examples: bool) -> list[Answer]:
+        """One documented response answered in each of its media types: synthesized, then (`examples`) its examples."""
         readings = next((r.answers for r in op.responses if r.status == status), ())
         answers: list[Answer] = []
-        for documented, media in content.items():
+        for documented, media in (response.get("content") or {}).items():
             reading = next((a for a in readings if a.media_type == documented), None)
             media_type = _concrete(documented, reading)
             media = media if isinstance(media, dict) else {}
             synth = Synth(self.resolver, self.seed, request=False, files=not _is_json(media_type))
             value = synth.value(media.get("schema") or {}, 0, 0)
-            answers.append(self._answer(f"synthesized {media_type}", code, headers, media_type, value, reading, True))
-            for label, example in self._examples(media):
+            prefix = "synthesized" if examples else f"synthesized {status}"
+            answers.append(self._answer(f"{prefix} {media_type}", code, headers, media_type, value, reading, True))
+            for label, example in self._examples(media) if examples else ():
                 answers.append(self._answer(f"{label} ({media_type})", code, headers, media_type, example, reading, False))
         return answers
 
@@ -555,6 +573,23 @@ class Caller:
             return f"read as {_shown(got)}, not {expression}: {exc.errors()[0]['msg']}"
         return ""
 
+    def _error_as_documented(self, answer: Answer, exc: Exception) -> str:
+        """'' when a typed error's `parsed` body is what the IR says its media type reads as (JSON), or its bytes (others)."""
+        reading = answer.reading
+        if reading is None or not answer.body:
+            return ""
+        if reading.kind != "json":
+            content = getattr(exc, "response", None)
+            got = content.content if isinstance(content, httpx.Response) else None
+            return "" if got == answer.body else f"the error holds {_shown(got)}, not the {len(answer.body)} bytes sent"
+        expression = source(reading.type)
+        parsed = getattr(exc, "parsed", None)
+        try:
+            pydantic.TypeAdapter(eval(expression, self._type_names())).validate_python(parsed)  # the text of our own IR's type
+        except pydantic.ValidationError as error:
+            return f"the error's body read as {_shown(parsed)}, not {expression}: {error.errors()[0]['msg']}"
+        return ""
+
     def _type_names(self) -> dict[str, Any]:
         """What a type expression of the generated package (`models.X | None`, `datetime.date`) names."""
         return {"models": self.module.models, "datetime": datetime, "Any": Any, "Literal": Literal}
@@ -572,6 +607,15 @@ class Caller:
                 value = ",".join(str(v) for v in value)
             out[name] = json.dumps(value) if isinstance(value, dict) else _plain(value)
         return out
+
+
+def _code(status: str) -> int:
+    """The status code to answer a documented status with: `404` -> 404, `4XX` -> 400; 0 for `default`."""
+    if status.isdigit():
+        return int(status)
+    if len(status) == 3 and status[0].isdigit() and status[1:].upper() == "XX":
+        return int(status[0]) * 100
+    return 0
 
 
 def _documented(responses: dict[str, Any]) -> tuple[str, Any]:
