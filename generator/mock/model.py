@@ -116,6 +116,7 @@ class MockOperation:
     exchanges: tuple[Exchange, ...]
     # Exchanges the vendor documents without any value (`x-bare-examples`): known names, no data.
     bare: tuple[str, ...] = ()
+    websocket: str = ""  # the ws:// or wss:// URL when every server of the operation is a WebSocket one
 
 
 @dataclass(frozen=True)
@@ -246,7 +247,19 @@ def _operation(
         responses=_responses(document, op),
         exchanges=_exchanges(document, op),
         bare=tuple(str(n) for n in op.node.get("x-bare-examples") or [] if isinstance(n, str)),
+        websocket=_websocket(document, op),
     )
+
+
+def _websocket(document: Document, op: OperationRef) -> str:
+    """The first server URL when the servers that apply to `op` (its own, its path's, else the spec's) are all ws(s)://; else ""."""
+    for node in (op.node, op.path_item, document.data):
+        servers = node.get("servers") if isinstance(node, dict) else None
+        if isinstance(servers, list) and servers:
+            urls = [str(s.get("url") or "") for s in servers if isinstance(s, dict)]
+            schemes = {url.split("://", 1)[0].lower() if "://" in url else "" for url in urls}
+            return urls[0] if urls and schemes <= {"ws", "wss"} else ""
+    return ""
 
 
 def _body(document: Document, op: OperationRef) -> BodySpec | None:
