@@ -103,3 +103,35 @@ def test_an_error_body_read_as_another_media_types_type_is_reported(caller: tupl
     field_problems = getattr(module.models, right_type.name)
     right = module.errors.APIStatusError("x", response=response, parsed=field_problems.model_validate({"errors": []}))
     assert harness._error_as_documented(answer, right) == ""
+
+
+EMPTY_THEN_ERRORS = """\
+openapi: 3.0.3
+info: {title: Members, version: '1'}
+servers: [{url: 'https://api.example.com'}]
+paths:
+  /members/{id}:
+    delete:
+      operationId: members_remove
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses:
+        '204': {description: removed}
+        '415':
+          description: not taken, as a plain error or as a SCIM one
+          content:
+            application/json:
+              schema: {type: object, required: [message], properties: {message: {type: string}}}
+            application/scim+json:
+              schema: {type: object, required: [scimType], properties: {scimType: {type: string}, detail: {type: string}}}
+"""
+
+
+def test_an_empty_answer_still_lets_the_errors_media_types_be_answered(tmp_path: Path) -> None:
+    """A 204 operation whose 415 is documented in JSON and scim+json (as GitHub's are): the 415 is answered in both."""
+    warnings.simplefilter("ignore")
+    spec = tmp_path / "members.yaml"
+    spec.write_text(EMPTY_THEN_ERRORS, encoding="utf-8")
+    result = run_spec(spec, tmp_path / "out", "members")
+    (removed,) = result.operations
+    assert (removed.request_ok, removed.response_ok, removed.response_error) == (True, True, "")
+    assert removed.media_types_answered == 2

@@ -505,9 +505,10 @@ class Caller:
         response = self.resolver.resolve(response or {})
         headers = self._response_headers(response)
         code = 200 if status in ("default", "2XX") else int(status)
-        if not response.get("content"):
-            return [Answer("synthesized", "", True, lambda r: httpx.Response(code, headers=headers, request=r))]
-        answers = self._media_answers(op, status, code, response, headers, examples=True)
+        if response.get("content"):
+            answers = self._media_answers(op, status, code, response, headers, examples=True)
+        else:
+            answers = [Answer("synthesized", "", True, lambda r: httpx.Response(code, headers=headers, request=r))]
         for other, node in responses.items():
             other_code = _code(other)
             node = self.resolver.resolve(node)
