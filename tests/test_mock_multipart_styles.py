@@ -105,13 +105,23 @@ def test_mock_reads_the_bracketed_parts_into_the_schema_types(app: MockApp) -> N
     from generator.mock.checks import Incoming, check
 
     body = _post_body([("file", b"\x00"), ("purpose", b"evidence"), ("expand[0]", b"x"), ("tags", b"a,b"),
-                       ("link[create]", b"false"), ("link[expires_at]", b"12")])
+                       ("codes", b"p,q"), ("link[create]", b"false"), ("link[expires_at]", b"12")])
     op = next(o for o in app.spec.operations if o.operation_id == "files_create")
     incoming = Incoming("POST", {}, {}, {"content-type": "multipart/form-data; boundary=b0undary"}, {}, body)
     verdict = check(app.checker, op, incoming)
     assert verdict.problems == []
     assert verdict.body == {"file": "\x00", "purpose": "evidence", "expand": ["x"], "tags": ["a", "b"],
-                            "link": {"create": False, "expires_at": 12}}
+                            "codes": ["p", "q"], "link": {"create": False, "expires_at": 12}}
+
+
+def test_explode_alone_means_style_form_and_its_content_type_is_ignored(app: MockApp) -> None:
+    """`codes: {explode: false, contentType: application/json}`: style form, comma-joined, not JSON (OpenAPI 3.0.4, 3.1.1)."""
+    op = next(o for o in app.spec.operations if o.operation_id == "files_create")
+    assert op.body is not None
+    encoding = op.body.encoding["multipart/form-data"]
+    assert (encoding["codes"].style, encoding["codes"].explode, encoding["codes"].content_type) == ("form", False, "")
+    assert (encoding["link"].style, encoding["link"].explode) == ("deepObject", True)
+    assert "file" not in encoding  # no entry: the part goes by its type
 
 
 @pytest.mark.parametrize(

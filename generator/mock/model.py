@@ -282,19 +282,25 @@ def _body(document: Document, op: OperationRef) -> BodySpec | None:
     return BodySpec(bool(body.get("required")), content, encodings)
 
 
-def _field_encoding(enc: dict[str, Any], multipart: bool) -> FieldEncoding:
-    """One `encoding` entry with the spec's defaults; in multipart, style stays "" unless the entry names one.
+STYLE_KEYS = ("style", "explode", "allowReserved")  # as generator/modeling/build.py: any of them means style serialization
 
-    A multipart field with an explicit style is read as that style's form pairs, one text part
-    each (Stripe's `file_link_data[create]`), in 3.0 specs as in 3.1: the generated runtime writes
-    it so (3.1 defines it; 3.0's text limits `style` to form bodies, but Stripe's servers, openapi-core
-    and Prism all read the brackets). Without one, a part goes by its type (text, JSON or a file).
+
+def _field_encoding(enc: dict[str, Any], multipart: bool) -> FieldEncoding:
+    """One `encoding` entry with the spec's defaults, read as the runtime writes the field.
+
+    Any of `style`, `explode`, `allowReserved` means style serialization (style `form` when not
+    named) and the entry's `contentType` is ignored (OpenAPI 3.0.4 and 3.1.1). In multipart such
+    a field is that style's form pairs, one text part each (Stripe's `file_link_data[create]`), in
+    3.0 specs as in 3.1: the generated runtime writes it so (3.1 defines it; 3.0's text limits
+    `style` to form bodies, but Stripe's servers, openapi-core and Prism all read the brackets).
+    Without them, a multipart part goes by its type (text, JSON or a file): style "".
     """
-    style = str(enc.get("style") or ("" if multipart else "form"))
+    styled = any(key in enc for key in STYLE_KEYS)
+    style = str(enc.get("style") or ("" if multipart and not styled else "form"))
     return FieldEncoding(
         style=style,
         explode=bool(enc.get("explode", style == "form")),
-        content_type=str(enc.get("contentType") or ""),
+        content_type="" if styled else str(enc.get("contentType") or ""),
     )
 
 
