@@ -79,6 +79,8 @@ class MockApp:
     def _operation(self, request: Request, path: str, found: Match) -> Response:
         """Check the request against its operation, then answer with the chosen exchange."""
         op = found.operation
+        if op.websocket:
+            return _websocket_only(op.operation_id, op.websocket, path)
         try:
             body = read_body(request.environ, self.max_body)
         except BadBody as bad:
@@ -148,6 +150,19 @@ def _undo_wsgi_dance(text: str) -> str:
 def printable(text: str) -> str:
     """`text` with control characters escaped, so that a client cannot write escape sequences into the log."""
     return _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
+
+
+def _websocket_only(operation_id: str, url: str, path: str) -> Response:
+    """426 for an operation served only over WebSocket: the mock speaks plain HTTP, and a plain request is refused there.
+
+    A generated client sends such a call as an ordinary HTTP(S) request, which a WebSocket server
+    refuses (lint's `server-scheme` says so); answering it with an example would hide that.
+    """
+    detail = f"{operation_id} is served over WebSocket ({url}); the mock answers plain HTTP requests only"
+    problem = Problem("header.Upgrade", "the operation takes a WebSocket connection, not a plain HTTP request")
+    response = _problem(426, detail, [problem], path)
+    response.headers["Upgrade"] = "websocket"  # RFC 9110 15.5.22: a 426 names the protocol to upgrade to
+    return response
 
 
 def _problem(status: int, detail: str, problems: list[Problem], path: str) -> Response:

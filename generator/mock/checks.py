@@ -139,7 +139,9 @@ def _body(checker: SchemaChecker, op: MockOperation, request: Incoming, verdict:
         form = wire.form_body(checker.document, schema_ptr, request.body, op.body.encoding.get(declared, {}))
         value = wire.typed(checker, schema_ptr, form)
     elif kind == "multipart/form-data" and sent_type == "multipart/form-data":
-        value = wire.typed(checker, schema_ptr, wire.multipart_body(request.body, request.headers.get("content-type", "")))
+        encoding = op.body.encoding.get(declared, {})
+        parts = wire.multipart_body(checker.document, schema_ptr, request.body, request.headers.get("content-type", ""), encoding)
+        value = wire.typed(checker, schema_ptr, parts)
     else:  # text and binary bodies are taken as they come
         verdict.body, verdict.has_body = request.body, True
         return False

@@ -116,6 +116,7 @@ class MockOperation:
     exchanges: tuple[Exchange, ...]
     # Exchanges the vendor documents without any value (`x-bare-examples`): known names, no data.
     bare: tuple[str, ...] = ()
+    websocket: str = ""  # the ws:// or wss:// URL when every server of the operation is a WebSocket one
 
 
 @dataclass(frozen=True)
@@ -246,7 +247,19 @@ def _operation(
         responses=_responses(document, op),
         exchanges=_exchanges(document, op),
         bare=tuple(str(n) for n in op.node.get("x-bare-examples") or [] if isinstance(n, str)),
+        websocket=_websocket(document, op),
     )
+
+
+def _websocket(document: Document, op: OperationRef) -> str:
+    """The first server URL when the servers that apply to `op` (its own, its path's, else the spec's) are all ws(s)://; else ""."""
+    for node in (op.node, op.path_item, document.data):
+        servers = node.get("servers") if isinstance(node, dict) else None
+        if isinstance(servers, list) and servers:
+            urls = [str(s.get("url") or "") for s in servers if isinstance(s, dict)]
+            schemes = {url.split("://", 1)[0].lower() if "://" in url else "" for url in urls}
+            return urls[0] if urls and schemes <= {"ws", "wss"} else ""
+    return ""
 
 
 def _body(document: Document, op: OperationRef) -> BodySpec | None:
@@ -260,16 +273,35 @@ def _body(document: Document, op: OperationRef) -> BodySpec | None:
     for ctype, media, media_ptr in media_types(body, ptr):
         content[ctype] = media_ptr + "/schema" if isinstance(media.get("schema"), dict) else None
         raw = media.get("encoding")
+        multipart = ctype.split(";")[0].strip().lower() == "multipart/form-data"
         encodings[ctype] = {
-            str(name): FieldEncoding(
-                style=str(enc.get("style") or "form"),
-                explode=bool(enc.get("explode", (enc.get("style") or "form") == "form")),
-                content_type=str(enc.get("contentType") or ""),
-            )
+            str(name): _field_encoding(enc, multipart)
             for name, enc in (raw if isinstance(raw, dict) else {}).items()
             if isinstance(enc, dict)
         }
     return BodySpec(bool(body.get("required")), content, encodings)
+
+
+STYLE_KEYS = ("style", "explode", "allowReserved")  # as generator/modeling/build.py: any of them means style serialization
+
+
+def _field_encoding(enc: dict[str, Any], multipart: bool) -> FieldEncoding:
+    """One `encoding` entry with the spec's defaults, read as the runtime writes the field.
+
+    Any of `style`, `explode`, `allowReserved` means style serialization (style `form` when not
+    named) and the entry's `contentType` is ignored (OpenAPI 3.0.4 and 3.1.1). In multipart such
+    a field is that style's form pairs, one text part each (Stripe's `file_link_data[create]`), in
+    3.0 specs as in 3.1: the generated runtime writes it so (3.1 defines it; 3.0's text limits
+    `style` to form bodies, but Stripe's servers, openapi-core and Prism all read the brackets).
+    Without them, a multipart part goes by its type (text, JSON or a file): style "".
+    """
+    styled = any(key in enc for key in STYLE_KEYS)
+    style = str(enc.get("style") or ("" if multipart and not styled else "form"))
+    return FieldEncoding(
+        style=style,
+        explode=bool(enc.get("explode", style == "form")),
+        content_type="" if styled else str(enc.get("contentType") or ""),
+    )
 
 
 def _responses(document: Document, op: OperationRef) -> dict[str, ResponseSpec]:

@@ -15,6 +15,7 @@ TYPES = {
     405: "urn:trunkline:mock:method-not-allowed",
     413: "urn:trunkline:mock:body-too-large",
     415: "urn:trunkline:mock:unsupported-content-type",
+    426: "urn:trunkline:mock:websocket-only",
     500: "urn:trunkline:mock:internal-error",
     503: "urn:trunkline:mock:busy",
 }

@@ -70,7 +70,9 @@ def _query(document: Document, param: ParamSpec, kind: str, query: dict[str, lis
     if kind == "object" and param.explode and param.style == "form":
         properties = _property_names(document, param.schema_ptr)
         wanted = [k for k, v in query.items() if v and (k in properties if properties is not None else k not in others)]
-        found: dict[str, Raw] = {k: query[k] if len(query[k]) > 1 else query[k][0] for k in wanted}
+        found: dict[str, Raw] = {
+            k: _member(document, param.schema_ptr, k, query[k] if len(query[k]) > 1 else query[k][0]) for k in wanted
+        }
         return found or None
     texts = query.get(name) or []
     if not texts:
@@ -82,6 +84,29 @@ def _query(document: Document, param: ParamSpec, kind: str, query: dict[str, lis
     if kind == "object":
         return _pairs(_split(texts[0], _DELIMITERS.get(param.style, ",")))
     return texts[0]
+
+
+def _member(document: Document, schema_ptr: str | None, key: str, value: Raw, nested: bool = True) -> Raw:
+    """One member of a form-exploded object (`nested`) or a form body field: JSON text read as JSON where the runtime writes it so.
+
+    OpenAPI defines `R=100&G=200` and `t=a&t=b` for primitive values only; the runtime writes an
+    array's object items, and a member of an exploded object that is itself an object, as compact
+    JSON text (Telnyx's `CustomHeaders` form field, its `filter` query object's `name`), so the
+    mock reads them back that way. A form body's own object field goes as member pairs or
+    brackets, never JSON: not read as JSON. Text that is not JSON stays text.
+    """
+    if isinstance(value, dict) or isinstance(value, list) and not all(isinstance(v, str) for v in value):
+        return value
+    member_ptr = child_pointer(document, schema_ptr, key) if schema_ptr else None
+    kind = _kind(document, member_ptr)
+    if kind == "array" and member_ptr is not None:
+        if _kind(document, child_pointer(document, member_ptr, None)) == "object":
+            items = value if isinstance(value, list) else [value]
+            return [_json_or_text(v) if isinstance(v, str) else v for v in items]
+        return value
+    if kind == "object" and nested and isinstance(value, str):
+        return _json_or_text(value)
+    return value
 
 
 def _path(param: ParamSpec, kind: str, raw: str) -> Raw:
@@ -166,29 +191,45 @@ def form_body(document: Document, schema_ptr: str | None, raw: bytes, encoding: 
     properties = _property_names(document, schema_ptr)
     tree: dict[str, Raw] = {}
     for key, text in parse_qsl(raw.decode("utf-8", "replace"), keep_blank_values=True):
-        enc = encoding.get(key, FieldEncoding())
-        base, sep, rest = key.partition("[")
-        path = _bracket_path(sep + rest) if sep and (properties is None or key not in properties) else None
-        if path is not None and (properties is None or base in properties):
-            _insert(tree, [base, *path], text)
-        elif enc.content_type and _is_json(enc.content_type):
-            tree[key] = _json_or_text(text)
-        elif key in tree:
-            held = tree[key]
-            tree[key] = [*held, text] if isinstance(held, list) else [held, text]
-        elif key in encoding and not enc.explode:
-            kind = _kind(document, child_pointer(document, schema_ptr, key) if schema_ptr else None)
-            pieces = _split(text, _DELIMITERS.get(enc.style, ","))
-            tree[key] = pieces if kind == "array" else _pairs(pieces) if kind == "object" else text
-        else:
-            tree[key] = text
-    return tree
+        _form_pair(document, schema_ptr, properties, encoding, tree, key, text)
+    return {key: _member(document, schema_ptr, key, value, nested=False) for key, value in tree.items()}
 
 
-def multipart_body(raw: bytes, content_type: str) -> dict[str, Any]:
-    """A `multipart/form-data` body as an object: file parts as text (Latin-1), JSON parts parsed."""
+def _form_pair(
+    document: Document, schema_ptr: str | None, properties: set[str] | None,
+    encoding: dict[str, FieldEncoding], tree: dict[str, Raw], key: str, text: str,
+) -> None:
+    """Put one form pair into `tree` by its field's encoding: brackets nest, repeats gather, delimiters split."""
+    enc = encoding.get(key, FieldEncoding())
+    base, sep, rest = key.partition("[")
+    path = _bracket_path(sep + rest) if sep and (properties is None or key not in properties) else None
+    if path is not None and (properties is None or base in properties):
+        _insert(tree, [base, *path], text)
+    elif enc.content_type and _is_json(enc.content_type):
+        tree[key] = _json_or_text(text)
+    elif key in tree:
+        held = tree[key]
+        tree[key] = [*held, text] if isinstance(held, list) else [held, text]
+    elif key in encoding and not enc.explode:
+        kind = _kind(document, child_pointer(document, schema_ptr, key) if schema_ptr else None)
+        pieces = _split(text, _DELIMITERS.get(enc.style, ","))
+        tree[key] = pieces if kind == "array" else _pairs(pieces) if kind == "object" else text
+    else:
+        tree[key] = text
+
+
+def multipart_body(
+    document: Document, schema_ptr: str | None, raw: bytes, content_type: str, encoding: dict[str, FieldEncoding]
+) -> dict[str, Any]:
+    """A `multipart/form-data` body as an object: file parts as text (Latin-1), JSON parts parsed.
+
+    A text part of a field whose `encoding` names a style is one form pair of that style
+    (`file_link_data[create]`, `expand[0]`), read as a form body reads it; see model._field_encoding.
+    """
     head = f"Content-Type: {content_type}\r\nMIME-Version: 1.0\r\n\r\n".encode("latin-1", "replace")
     message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(head + raw)
+    styled = {name: enc for name, enc in encoding.items() if enc.style}
+    properties = _property_names(document, schema_ptr)
     found: dict[str, Any] = {}
     for part in message.iter_parts() if message.is_multipart() else ():
         name = part.get_param("name", header="content-disposition")
@@ -196,6 +237,10 @@ def multipart_body(raw: bytes, content_type: str) -> dict[str, Any]:
             continue
         payload = part.get_payload(decode=True)
         content = payload if isinstance(payload, bytes) else b""
+        if part.get_filename() is None and name.partition("[")[0] in styled:
+            text = content.decode(part.get_content_charset() or "utf-8", "replace")
+            _form_pair(document, schema_ptr, properties, styled, found, name, text)
+            continue
         value: Any
         if part.get_filename() is None and _is_json(part.get_content_type()):
             value = _json_or_text(content.decode("utf-8", "replace"))

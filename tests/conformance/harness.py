@@ -21,13 +21,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
-from typing import Any
-from urllib.parse import parse_qsl
+from typing import Any, Literal
+from urllib.parse import parse_qsl, urljoin
 
 import httpx
+import pydantic
 import yaml
 from openapi_core import OpenAPI
 from openapi_core.configurations import Config
+from openapi_core.exceptions import OpenAPIError
+from openapi_core.templating.paths.finders import APICallPathFinder
 
 from generator.mock.app import MOCK_HEADER, MockApp
 from generator.mock.model import mock_spec
@@ -36,6 +39,7 @@ from generator.pipeline import Target, package_ir
 from generator.reading.load import load
 from generator.rendering.layout import unmarked
 from generator.rendering.render import model_files, render
+from generator.rendering.type_source import source
 from tests.conformance.adapter import HttpxOpenAPIRequest, HttpxOpenAPIResponse
 from tests.conformance.styles import style_deserializers_factory
 from tests.conformance.synth import Resolver, Synth
@@ -58,12 +62,32 @@ class OperationResult:
     request: httpx.Request | None = None
     examples_used: int = 0  # documented examples answered with
     examples_skipped: int = 0  # documented examples openapi-core itself refuses: not the client's to parse
+    media_types_answered: int = 0  # (status, media type) pairs answered: each documented media type in turn
     mock_error: str = ""  # why `trunkline mock` refused the request ("" when it accepted it)
+    validator_ok: bool = False  # openapi-core found nothing wrong with the request (values arriving aside)
+    ambiguous_with: str = ""  # the path template openapi-core matched instead of the operation's own
 
     @property
     def mock_agrees(self) -> bool:
-        """Whether `trunkline mock` and openapi-core give the request the same verdict."""
-        return self.request is not None and self.request_ok == (not self.mock_error)
+        """Whether `trunkline mock` and openapi-core give the request the same verdict.
+
+        openapi-core's verdict is whether it finds the request valid. Whether every value passed
+        came back out of its unmarshalling (the rest of `request_ok`) is the harness's own check,
+        which the mock cannot make: it does not know what was passed.
+        """
+        return self.request is not None and self.validator_ok == (not self.mock_error)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer to give a call, and how the IR says the client reads a body of its media type."""
+
+    label: str  # `synthesized application/json`, `example 'csv' (text/csv)`
+    media_type: str  # the Content-Type answered ("" for an answer without a body)
+    synthesized: bool  # made from the schema, not a documented example
+    make: Callable[[httpx.Request], httpx.Response]
+    reading: ir.MediaAnswer | None = None  # the documented media type's reading (None: no body)
+    body: bytes = b""
 
 
 @dataclass
@@ -100,7 +124,7 @@ class SpecResult:
         for r in self.operations:
             if r.request is not None and not r.mock_agrees:
                 verdict = f"mock refused: {r.mock_error}" if r.mock_error else "mock accepted it"
-                lines.append(f"  {r.operation_id}: openapi-core {'accepted' if r.request_ok else 'refused'}; {verdict}")
+                lines.append(f"  {r.operation_id}: openapi-core {'accepted' if r.validator_ok else 'refused'}; {verdict}")
         return lines
 
     def failures(self) -> list[str]:
@@ -180,15 +204,18 @@ def ask_the_mock(spec: Path, result: SpecResult) -> None:
                 r.mock_error = f"{answer.status_code} {problem.get('detail', '')} {'; '.join(details)}".strip()
 
 
-def validator_for(document: dict[str, Any]) -> OpenAPI:
-    """openapi-core over `document`, reading deepObject's bracket convention and label/matrix path parameters (see styles.py)."""
+def validator_for(document: dict[str, Any], formats: set[str] | None = None) -> OpenAPI:
+    """openapi-core over `document`, reading deepObject's bracket convention and label/matrix path parameters (see styles.py).
+
+    `formats`: every format the document names, when already known (a walk of GitHub's spec takes a second).
+    """
     _parameter_schemas_writable(document)
     factory = style_deserializers_factory(str(document.get("openapi", "3.0")))
     config = Config(
         spec_validator_cls=None,
         style_deserializers_factory=factory,
         # openapi-core raises on a format it does not know (its issue #515); OpenAPI says to ignore one
-        extra_format_unmarshallers={f: _same for f in _formats(document) if f not in CONVERTED_FORMATS},
+        extra_format_unmarshallers={f: _same for f in formats or _formats(document) if f not in CONVERTED_FORMATS},
         # a raw body as text, so a 3.1 `type: string` schema (which knows no bytes) can hold it
         extra_media_type_deserializers={"application/octet-stream": _raw_text},
     )
@@ -252,6 +279,10 @@ class Caller:
         self.answer: Callable[[httpx.Request], httpx.Response] = lambda r: httpx.Response(500)
         self.sent: list[httpx.Request] = []
         self.answered: list[httpx.Response] = []
+        self.validator_accepted = False  # openapi-core's verdict on the last request checked
+        self.matched_instead = ""  # the template openapi-core matched instead of the operation's own
+        self.own_path_validators: dict[str, OpenAPI] = {}
+        self.formats = _formats(document)
         transport = httpx.MockTransport(self._handle)
         credentials = {c.name: SECRET for c in package.credentials}
         base = self._base_url()
@@ -289,30 +320,38 @@ class Caller:
         except Exception as exc:  # noqa: BLE001 - a harness failure is reported, not raised
             result.request_error = result.response_error = f"harness could not synthesize arguments: {exc!r}"
             return result
-        answers = self._answers(spec_op)
+        answers = self._answers(op, spec_op)
         method = getattr(getattr(self.client, self._namespace(op)), op.method_name)
         parse_errors: list[str] = []
-        for index, (label, make) in enumerate(answers):
+        result.media_types_answered = sum(a.synthesized for a in answers if a.media_type)
+        for index, answer in enumerate(answers):
             self.sent.clear()
             self.answered.clear()
-            self.answer = make
+            self.answer = answer.make
             try:
-                method(**kwargs)
+                got = method(**kwargs)
             except Exception as exc:  # noqa: BLE001 - the failure is the finding
                 if not self.sent:
                     result.request_error = f"raised before sending: {type(exc).__name__}: {exc}"
                     result.response_error = "no request was sent"
                     return result
-                if label != "synthesized" and self._refused_by_validator():
+                if not answer.synthesized and self._refused_by_validator():
                     result.examples_skipped += 1
                     continue
                 if not self._typed_error(exc):
-                    parse_errors.append(f"{label}: {type(exc).__name__}: {exc}")
-            result.examples_used += label != "synthesized"
+                    parse_errors.append(f"{answer.label}: {type(exc).__name__}: {exc}")
+                elif problem := self._error_as_documented(answer, exc):
+                    parse_errors.append(f"{answer.label}: {problem}")
+            else:
+                problem = self._read_as_documented(answer, got.response if op.pagination is not None else got)
+                if problem:
+                    parse_errors.append(f"{answer.label}: {problem}")
+            result.examples_used += not answer.synthesized
             if index == 0 and self.sent:
                 result.request = self.sent[0]
-                result.request_error = self._check_request(self.sent[0], expected)
+                result.request_error = self._check_request(self.sent[0], expected, op.path)
                 result.request_ok = not result.request_error
+                result.validator_ok, result.ambiguous_with = self.validator_accepted, self.matched_instead
         result.response_ok = not parse_errors
         result.response_error = parse_errors[0] if parse_errors else ""
         return result
@@ -389,15 +428,30 @@ class Caller:
         return kwargs, expected
 
     # -- the request -------------------------------------------------------------------------
-    def _check_request(self, request: httpx.Request, expected: dict[str, Any]) -> str:
-        """'' when openapi-core accepts the request and every value passed arrived; else the first problem."""
+    def _check_request(self, request: httpx.Request, expected: dict[str, Any], path: str | None = None) -> str:
+        """'' when openapi-core accepts the request and every value passed arrived; else the first problem.
+
+        Sets `validator_accepted` (openapi-core's own verdict) and `matched_instead`: when a path
+        parameter of the operation (its template `path`) did not arrive because openapi-core matched
+        the request to another template of the same shape, the request is checked again on the spec
+        with only the operation's own path (see `_own_path`).
+        """
+        self.validator_accepted, self.matched_instead = False, ""
         adapted = HttpxOpenAPIRequest(request)
         try:
             unmarshalled = self.validator.unmarshal_request(adapted)
         except Exception as exc:  # noqa: BLE001 - a validator crash is a finding too
             return f"openapi-core raised {type(exc).__name__}: {exc}"
+        arrived_path = unmarshalled.parameters.path or {}
+        if path and any(wire not in arrived_path for wire in expected["path"]):
+            matched = self._matched_template(adapted)
+            if matched not in (None, path):
+                self.matched_instead = str(matched)
+                # a fresh adapter: openapi-core keeps the path values it found in the request's parameters
+                unmarshalled = self._own_path(path).unmarshal_request(HttpxOpenAPIRequest(request))
         if unmarshalled.errors:
             return describe(next(iter(unmarshalled.errors)))
+        self.validator_accepted = True
         got = unmarshalled.parameters
         for location in ("path", "query", "header", "cookie"):
             arrived = getattr(got, location) or {}
@@ -418,44 +472,128 @@ class Caller:
                 return f"{problem} (sent {request.content[:300]!r})"
         return ""
 
+    def _matched_template(self, adapted: HttpxOpenAPIRequest) -> str | None:
+        """The path template openapi-core matches the request to (None when it matches none)."""
+        try:
+            found = APICallPathFinder(self.validator.spec).find(adapted.method, urljoin(adapted.host_url, adapted.path))
+        except OpenAPIError:
+            return None
+        return str(found.path_result.pattern)
+
+    def _own_path(self, path: str) -> OpenAPI:
+        """openapi-core over the spec with only `path` among its paths (components and the rest kept).
+
+        Two templates can match one request (GitHub's `/compare/{basehead}` and `/compare/{base}...{head}`);
+        OpenAPI 3.0 leaves the choice to the tool, and openapi-core picks the one with fewer
+        variables. The request was sent for this operation, so it is judged by this operation.
+        """
+        if path not in self.own_path_validators:
+            document = {**self.document, "paths": {path: self.document["paths"][path]}}
+            self.own_path_validators[path] = validator_for(document, self.formats)
+        return self.own_path_validators[path]
+
     # -- the answers -------------------------------------------------------------------------
-    def _answers(self, spec_op: dict[str, Any]) -> list[tuple[str, Callable[[httpx.Request], httpx.Response]]]:
-        """A synthesized answer, then each documented example openapi-core accepts."""
+    def _answers(self, op: ir.Operation, spec_op: dict[str, Any]) -> list[Answer]:
+        """The answer given (first 2xx...) in each documented media type, then each other response documented in several.
+
+        For the answer given: a synthesized body per media type and each documented example
+        openapi-core accepts; for the others (GitHub's 415s in JSON and scim+json): a synthesized
+        body per media type, so every media type a response documents is read at least once.
+        """
         responses = {str(k): v for k, v in (spec_op.get("responses") or {}).items()}
         status, response = _documented(responses)
         response = self.resolver.resolve(response or {})
-        content = response.get("content") or {}
-        media_type, media = _media(content)
         headers = self._response_headers(response)
         code = 200 if status in ("default", "2XX") else int(status)
-        answers: list[tuple[str, Callable[[httpx.Request], httpx.Response]]] = []
-        if media_type is None:
-            answers.append(("synthesized", lambda r: httpx.Response(code, headers=headers, request=r)))
-            return answers
-        synth = Synth(self.resolver, self.seed, request=False)
-        value = synth.value((media or {}).get("schema") or {}, 0, 0)
-        answers.append(("synthesized", self._responder(code, headers, media_type, value)))
-        examples = []
-        if isinstance(media, dict) and "example" in media:
-            examples.append(("example", media["example"]))
-        for key, example in ((media or {}).get("examples") or {}).items():
-            example = self.resolver.resolve(example)
-            if isinstance(example, dict) and "value" in example:
-                examples.append((f"example {key!r}", example["value"]))
-        for label, example_value in examples:
-            answers.append((label, self._responder(code, headers, media_type, example_value)))
+        if response.get("content"):
+            answers = self._media_answers(op, status, code, response, headers, examples=True)
+        else:
+            answers = [Answer("synthesized", "", True, lambda r: httpx.Response(code, headers=headers, request=r))]
+        for other, node in responses.items():
+            other_code = _code(other)
+            node = self.resolver.resolve(node)
+            if other != status and other_code and isinstance(node, dict) and len(node.get("content") or {}) > 1:
+                answers += self._media_answers(op, other, other_code, node, self._response_headers(node), examples=False)
         return answers
 
-    def _responder(self, code: int, headers: dict[str, str], media_type: str,
-                   value: Any) -> Callable[[httpx.Request], httpx.Response]:
+    def _media_answers(self, op: ir.Operation, status: str, code: int, response: dict[str, Any],
+                       headers: dict[str, str], examples: bool) -> list[Answer]:
+        """One documented response answered in each of its media types: synthesized, then (`examples`) its examples."""
+        readings = next((r.answers for r in op.responses if r.status == status), ())
+        answers: list[Answer] = []
+        for documented, media in (response.get("content") or {}).items():
+            reading = next((a for a in readings if a.media_type == documented), None)
+            media_type = _concrete(documented, reading)
+            media = media if isinstance(media, dict) else {}
+            synth = Synth(self.resolver, self.seed, request=False, files=not _is_json(media_type))
+            value = synth.value(media.get("schema") or {}, 0, 0)
+            prefix = "synthesized" if examples else f"synthesized {status}"
+            answers.append(self._answer(f"{prefix} {media_type}", code, headers, media_type, value, reading, True))
+            for label, example in self._examples(media) if examples else ():
+                answers.append(self._answer(f"{label} ({media_type})", code, headers, media_type, example, reading, False))
+        return answers
+
+    def _examples(self, media: dict[str, Any]) -> list[tuple[str, Any]]:
+        """A media type's documented example values: `example`, then each of `examples`."""
+        found = [("example", media["example"])] if "example" in media else []
+        for key, example in (media.get("examples") or {}).items():
+            example = self.resolver.resolve(example)
+            if isinstance(example, dict) and "value" in example:
+                found.append((f"example {key!r}", example["value"]))
+        return found
+
+    def _answer(self, label: str, code: int, headers: dict[str, str], media_type: str, value: Any,
+                reading: ir.MediaAnswer | None, synthesized: bool) -> Answer:
+        """An answer of `value` in `media_type`: JSON types as JSON, text as text, anything else as bytes."""
         if isinstance(value, bytes):
             body = value
-        elif media_type.startswith("text/") and isinstance(value, str):
+        elif _is_json(media_type):
+            body = json.dumps(value, default=str).encode()
+        elif isinstance(value, str):
             body = value.encode()
-        else:
+        else:  # a structured value in a type that is neither JSON nor text (XML, say): its JSON text, as bytes
             body = json.dumps(value, default=str).encode()
         all_headers = {**headers, "Content-Type": media_type}
-        return lambda r: httpx.Response(code, headers=all_headers, content=body, request=r)
+        return Answer(label, media_type, synthesized,
+                      lambda r: httpx.Response(code, headers=all_headers, content=body, request=r), reading, body)
+
+    def _read_as_documented(self, answer: Answer, got: Any) -> str:
+        """'' when the call returned what the IR says a body of the answer's media type reads as; else what it returned."""
+        reading = answer.reading
+        if reading is None or not answer.body:
+            return ""
+        if reading.kind == "binary":
+            return "" if got == answer.body else f"read as {_shown(got)}, not the {len(answer.body)} bytes sent"
+        if reading.kind == "text":
+            text = answer.body.decode("utf-8", "replace")
+            return "" if got == text else f"read as {_shown(got)}, not the text sent"
+        expression = source(reading.type)
+        try:
+            pydantic.TypeAdapter(eval(expression, self._type_names())).validate_python(got)  # the text of our own IR's type
+        except pydantic.ValidationError as exc:
+            return f"read as {_shown(got)}, not {expression}: {exc.errors()[0]['msg']}"
+        return ""
+
+    def _error_as_documented(self, answer: Answer, exc: Exception) -> str:
+        """'' when a typed error's `parsed` body is what the IR says its media type reads as (JSON), or its bytes (others)."""
+        reading = answer.reading
+        if reading is None or not answer.body:
+            return ""
+        if reading.kind != "json":
+            content = getattr(exc, "response", None)
+            got = content.content if isinstance(content, httpx.Response) else None
+            return "" if got == answer.body else f"the error holds {_shown(got)}, not the {len(answer.body)} bytes sent"
+        expression = source(reading.type)
+        parsed = getattr(exc, "parsed", None)
+        try:
+            pydantic.TypeAdapter(eval(expression, self._type_names())).validate_python(parsed)  # the text of our own IR's type
+        except pydantic.ValidationError as error:
+            return f"the error's body read as {_shown(parsed)}, not {expression}: {error.errors()[0]['msg']}"
+        return ""
+
+    def _type_names(self) -> dict[str, Any]:
+        """What a type expression of the generated package (`models.X | None`, `datetime.date`) names."""
+        return {"models": self.module.models, "datetime": datetime, "Any": Any, "Literal": Literal}
 
     def _response_headers(self, response: dict[str, Any]) -> dict[str, str]:
         """Every documented response header, synthesized as a simple-style value."""
@@ -472,6 +610,15 @@ class Caller:
         return out
 
 
+def _code(status: str) -> int:
+    """The status code to answer a documented status with: `404` -> 404, `4XX` -> 400; 0 for `default`."""
+    if status.isdigit():
+        return int(status)
+    if len(status) == 3 and status[0].isdigit() and status[1:].upper() == "XX":
+        return int(status[0]) * 100
+    return 0
+
+
 def _documented(responses: dict[str, Any]) -> tuple[str, Any]:
     """The answer to give: the first 2xx, else the first 3xx, else the first documented, else `default`."""
     for prefix in ("2", "3", "1", "4", "5"):
@@ -483,17 +630,30 @@ def _documented(responses: dict[str, Any]) -> tuple[str, Any]:
     return "default", responses.get("default")
 
 
-def _media(content: dict[str, Any]) -> tuple[str | None, dict[str, Any] | None]:
-    """The media type to answer with: JSON when documented, else the first."""
-    for media_type, media in content.items():
-        if "json" in media_type and "*" not in media_type:
-            return media_type, media
-    for media_type, media in content.items():
-        if "*" not in media_type:
-            return media_type, media
-    if content:
-        return "application/octet-stream", next(iter(content.values()))
-    return None, None
+RANGES = {"text/*": "text/plain", "image/*": "image/png", "audio/*": "audio/mpeg", "video/*": "video/mp4"}
+
+
+def _concrete(documented: str, reading: ir.MediaAnswer | None) -> str:
+    """A media type to answer with for a documented one: itself, or a member of its range.
+
+    `*/*` is read as JSON by the generated client (the IR's reading says so), so it is answered
+    as JSON then; any other range gets its usual member, or application/octet-stream.
+    """
+    if "*" not in documented:
+        return documented
+    if reading is not None and reading.kind == "json":
+        return "application/json"
+    return RANGES.get(documented.split(";")[0].strip().lower(), "application/octet-stream")
+
+
+def _is_json(media_type: str) -> bool:
+    """Whether a media type is in the JSON family: `application/json` and any `+json` type."""
+    return media_type.split(";")[0].strip().lower().endswith(("/json", "+json"))
+
+
+def _shown(value: Any) -> str:
+    """A value's type and the start of its text, for a failure message."""
+    return f"{type(value).__name__} {str(value)[:80]!r}"
 
 
 def _plain(value: Any) -> str:
