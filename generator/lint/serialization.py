@@ -9,9 +9,10 @@ from typing import Any
 from generator.errors import Severity
 from generator.lint.registry import Context, rule
 from generator.lint.walk import follow, operations
-from generator.modeling.build import STYLE_KEYS, field_encoding, is_file, parameter_style, part_type
+from generator.modeling.build import field_encoding, is_file, parameter_style, part_type
 from generator.reading import spec
 from generator.reading.load import pointer
+from generator.reading.spec import STYLE_KEYS
 
 _FIELD_BODIES = ("application/x-www-form-urlencoded", "multipart/form-data")
 

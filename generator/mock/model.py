@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from generator.errors import TrunklineError
 from generator.reading.load import Document, pointer
 from generator.reading.spec import (
+    STYLE_KEYS,
     OperationRef,
     deref,
     example_slots,
@@ -282,7 +283,6 @@ def _body(document: Document, op: OperationRef) -> BodySpec | None:
     return BodySpec(bool(body.get("required")), content, encodings)
 
 
-STYLE_KEYS = ("style", "explode", "allowReserved")  # as generator/modeling/build.py: any of them means style serialization
 
 
 def _field_encoding(enc: dict[str, Any], multipart: bool) -> FieldEncoding:

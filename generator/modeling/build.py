@@ -14,7 +14,7 @@ from generator.modeling.schemas import DEFS, SchemaSet, type_of
 from generator.modeling.synth import sample
 from generator.reading.load import Document, pointer
 from generator.reading.preflight import spec_version
-from generator.reading.spec import OperationRef, deref, example_slots, operations, parameters, scheme_kind
+from generator.reading.spec import STYLE_KEYS, OperationRef, deref, example_slots, operations, parameters, scheme_kind
 
 _IDEMPOTENT = frozenset({"get", "head", "options", "put", "delete", "trace"})
 
@@ -429,10 +429,6 @@ def parameter_style(param: dict[str, Any]) -> tuple[str, bool]:
     location = str(param.get("in"))
     style = str(param.get("style") or ("form" if location in ("query", "cookie") else "simple"))
     return style, bool(param.get("explode", style == "form"))
-
-
-# An encoding entry with any of these serializes its field as a query parameter would (OpenAPI 3.0.4, 3.1.1)
-STYLE_KEYS = ("style", "explode", "allowReserved")
 
 
 def field_encoding(wire: str, entry: dict[str, Any], kind: str, prop: Any) -> ir.FieldEncoding:

@@ -22,6 +22,9 @@ from generator.reading.load import Document, pointer
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 # Header parameters OpenAPI says to ignore: the media types and the security schemes set them.
 IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
+# An `encoding` entry with any of these serializes its field as a query parameter would, its
+# `contentType` ignored (OpenAPI 3.0.4 and 3.1.1); build, lint and the mock all read it from here.
+STYLE_KEYS = ("style", "explode", "allowReserved")
 
 
 @dataclass(frozen=True)
