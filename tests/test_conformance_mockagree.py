@@ -67,3 +67,11 @@ def test_the_own_path_check_applies_the_operations_schemas(tmp_path: Path) -> No
         assert caller._check_request(fine, {**expected, "path": {"repo": "r", "base": "a", "head": "b"}},
                                      "/repos/{repo}/compare/{base}...{head}") == ""
         assert caller.validator_accepted
+
+
+def test_empty_form_values_are_expected_absent() -> None:
+    """RFC 6570 calls an empty list or map undefined: a form body puts nothing on the wire for it."""
+    from tests.conformance.harness import _defined
+
+    value = {"a": {}, "b": [], "c": {"d": {}, "e": [{}]}, "f": "x", "g": [{"h": {}}, {"i": 1}], "j": 0, "k": ""}
+    assert _defined(value) == {"f": "x", "g": [{"i": 1}], "j": 0, "k": ""}

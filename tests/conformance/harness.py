@@ -424,7 +424,7 @@ class Caller:
                 value = {k: v for k, v in value.items() if k in by_wire}
             else:
                 kwargs["body"] = value
-            expected["body"] = value
+            expected["body"] = _defined(value) if op.body.kind in ("form", "multipart") else value
         return kwargs, expected
 
     # -- the request -------------------------------------------------------------------------
@@ -706,6 +706,17 @@ def normal(value: Any) -> Any:
         return str(value)
     if isinstance(value, Decimal):
         return float(value)
+    return value
+
+
+def _defined(value: Any) -> Any:
+    """A form value without its empty objects and arrays, which RFC 6570 (section 2.3), and so
+    OpenAPI's styles, call undefined: they put nothing on the wire, so nothing should arrive."""
+    if isinstance(value, dict):
+        kept = {k: _defined(v) for k, v in value.items()}
+        return {k: v for k, v in kept.items() if v != {} and v != []}
+    if isinstance(value, list):
+        return [item for item in map(_defined, value) if item != {} and item != []]
     return value
 
 
