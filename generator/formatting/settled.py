@@ -213,7 +213,7 @@ def _docstring_reason(body: str, indent: str) -> str | None:
     if not body.strip():
         return "an empty docstring"
     lines = body.split("\n")
-    if body[0] in " \"" or body.endswith(("\\", '"')) or lines[-1].strip() and lines[-1].endswith(" "):
+    if not _ends_as_black(lines):
         return "docstring whitespace or quotes at its ends"
     if len(lines) == 1:
         return None
@@ -225,6 +225,20 @@ def _docstring_reason(body: str, indent: str) -> str | None:
     if margins and min(margins) != len(indent):
         return "docstring lines indented otherwise than the docstring"
     return None
+
+
+def _ends_as_black(lines: list[str]) -> bool:
+    """Whether a docstring's text starts and ends as black leaves it: no whitespace around it but
+    the one space black puts between a quote (or an odd run of backslashes) and the docstring's
+    own quotes."""
+    first, last = lines[0], lines[-1]
+    if first.startswith('"') or first.startswith(" ") and not first.startswith(' "'):
+        return False
+    if len(lines) > 1 and not last.strip():
+        return True  # the closing quotes on a line of their own
+    core = last.rstrip(" ")
+    padded = core.endswith('"') or (len(core) - len(core.rstrip("\\"))) % 2 == 1
+    return last == core + " " * padded
 
 
 def _code(code: str) -> str | None:
