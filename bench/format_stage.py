@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT)]
 
 from generator.formatting import fmt
+from generator.formatting.layout import layout_files
 from generator.pipeline import package_ir, spec_target
 from generator.rendering.render import model_files, render, static_paths
 
@@ -33,7 +34,7 @@ SPECS = {"petstore": "petstore.yaml", "stripe": "stripe.yaml", "telnyx": "telnyx
 def unformatted(name: str) -> dict[str, str]:
     """The Python files of the spec's package as the format stage receives them."""
     package = package_ir(spec_target(CORPUS / SPECS[name], name))
-    files = {**render(package), **model_files(package)}
+    files = {**layout_files(render(package)), **model_files(package)}  # as the pipeline hands them over
     static = static_paths(package)
     return {path: text for path, text in files.items() if path.endswith(".py") and path not in static}
 

