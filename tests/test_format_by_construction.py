@@ -105,3 +105,24 @@ def test_the_decision_on_tuples_and_long_items_agrees_with_black(source: str) ->
     decided = black_reason(source) is None
     assert decided <= unchanged  # sound: what is kept, black keeps
     assert decided == unchanged or "models." in source or source.endswith(f"{LONG_KEY}\n}}\n")
+
+
+def test_an_empty_description_is_the_docstring_black_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stripe describes hundreds of schemas with "": their docstring comes out as black writes it."""
+    from generator.rendering.models import render_models
+
+    monkeypatch.setenv("TRUNKLINE_CACHE_DIR", str(tmp_path))
+    defs = {"Empty": {"type": "object", "description": "", "properties": {"x": {"type": "string", "description": " "}}}}
+    files = render_models(defs, "Shop API", parallel=False)
+    module = next(text for path, text in files.items() if "empty" in path)
+    assert module.count('    """ """\n') == 2  # the class's and the field's
+    assert black_reason(module) is None
+    assert fmt.format_source("m.py", module) == module
+
+
+@pytest.mark.parametrize("body", [" ", "", "  ", "\n    ", "\n    \n    "])
+def test_the_decision_on_an_empty_docstring_agrees_with_black(body: str) -> None:
+    source = f'class A:\n    """{body}"""\n\n    x: int\n'
+    unchanged = black.format_str(source, mode=fmt.MODE) == source
+    assert (black_reason(source) is None) <= unchanged
+    assert black_reason(source) is None or body != " "
