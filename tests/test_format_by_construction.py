@@ -126,3 +126,43 @@ def test_the_decision_on_an_empty_docstring_agrees_with_black(body: str) -> None
     unchanged = black.format_str(source, mode=fmt.MODE) == source
     assert (black_reason(source) is None) <= unchanged
     assert black_reason(source) is None or body != " "
+
+
+EDGES = """openapi: 3.1.0
+info: {title: Edges, version: "1.0"}
+servers: [{url: "https://x.example"}]
+paths:
+  /a:
+    get:
+      operationId: get_a
+      summary: '"Quoted" summary "'
+      responses: {}
+    post:
+      operationId: post_a
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json: {schema: {type: object, properties: {a: {type: string}}}}
+            text/csv: {schema: {type: string}}
+"""
+
+
+@pytest.mark.parametrize("spec", ["edges", "fixtures/media_types.yaml", "fixtures/styles.yaml"])
+def test_template_branches_the_vendors_do_not_take_need_no_black(spec: str, tmp_path: Path) -> None:
+    """No credentials or schemes, an operation without responses, a summary quoted at both ends,
+    a second media type read by its own schema: each still laid out as black writes it."""
+    from generator.targets import spec_target
+
+    path = tmp_path / "edges.yaml"
+    path.write_text(EDGES, encoding="utf-8")
+    package = package_ir(spec_target(path if spec == "edges" else ROOT / "tests" / spec, "x"))
+    files = layout_files(render(package))
+    rendered = {p: t for p, t in files.items() if p.endswith(".py") and p not in static_paths(package)}
+    assert {p: black_reason(t) for p, t in rendered.items() if black_reason(t) is not None} == {}
+    assert {p: fmt.format_source(p, t) for p, t in rendered.items()} == rendered
+    if spec == "edges":
+        module = files["src/trunkline_x/resources/a.py"]
+        assert "    responses={},\n" in module
+        assert '(ResponseSpec("text", None, ("text/csv",)),)' in module
+        assert '        """ "Quoted" summary \\" """\n' in module
