@@ -6,7 +6,7 @@ the static runtime modules, which never go to black, left out), then measures on
 - after: the decision (`fmt.settled`) on every file, and black on the statements of the others
   that need it (`fmt.format_statements`), as the format stage does now;
 and prints files and characters handed to black and the CPU seconds of each, and checks that
-both give the same bytes. Run: `python bench/format_stage.py [SPEC_NAME ...]` (default: github).
+both give the same bytes. Run: `python bench/format_stage.py [SPEC_NAME or VENDOR ...]` (default: github).
 (Not `bench/black.py`: run as a script, that name would shadow the black package.)
 """
 
@@ -23,17 +23,21 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT)]
 
 from generator.formatting import fmt
+from generator.formatting.layout import layout_files
 from generator.pipeline import package_ir, spec_target
 from generator.rendering.render import model_files, render, static_paths
+from generator.targets import vendor_targets
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 SPECS = {"petstore": "petstore.yaml", "stripe": "stripe.yaml", "telnyx": "telnyx.yml", "github": "github.json"}
+VENDORS = ("agendize", "hipcall", "monica", "snapcall", "voipnow")
 
 
 def unformatted(name: str) -> dict[str, str]:
     """The Python files of the spec's package as the format stage receives them."""
-    package = package_ir(spec_target(CORPUS / SPECS[name], name))
-    files = {**render(package), **model_files(package)}
+    target = vendor_targets(ROOT / "specs", [name])[0] if name in VENDORS else spec_target(CORPUS / SPECS[name], name)
+    package = package_ir(target)
+    files = {**layout_files(render(package)), **model_files(package)}  # as the pipeline hands them over
     static = static_paths(package)
     return {path: text for path, text in files.items() if path.endswith(".py") and path not in static}
 
@@ -75,11 +79,11 @@ def measure(name: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("specs", nargs="*", metavar="SPEC", help=f"corpus specs ({', '.join(SPECS)}; default github)")
+    parser.add_argument("specs", nargs="*", metavar="SPEC", help=f"corpus specs ({', '.join(SPECS)}) or vendors; default github")
     args = parser.parse_args()
-    unknown = set(args.specs) - set(SPECS)
+    unknown = set(args.specs) - set(SPECS) - set(VENDORS)
     if unknown:
-        parser.error(f"unknown spec(s) {', '.join(sorted(unknown))}; choose from {', '.join(SPECS)}")
+        parser.error(f"unknown spec(s) {', '.join(sorted(unknown))}; choose from {', '.join([*SPECS, *VENDORS])}")
     os.environ.setdefault("TRUNKLINE_CACHE_DIR", tempfile.mkdtemp(prefix="trunkline-bench-black-"))
     print("## Black's share of a cold run, on one core\n")
     print("| spec | Python files to format | before: black on all, CPU | after: files black must see | "

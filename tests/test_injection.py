@@ -25,7 +25,7 @@ from tests.fuzz.roundtrip import (
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
-ESCAPING = re.compile(r"\|\s*(py|pycode|doc|md|md_prose|md_code|md_url|toml)(\(\d+\))?\s*$")
+ESCAPING = re.compile(r"\|\s*(py|pycode|doc|doc_line|doc_first|md|md_prose|md_code|md_url|toml)(\(\d+\))?\s*$")
 # Raw interpolations allowed in templates: names `codecheck.check_package` proves to be identifiers,
 # types spelled from `ir` trees (whose nodes check their names when built), the template's own constants, and
 # README code that `render` builds from `py_literal`; README calls built from those names (the

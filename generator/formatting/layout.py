@@ -177,11 +177,13 @@ def _tokens(code: str) -> list[tokenize.TokenInfo] | None:
 def _scaffold(number: int, kind: str, line: str) -> str:
     """Code that puts `line` at its indentation in the syntax around it in the file."""
     indent = len(line) - len(line.lstrip(" "))
-    holder = indent if kind == "returns" else indent - 4  # where the statement holding it starts
+    holder = indent if kind in ("returns", "def") else indent - 4  # where the statement holding it starts
     scaffold = [f"# fit {number}"] + [" " * level + "if _:" for level in range(0, holder, 4)]
     pad = " " * holder
     if kind == "returns":  # the closing line of a signature: `) -> annotation:`
         scaffold += [f"{pad}def _(", f"{pad}    *,", f"{pad}    _: int,", line, f"{pad}    pass"]
+    elif kind == "def":  # a whole signature on one line, `def name(...) -> annotation:`
+        scaffold += [line, f"{pad}    pass"]
     elif kind == "stmt":
         scaffold += [f"{pad}def _():", line]
     elif kind == "param":
@@ -206,6 +208,8 @@ def _extract(formatted: str, kinds: list[str]) -> list[str]:
         elif kind == "param":
             start = next(i for i, line in enumerate(lines) if line.strip() == "*,") + 1
             end = max(i for i, line in enumerate(lines) if line.strip().startswith(") -> None:"))
+        elif kind == "def":
+            start, end = next(i for i, line in enumerate(lines) if line.strip() != "if _:"), len(lines) - 1
         else:
             start, end = _bracket_bounds(lines) if kind in _BRACKETS else (_def_end(lines), len(lines))
         result.append("\n".join(lines[start:end]))

@@ -32,9 +32,10 @@ _PREFIXES = frozenset({"", "r", "b", "f", "rb", "br", "fr", "rf"})  # the spelli
 _UNPRINTABLE = re.compile(r"[^\n\x20-\x7e]")  # then each is looked at: non-ASCII text is printable mostly
 _LONG = re.compile(rf"^[^\n]{{{LINE_LENGTH + 1},}}$", re.MULTILINE)
 _ESCAPE_CASE = re.compile(r"\\(?:x[0-9a-fA-F]{0,1}[A-F]|u[0-9a-fA-F]{0,3}[A-F]|U[0-9a-fA-F]{0,7}[A-F]|N\{)")
-# A line black cannot shorten: one name (`A as A` in an import) or one string, as an item of a split bracket.
+# A line black cannot shorten: one name (`A as A` in an import) or one string, or a dict item of a
+# string and a string or name, as an item of a split bracket.
 _STR = r'"(?:[^"\\\n]|\\.)*"'
-_ATOM_ITEM = re.compile(rf" +(?:[A-Za-z_][\w.]*(?: as [A-Za-z_]\w*)?|(?:[A-Za-z_]\w*=)?{_STR}|{_STR}: {_STR}),")
+_ATOM_ITEM = re.compile(rf" +(?:[A-Za-z_][\w.]*(?: as [A-Za-z_]\w*)?|(?:[A-Za-z_]\w*=)?{_STR}|{_STR}: (?:{_STR}|[A-Za-z_]\w*)),")
 # Code (strings and comments blanked) that black writes otherwise, whatever the line's length;
 # one pattern each, as one alternation of them all is several times slower.
 _CODE = {
@@ -74,7 +75,6 @@ _CARRIES_ON = re.compile(r"(?:[-+*/%@|&^]|==|!=|<|>|and |or |not |in |is |if |el
 _NESTED = re.compile(r"\([^()\n]*\)|\[[^\[\]\n]*\]|\{[^{}\n]*\}")  # an innermost bracket group
 _KEYWORDS = frozenset(keyword.kwlist)
 _REDUNDANT_AFTER = re.compile(r"(?:=|\b(?:return|in|if|elif|while|for|del|assert|not|await))\Z")
-_ONE_TUPLE = re.compile(r"(?<![\w)\]])\((?:[^(),\[\]{}\n]|\([^()\n]*\)|\[[^\[\]\n]*\])+,\)")
 _BRACKET = re.compile(r"[()\[\]{},]")
 _OPENER_AT_END = re.compile(r"[(\[{]\n")
 _PAIRS = {")": "(", "]": "[", "}": "{"}
@@ -223,9 +223,9 @@ def _string_reason(text: str, start: int, prefix: str, quote: str, body: str) ->
 def _docstring_reason(body: str, indent: str) -> str | None:
     """What black's docstring handling would change in a triple-quoted string statement."""
     if not body.strip():
-        return "an empty docstring"
+        return None if body == " " else "an empty docstring"  # `""" """` is how black writes one
     lines = body.split("\n")
-    if body[0] in " \"" or body.endswith(("\\", '"')) or lines[-1].strip() and lines[-1].endswith(" "):
+    if not _ends_as_black(lines):
         return "docstring whitespace or quotes at its ends"
     if len(lines) == 1:
         return None
@@ -237,6 +237,20 @@ def _docstring_reason(body: str, indent: str) -> str | None:
     if margins and min(margins) != len(indent):
         return "docstring lines indented otherwise than the docstring"
     return None
+
+
+def _ends_as_black(lines: list[str]) -> bool:
+    """Whether a docstring's text starts and ends as black leaves it: no whitespace around it but
+    the one space black puts between a quote (or an odd run of backslashes) and the docstring's
+    own quotes."""
+    first, last = lines[0], lines[-1]
+    if first.startswith('"') or first.startswith(" ") and not first.startswith(' "'):
+        return False
+    if len(lines) > 1 and not last.strip():
+        return True  # the closing quotes on a line of their own
+    core = last.rstrip(" ")
+    padded = core.endswith('"') or (len(core) - len(core.rstrip("\\"))) % 2 == 1
+    return last == core + " " * padded
 
 
 def _code(code: str) -> str | None:
@@ -264,9 +278,25 @@ def _word_before(code: str, end: int) -> str:
 
 
 def _is_one_tuple(code: str, comma: int) -> bool:
-    """Whether the `,)` at `comma` closes a one-item tuple, whose comma black keeps on one line."""
+    """Whether the `,)` at `comma` closes a one-item tuple (its opening parenthesis on the same
+    line, after no name or bracket, and no other comma at its level), whose comma black keeps on
+    one line; the item may hold brackets of its own, nested to any depth."""
+    if code[comma + 1:comma + 2] != ")":
+        return False
     line_start = code.rfind("\n", 0, comma) + 1
-    return any(m.end() == comma + 2 for m in _ONE_TUPLE.finditer(code, line_start, comma + 2))
+    depth = 0
+    for index in range(comma - 1, line_start - 1, -1):
+        char = code[index]
+        if char in ")]}":
+            depth += 1
+        elif char in "([{" and depth:
+            depth -= 1
+        elif char in "([{":
+            before = code[index - 1:index]
+            return char == "(" and not (before.isalnum() or before in ("_", ")", "]")) and index + 1 < comma
+        elif char == "," and not depth:
+            return False
+    return False
 
 
 def _split_brackets(text: str, code: str) -> str | None:

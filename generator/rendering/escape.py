@@ -63,6 +63,28 @@ def docstring(text: Any, indent: int = 0) -> str:
     return "\n".join([lines[0]] + [(pad + line) if line.strip() else "" for line in lines[1:]])
 
 
+def docstring_line(text: Any) -> str:
+    """`docstring` for a docstring all on the line of its quotes, as black writes it there.
+
+    Black strips the whitespace around that line and pads a quote that would touch the opening
+    or closing quotes with a space. Text over several lines is left to `docstring`: black lays
+    its other lines out by rules of their own.
+    """
+    value = docstring_first(text)
+    return value + " " if value.endswith('"') and "\n" not in value else value
+
+
+def docstring_first(text: Any) -> str:
+    """`docstring` for the first line of a docstring whose closing quotes are on a later line,
+    as black writes it: whitespace around it stripped, a quote right after the opening quotes
+    padded with a space."""
+    value = docstring(text)
+    if "\n" in value:
+        return value
+    value = value.strip(" ")  # `docstring` escapes every other whitespace character
+    return " " + value if value.startswith('"') else value
+
+
 def docstring_lines(text: Any) -> list[str]:
     """The lines of `text` as a generated docstring shows them, each stripped of surrounding whitespace."""
     return [line.strip() for line in str(text).replace("\r\n", "\n").split("\n")]

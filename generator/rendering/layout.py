@@ -1,8 +1,9 @@
 """Mark the lines a template lets run long, for the formatting stage to lay out as black would.
 
 A template wraps such a line in `{% filter fit("param") %}`, naming the syntax that holds it (a
-call argument, a list or dict item, a parameter, a signature's return, a statement); every such
-line is marked, whatever its length, since rendering knows nothing of black or its line length.
+call argument, a list or dict item, a parameter, a signature's return, a whole signature, a
+statement); every such line is marked, whatever its length, since rendering knows nothing of
+black or its line length.
 `generator.formatting.layout` replaces each mark by black's lines for the line before black runs.
 Rendered text with marks is not Python yet: `unmarked` gives it without them, unformatted.
 """

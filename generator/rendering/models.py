@@ -64,6 +64,9 @@ _PARALLEL_MIN_MODELS = 400
 # the definitions in two runs, 1.8x in four).
 _RUNS_PER_CORE = 1
 _CLASS_DOCSTRING = re.compile(r'^(class [^\n]*:\n    """\n(?:.*\n)*?    """\n)(?=    \S)', re.MULTILINE)
+# A class docstring whose description is empty (Stripe has hundreds): its text line holds only the
+# indentation. (A field's string after it is no docstring to black, which leaves it as it is.)
+_EMPTY_DOCSTRING = re.compile(r'^(class [^\n]*:\n)    """\n    \n    """\n', re.MULTILINE)
 _CODEGEN_KEY = f"datamodel-code-generator {tool_version('datamodel-code-generator')} {json.dumps(_OPTIONS, sort_keys=True)}"
 
 
@@ -175,7 +178,8 @@ def _finish(source: str, defs: dict[str, Any], given: ModelInput) -> str:
     body = re.sub(r"\A(#[^\n]*\n)+\n?", "", body)
     body = re.sub(r"\nclass Unused\(RootModel\[Any\]\):\n(    [^\n]*\n)+", "\n", body)
     body = restore(escape_literals(body), given.texts)  # text is placeholders until restored
-    return _CLASS_DOCSTRING.sub("\\1\n", body)  # black's blank line between a class docstring and the body
+    body = _CLASS_DOCSTRING.sub("\\1\n", body)  # black's blank line between a class docstring and the body
+    return _EMPTY_DOCSTRING.sub('\\1    """ """\n', body)  # an empty description: black writes the docstring so
 
 
 def _model_source(text: str, aliases: dict[str, str]) -> str:

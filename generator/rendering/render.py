@@ -14,6 +14,8 @@ from generator.modeling import ir
 from generator.rendering.codecheck import check_package, check_printable
 from generator.rendering.escape import (
     docstring,
+    docstring_first,
+    docstring_line,
     markdown,
     markdown_code,
     markdown_prose,
@@ -40,7 +42,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(py=py_literal, pytype=source, pycode=_code_literal, doc=docstring, md=markdown, md_prose=markdown_prose, md_code=markdown_code, md_url=markdown_url, line=plain_line, toml=toml_string, fit=fit)
+    env.filters.update(py=py_literal, pytype=source, pycode=_code_literal, doc=docstring, doc_line=docstring_line, doc_first=docstring_first, md=markdown, md_prose=markdown_prose, md_code=markdown_code, md_url=markdown_url, line=plain_line, toml=toml_string, fit=fit)
     return env
 
 
