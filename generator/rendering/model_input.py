@@ -1,17 +1,21 @@
-"""What datamodel-code-generator is given: spec text as placeholders, names chosen by `naming`.
+"""What datamodel-code-generator is given: spec text as keys, names chosen by `naming`.
 
 The models stage must not depend on how the third-party generator escapes text or spells
-names. Descriptions become placeholders that are swapped back as escaped docstrings; every
-enum member gets an `x-enum-varnames` name and every property a field name from `naming`,
-passed as scoped aliases, so names are the same as everywhere else and collisions resolve once.
+names. Each description becomes a key (`TrunklineDoc000123`), and its text, escaped here as
+a docstring body (`escape.docstring`), goes to the class templates of `templates/models/`,
+which print `texts[key]` where the generator's templates print its own rendering of the text.
+Keys, not the texts, because the generator compares descriptions when it decides whether an
+allOf class inherits or is flattened (two equal property descriptions are not a conflict):
+distinct keys keep that decision independent of the wording. Every enum member gets an
+`x-enum-varnames` name and every property a field name from `naming`, passed as scoped
+aliases, so names are the same as everywhere else and collisions resolve once.
 """
 
 from __future__ import annotations
 
 import ast
-import copy
 import io
-import re
+import json
 import tokenize
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,27 +23,28 @@ from typing import Any
 from generator.modeling.naming import enum_members, field_names
 from generator.rendering.escape import docstring, py_literal
 
-_TOKEN = "TrunklineDoc{:06d}"
-_TOKEN_LINE = re.compile(r"^( *)(TrunklineDoc\d{6})$", re.MULTILINE)
+_KEY = "TrunklineDoc{:06d}"
+_DOC_INDENT = 4  # every docstring the model templates print is in a class body
 
 
 @dataclass
 class ModelInput:
-    """The definitions to hand over, the field names as scoped aliases, and the texts behind placeholders."""
+    """The definitions to hand over, the field names as scoped aliases, and each description key's escaped text."""
 
     defs: dict[str, Any]
     aliases: dict[str, str] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
-    class_tokens: dict[str, str] = field(default_factory=dict)  # class name -> placeholder of its own description
 
 
 def prepare(defs: dict[str, Any]) -> ModelInput:
-    """A copy of `defs` with descriptions replaced by placeholders and names fixed."""
-    result = ModelInput(copy.deepcopy(defs))
+    """A copy of `defs` with descriptions replaced by keys into `texts` and names fixed.
+
+    Copied through JSON, not `deepcopy`: a schema object shared by two places (a YAML alias)
+    must become two objects, or its key would be taken for its text the second time.
+    """
+    result = ModelInput(json.loads(json.dumps(defs)))
     for class_name, schema in result.defs.items():
         _walk(schema, result, class_name)
-        if isinstance(schema, dict) and schema.get("description") in result.texts:
-            result.class_tokens[class_name] = schema["description"]
     return result
 
 
@@ -51,9 +56,9 @@ def _walk(schema: Any, result: ModelInput, class_name: str | None) -> None:
     if not isinstance(schema, dict):
         return
     if isinstance(schema.get("description"), str):
-        token = _TOKEN.format(len(result.texts))
-        result.texts[token] = schema["description"]
-        schema["description"] = token
+        key = _KEY.format(len(result.texts))
+        result.texts[key] = docstring(schema["description"].strip(), _DOC_INDENT)
+        schema["description"] = key
     if isinstance(schema.get("enum"), list):
         given = schema.get("x-enum-varnames")
         schema["x-enum-varnames"] = enum_members(schema["enum"], given if isinstance(given, list) else None)
@@ -70,22 +75,6 @@ def _walk(schema: Any, result: ModelInput, class_name: str | None) -> None:
             _walk(schema[key], result, None)
 
 
-def restore(source: str, texts: dict[str, str]) -> str:
-    """`source` with each placeholder line replaced by its text as an escaped docstring line.
-
-    A placeholder the third-party generator put anywhere but on a docstring line of its own
-    stays as it is: inert text, and the property tests notice the lost description.
-    """
-
-    def swap(match: re.Match[str]) -> str:
-        indent, token = match.group(1), match.group(2)
-        if token not in texts:
-            return match.group()
-        return indent + docstring(texts[token].strip(), len(indent))
-
-    return _TOKEN_LINE.sub(swap, source)
-
-
 def escape_literals(source: str) -> str:
     """`source` with string literals written as we write them: escaped, in double quotes.
 
@@ -93,11 +82,16 @@ def escape_literals(source: str) -> str:
     and bidirectional characters; they are harmless to Python but not to readers and tools. It
     also writes single quotes, which black would turn into double quotes in a second pass.
     Tokenizing all of a big models source takes seconds, so only lines that may hold such a
-    literal are tokenized, each alone (its literals are on it: descriptions are placeholders).
+    literal are tokenized, each alone (its literals are on it). Docstring bodies are ours,
+    already escaped, between lines that are only three double quotes (the templates print
+    them so, and `escape.docstring` leaves no such run inside): they are skipped.
     """
     lines = source.split("\n")
+    in_docstring = False
     for number, line in enumerate(lines):
-        if "'" in line or not line.isprintable():
+        if line.strip() == '"""':
+            in_docstring = not in_docstring
+        elif not in_docstring and ("'" in line or not line.isprintable()):
             tokens = _line_tokens(line)
             if tokens is None:  # a literal that goes on past the line: do it all at once
                 return _escape_in(source, list(tokenize.generate_tokens(io.StringIO(source).readline)))
@@ -139,24 +133,20 @@ def _escape_in(source: str, tokens: list[tokenize.TokenInfo]) -> str:
     return "".join(pieces)
 
 
-def reclaim_names(
-    source: str, names: set[str], class_tokens: dict[str, str] | None = None, tree: ast.Module | None = None
-) -> str:
+def reclaim_names(source: str, names: set[str], given: dict[str, str], tree: ast.Module | None = None) -> str:
     """`source` with our class names given back where datamodel-code-generator took them.
 
     For inline schemas it makes classes of its own (`Invoice` for a described `invoice`
     property) and, when one takes a name of ours, renames ours (`InvoiceModel`,
-    `CheckoutSession2`). Ours is found by the placeholder of its description (or the `Model`
-    suffix); the two swap: ours gets its name back, the other one `<Name>1` (or `<Name>2`...), a name the
-    models stage makes private anyway.
+    `CheckoutSession2`). `given` is the name it gave each of our definitions (from its model
+    metadata, `source_ref` `#/$defs/<name>`); the two swap: ours gets its name back, the other
+    one `<Name>1` (or `<Name>2`...), a name the models stage makes private anyway.
     """
     tree = tree if tree is not None else ast.parse(source)
     classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
-    holders = {_class_token(node): name for name, node in classes.items()}
     renames: dict[str, str] = {}
     for name in sorted(names):
-        placeholder = (class_tokens or {}).get(name)
-        displaced = holders.get(placeholder, name + "Model") if placeholder else name + "Model"
+        displaced = given.get(name, name)
         if (
             name in classes and displaced in classes and displaced != name and displaced not in names
             and displaced not in {n.id for n in ast.walk(classes[name]) if isinstance(n, ast.Name)}
@@ -182,14 +172,6 @@ def rename(source: str, renames: dict[str, str]) -> str:
             last = start + len(token.string)
     pieces.append(source[last:])
     return "".join(pieces)
-
-
-def _class_token(node: ast.ClassDef) -> str:
-    """The placeholder a class's docstring holds, or ''."""
-    first = node.body[0] if node.body else None
-    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
-        return first.value.value.strip()
-    return ""
 
 
 def _line_offsets(source: str) -> list[int]:

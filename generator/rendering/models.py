@@ -1,7 +1,7 @@
 """Render the pydantic v2 models of a package with datamodel-code-generator.
 
-Spec text reaches the generator only as placeholders (see `model_input`) and only in the
-keywords `schemas` passes on, checked again here. The models are made per reference group
+Spec text reaches the generator only escaped by us (see `model_input`), printed only by our
+templates (`templates/models/`), and only in the keywords `schemas` passes on, checked again here. The models are made per reference group
 (`model_groups`): each group's module is cached by the schemas it is made of, the groups that
 miss are generated in runs on every core, and the modules are laid out together
 (`model_modules`). The whole package is cached too, for specs whose models did not change.
@@ -14,21 +14,28 @@ import json
 import multiprocessing
 import os
 import re
+import tempfile
 import warnings
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
+from functools import cache
+from importlib import resources
 from importlib.metadata import version
+from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from datamodel_code_generator import generate
 
 from generator.cache import ContentCache, digest, generator_digest
 from generator.errors import TrunklineError
+from generator.modeling.schemas import DEFS
 from generator.rendering.codecheck import check_model_input, check_models
 from generator.rendering.escape import docstring, one_line
 from generator.rendering.model_groups import Group, chunks, group_key, groups, run_defs, schema_texts
-from generator.rendering.model_input import ModelInput, escape_literals, prepare, reclaim_names, restore
+from generator.rendering.model_input import escape_literals, prepare, reclaim_names
 from generator.rendering.model_modules import Part, layout, parts_of
 from generator.rendering.model_typing import fix_typing
 
@@ -64,7 +71,6 @@ _PARALLEL_MIN_MODELS = 400
 # the definitions in two runs, 1.8x in four).
 _RUNS_PER_CORE = 1
 _CLASS_DOCSTRING = re.compile(r'^(class [^\n]*:\n    """\n(?:.*\n)*?    """\n)(?=    \S)', re.MULTILINE)
-_CODEGEN_KEY = f"datamodel-code-generator {version('datamodel-code-generator')} {json.dumps(_OPTIONS, sort_keys=True)}"
 
 
 def render_models(defs: dict[str, Any], api_name: str, parallel: bool = True) -> dict[str, str]:
@@ -80,7 +86,7 @@ def render_models(defs: dict[str, Any], api_name: str, parallel: bool = True) ->
     found = groups(defs)
     texts = schema_texts(defs)
     code = generator_digest()
-    keys = [group_key(group, texts, _CODEGEN_KEY, code) for group in found]
+    keys = [group_key(group, texts, _codegen_key(), code) for group in found]
     finished = ContentCache("model-files")  # the whole package, for a spec whose models did not change
     finished_key = digest(doc, *keys)
     if (hit := _cached_files(finished.get(finished_key))) is not None:
@@ -155,17 +161,17 @@ def _run(defs: dict[str, Any], names: list[tuple[str, ...]]) -> list[Part]:
     (those groups and every definition they reach). A class it makes up may take the name of a
     definition that is not in the run (a constrained string `CheckoutSession` where the model
     `CheckoutSession` is not needed): only the run's own definitions are ours."""
-    given = prepare(defs)  # placeholders for text, names from `naming`
+    given = prepare(defs)  # text escaped for our templates, names from `naming`
     document = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Unused", "$defs": given.defs}
-    source = _model_source(json.dumps(document, sort_keys=False), given.aliases)
-    body = _finish(source, defs, given)
+    source, classes = _model_source(json.dumps(document, sort_keys=False), given.aliases, given.texts)
+    body = _finish(source, defs, classes)
     return parts_of(body, names, frozenset(defs), tree=check_models(body))
 
 
-def _finish(source: str, defs: dict[str, Any], given: ModelInput) -> str:
-    """datamodel-code-generator's source with our names, typing and text."""
+def _finish(source: str, defs: dict[str, Any], classes: dict[str, str]) -> str:
+    """datamodel-code-generator's source with our names and typing (`classes`: the name it gave each definition)."""
     tree = ast.parse(source)  # thousands of models: parsed once for the two steps that read it as is
-    reclaimed = reclaim_names(source, set(defs), given.class_tokens, tree)
+    reclaimed = reclaim_names(source, set(defs), classes, tree)
     defined = set(re.findall(r"^class (\w+)\(", reclaimed, re.MULTILINE))
     missing = sorted(set(defs) - defined)
     if missing:
@@ -173,17 +179,64 @@ def _finish(source: str, defs: dict[str, Any], given: ModelInput) -> str:
     body = fix_typing(reclaimed, tree if reclaimed is source else None)  # a renamed source is parsed again
     body = re.sub(r"\A(#[^\n]*\n)+\n?", "", body)
     body = re.sub(r"\nclass Unused\(RootModel\[Any\]\):\n(    [^\n]*\n)+", "\n", body)
-    body = restore(escape_literals(body), given.texts)  # text is placeholders until restored
+    body = escape_literals(body)
     return _CLASS_DOCSTRING.sub("\\1\n", body)  # black's blank line between a class docstring and the body
 
 
-def _model_source(text: str, aliases: dict[str, str]) -> str:
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            source = generate(text, **_OPTIONS, aliases=aliases)
-    except Exception as exc:  # noqa: BLE001  (datamodel-code-generator raises many types; all mean the same here)
-        raise TrunklineError(f"datamodel-code-generator failed on the schemas: {exc}") from None
-    if not isinstance(source, str):
-        raise TrunklineError("datamodel-code-generator returned several modules; expected one")
-    return source
+def _model_source(text: str, aliases: dict[str, str], texts: dict[str, str]) -> tuple[str, dict[str, str]]:
+    """The models source, and the class name given to each definition (its model metadata).
+
+    `texts` (description key -> escaped docstring body) reaches every template as
+    `trunkline_docs`; read-only, so the generator hands the one mapping to every model instead
+    of copying it (`_template_data.copy_template_data` copies only plain dicts and lists).
+    """
+    template_data: defaultdict[str, dict[str, Any]] = defaultdict(dict, {"#all#": {"trunkline_docs": MappingProxyType(texts)}})
+    with tempfile.TemporaryDirectory(prefix="trunkline-models-") as scratch:
+        metadata = Path(scratch) / "models.json"
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                source = generate(
+                    text,
+                    **_OPTIONS,
+                    aliases=aliases,
+                    custom_template_dir=_template_dir(),
+                    extra_template_data=template_data,
+                    emit_model_metadata=metadata,
+                )
+        except Exception as exc:  # noqa: BLE001  (datamodel-code-generator raises many types; all mean the same here)
+            raise TrunklineError(f"datamodel-code-generator failed on the schemas: {exc}") from None
+        if not isinstance(source, str):
+            raise TrunklineError("datamodel-code-generator returned several modules; expected one")
+        return source, _definition_classes(metadata.read_text(encoding="utf-8"))
+
+
+def _definition_classes(metadata: str) -> dict[str, str]:
+    """Definition name -> class name, from the model metadata (`source_ref` `#/$defs/<name>`)."""
+    found: dict[str, str] = {}
+    for model in json.loads(metadata).get("models", []):
+        ref, name = model.get("source_ref"), model.get("class_name")
+        if isinstance(ref, str) and ref.startswith(DEFS) and isinstance(name, str):
+            found[ref[len(DEFS) :]] = name
+    return found
+
+
+def _template_dir() -> Path:
+    """`templates/models/`: our copies of the generator's class templates, which print our docstrings."""
+    checkout = Path(__file__).resolve().parents[2] / "templates" / "models"
+    root = checkout if checkout.is_dir() else resources.files("generator.templates").joinpath("models")
+    if not isinstance(root, Path):
+        raise TrunklineError("templates/models is not a directory on disk; reinstall Trunkline")
+    return root
+
+
+@cache
+def _codegen_key() -> str:
+    """What the models depend on besides their schemas: the model generator, its options and our templates."""
+    return f"datamodel-code-generator {version('datamodel-code-generator')} {json.dumps(_OPTIONS, sort_keys=True)} {digest(_template_texts())}"
+
+
+def _template_texts() -> str:
+    """The model templates' names and text, part of every cache key of the models."""
+    root = _template_dir()
+    return "".join(f"{p.relative_to(root).as_posix()}\n{p.read_text(encoding='utf-8')}" for p in sorted(root.rglob("*.jinja2")))

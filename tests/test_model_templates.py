@@ -1,0 +1,63 @@
+"""The models' docstrings come from our templates (templates/models/), escaped by us, never by the model generator."""
+
+from __future__ import annotations
+
+import ast
+from typing import Any
+
+from generator.rendering import models
+from generator.rendering.escape import docstring
+
+HOSTILE = 'Ends in a quote "\nhas \\ a backslash, """ three quotes, a NUL \x00 and a \u2028 separator'
+
+
+def _module(defs: dict[str, Any]) -> str:
+    files = models.render_models(defs, "Doc API", parallel=False)
+    return "".join(text for path, text in sorted(files.items()) if path != "models/__init__.py")
+
+
+def test_class_and_field_docstrings_are_our_escaping_of_the_text() -> None:
+    defs = {"Thing": {"type": "object", "description": HOSTILE, "properties": {"x": {"type": "string", "description": HOSTILE}}}}
+    source = _module(defs)
+    body = docstring(HOSTILE, 4)
+    assert source.count(f'    """\n    {body}\n    """\n') == 2  # the class's and the field's, byte for byte
+    tree = ast.parse(source)
+    thing = next(node for node in tree.body if isinstance(node, ast.ClassDef) and node.name == "Thing")
+    text = ast.get_docstring(thing, clean=False)
+    assert text is not None and [line.strip() for line in text.strip().split("\n")] == [
+        line.strip() for line in HOSTILE.split("\n")
+    ]
+    assert "TrunklineDoc" not in source  # the keys the generator is given are never printed
+
+
+def test_an_empty_description_is_still_a_docstring() -> None:
+    source = _module({"Blank": {"type": "object", "description": " ", "properties": {"x": {"type": "integer"}}}})
+    assert 'class Blank(BaseModel):\n    """\n    \n    """\n' in source
+
+
+def test_a_root_model_has_its_description_on_the_root_field_only() -> None:
+    source = _module({"Code": {"type": "string", "maxLength": 3, "description": "A short code."}})
+    assert "class Code(RootModel[str]):\n    root: Annotated[str, Field(max_length=3)]\n" in source
+    assert source.count("A short code.") == 1
+
+
+def test_equal_descriptions_in_allof_members_stay_distinct_for_the_generator() -> None:
+    """The generator flattens an allOf whose members declare one property differently; to it,
+    descriptions are distinct keys, so two equal texts still count as different (as before
+    the templates): the class is flattened, not given both members as bases."""
+    prop = {"type": "string", "description": "Identifies the resource."}
+    defs = {
+        "Record": {"type": "object", "properties": {"id": prop}},
+        "Part": {"type": "object", "properties": {"id": prop, "name": {"type": "string"}}},
+        "Both": {"allOf": [{"$ref": "#/$defs/Record"}, {"$ref": "#/$defs/Part"}]},
+    }
+    source = _module(defs)
+    assert "class Both(BaseModel):" in source
+
+
+def test_a_schema_object_shared_by_two_places_keeps_its_text_in_both() -> None:
+    """A YAML alias makes one object of two schemas; each place still prints the text, not a key."""
+    shared = {"type": "string", "description": "Shared words."}
+    source = _module({"One": {"type": "object", "properties": {"a": shared, "b": shared}}})
+    assert source.count('    """\n    Shared words.\n    """\n') == 2
+    assert "TrunklineDoc" not in source
