@@ -61,3 +61,11 @@ def test_a_schema_object_shared_by_two_places_keeps_its_text_in_both() -> None:
     source = _module({"One": {"type": "object", "properties": {"a": shared, "b": shared}}})
     assert source.count('    """\n    Shared words.\n    """\n') == 2
     assert "TrunklineDoc" not in source
+
+
+def test_a_class_docstring_is_followed_by_a_blank_line_only_when_a_body_follows() -> None:
+    """The templates write black's layout: a blank line between a class docstring and its body."""
+    source = _module({"Colour": {"type": "string", "enum": ["red"], "description": "A colour."}})
+    assert 'class Colour(StrEnum):\n    """\n    A colour.\n    """\n\n    RED = "red"\n' in source
+    source = _module({"Thing": {"type": "object", "description": "A thing.", "properties": {"x": {"type": "integer"}}}})
+    assert 'class Thing(BaseModel):\n    """\n    A thing.\n    """\n\n    model_config = ConfigDict(\n' in source

@@ -70,7 +70,6 @@ _PARALLEL_MIN_MODELS = 400
 # Runs a core gets: more runs share the work more evenly but repeat more closures (Stripe: 1.3x
 # the definitions in two runs, 1.8x in four).
 _RUNS_PER_CORE = 1
-_CLASS_DOCSTRING = re.compile(r'^(class [^\n]*:\n    """\n(?:.*\n)*?    """\n)(?=    \S)', re.MULTILINE)
 
 
 def render_models(defs: dict[str, Any], api_name: str, parallel: bool = True) -> dict[str, str]:
@@ -177,10 +176,7 @@ def _finish(source: str, defs: dict[str, Any], classes: dict[str, str]) -> str:
     if missing:
         raise TrunklineError(f"datamodel-code-generator renamed or dropped models: {', '.join(missing[:5])}")
     body = fix_typing(reclaimed, tree if reclaimed is source else None)  # a renamed source is parsed again
-    body = re.sub(r"\A(#[^\n]*\n)+\n?", "", body)
-    body = re.sub(r"\nclass Unused\(RootModel\[Any\]\):\n(    [^\n]*\n)+", "\n", body)
-    body = escape_literals(body)
-    return _CLASS_DOCSTRING.sub("\\1\n", body)  # black's blank line between a class docstring and the body
+    return escape_literals(body)
 
 
 def _model_source(text: str, aliases: dict[str, str], texts: dict[str, str]) -> tuple[str, dict[str, str]]:
