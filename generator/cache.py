@@ -78,7 +78,7 @@ def generator_digest() -> str:
     checkout = package.parent / "templates"
     for root in (package, checkout if checkout.is_dir() else package / "templates"):
         for path in sorted(root.rglob("*")):
-            if path.is_file() and path.suffix in {".py", ".j2", ".jinja2"} and "__pycache__" not in path.parts:
+            if path.is_file() and path.suffix in {".py", ".j2"} and "__pycache__" not in path.parts:
                 parts += [path.relative_to(root).as_posix(), path.read_bytes()]
     return digest(*parts)
 

@@ -201,7 +201,7 @@ def test_the_model_generator_itself_runs_with_remote_refs_off(no_network: list[A
     # Were the guard ever bypassed, datamodel-code-generator refuses the reference rather than fetch it.
     text = json.dumps({"$defs": {"A": {"type": "object", "properties": {"x": {"$ref": "http://127.0.0.1:9/x.json#/X"}}}}})
     with pytest.raises(TrunklineError, match="remote \\$ref is disabled"):
-        models._model_source(text, {}, {})
+        models._model_source(text, {})
     assert no_network == []
 
 

@@ -1,14 +1,16 @@
-"""What datamodel-code-generator is given: spec text as keys, names chosen by `naming`.
+"""What datamodel-code-generator is given: spec text as placeholders, names chosen by `naming`.
 
 The models stage must not depend on how the third-party generator escapes text or spells
-names. Each description becomes a key (`TrunklineDoc000123`), and its text, escaped here as
-a docstring body (`escape.docstring`), goes to the class templates of `templates/models/`,
-which print `texts[key]` where the generator's templates print its own rendering of the text.
-Keys, not the texts, because the generator compares descriptions when it decides whether an
-allOf class inherits or is flattened (two equal property descriptions are not a conflict):
-distinct keys keep that decision independent of the wording. Every enum member gets an
-`x-enum-varnames` name and every property a field name from `naming`, passed as scoped
-aliases, so names are the same as everywhere else and collisions resolve once.
+names. Descriptions become placeholders that are swapped back as escaped docstrings; every
+enum member gets an `x-enum-varnames` name and every property a field name from `naming`,
+passed as scoped aliases, so names are the same as everywhere else and collisions resolve once.
+
+Why placeholders and not templates that print our text: the generator merges classes that
+share a base name and render alike (`parser/_passes/structure.py:delete_duplicate_models`
+compares `DataModel._render_dedup_key`, a render with the templates). Were the text printed,
+two made-up `Country` strings with one description would merge, across reference groups, and
+a group's module would depend on what else was in its run (the per-group cache and the
+parallel runs require that it does not). A placeholder per occurrence keeps renders distinct.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import ast
 import io
 import json
+import re
 import tokenize
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,13 +26,13 @@ from typing import Any
 from generator.modeling.naming import enum_members, field_names
 from generator.rendering.escape import docstring, py_literal
 
-_KEY = "TrunklineDoc{:06d}"
-_DOC_INDENT = 4  # every docstring the model templates print is in a class body
+_TOKEN = "TrunklineDoc{:06d}"
+_TOKEN_LINE = re.compile(r"^( *)(TrunklineDoc\d{6})$", re.MULTILINE)
 
 
 @dataclass
 class ModelInput:
-    """The definitions to hand over, the field names as scoped aliases, and each description key's escaped text."""
+    """The definitions to hand over, the field names as scoped aliases, and the texts behind placeholders."""
 
     defs: dict[str, Any]
     aliases: dict[str, str] = field(default_factory=dict)
@@ -37,10 +40,10 @@ class ModelInput:
 
 
 def prepare(defs: dict[str, Any]) -> ModelInput:
-    """A copy of `defs` with descriptions replaced by keys into `texts` and names fixed.
+    """A copy of `defs` with descriptions replaced by placeholders and names fixed.
 
     Copied through JSON, not `deepcopy`: a schema object shared by two places (a YAML alias)
-    must become two objects, or its key would be taken for its text the second time.
+    must become two objects, or its placeholder would be taken for its text the second time.
     """
     result = ModelInput(json.loads(json.dumps(defs)))
     for class_name, schema in result.defs.items():
@@ -56,9 +59,9 @@ def _walk(schema: Any, result: ModelInput, class_name: str | None) -> None:
     if not isinstance(schema, dict):
         return
     if isinstance(schema.get("description"), str):
-        key = _KEY.format(len(result.texts))
-        result.texts[key] = docstring(schema["description"].strip(), _DOC_INDENT)
-        schema["description"] = key
+        token = _TOKEN.format(len(result.texts))
+        result.texts[token] = schema["description"]
+        schema["description"] = token
     if isinstance(schema.get("enum"), list):
         given = schema.get("x-enum-varnames")
         schema["x-enum-varnames"] = enum_members(schema["enum"], given if isinstance(given, list) else None)
@@ -75,6 +78,22 @@ def _walk(schema: Any, result: ModelInput, class_name: str | None) -> None:
             _walk(schema[key], result, None)
 
 
+def restore(source: str, texts: dict[str, str]) -> str:
+    """`source` with each placeholder line replaced by its text as an escaped docstring line.
+
+    A placeholder the third-party generator put anywhere but on a docstring line of its own
+    stays as it is: inert text, and the property tests notice the lost description.
+    """
+
+    def swap(match: re.Match[str]) -> str:
+        indent, token = match.group(1), match.group(2)
+        if token not in texts:
+            return match.group()
+        return indent + docstring(texts[token].strip(), len(indent))
+
+    return _TOKEN_LINE.sub(swap, source)
+
+
 def escape_literals(source: str) -> str:
     """`source` with string literals written as we write them: escaped, in double quotes.
 
@@ -82,16 +101,11 @@ def escape_literals(source: str) -> str:
     and bidirectional characters; they are harmless to Python but not to readers and tools. It
     also writes single quotes, which black would turn into double quotes in a second pass.
     Tokenizing all of a big models source takes seconds, so only lines that may hold such a
-    literal are tokenized, each alone (its literals are on it). Docstring bodies are ours,
-    already escaped, between lines that are only three double quotes (the templates print
-    them so, and `escape.docstring` leaves no such run inside): they are skipped.
+    literal are tokenized, each alone (its literals are on it: descriptions are placeholders).
     """
     lines = source.split("\n")
-    in_docstring = False
     for number, line in enumerate(lines):
-        if line.strip() == '"""':
-            in_docstring = not in_docstring
-        elif not in_docstring and ("'" in line or not line.isprintable()):
+        if "'" in line or not line.isprintable():
             tokens = _line_tokens(line)
             if tokens is None:  # a literal that goes on past the line: do it all at once
                 return _escape_in(source, list(tokenize.generate_tokens(io.StringIO(source).readline)))

@@ -1,7 +1,7 @@
 """Render the pydantic v2 models of a package with datamodel-code-generator.
 
-Spec text reaches the generator only escaped by us (see `model_input`), printed only by our
-templates (`templates/models/`), and only in the keywords `schemas` passes on, checked again here. The models are made per reference group
+Spec text reaches the generator only as placeholders (see `model_input`) and only in the
+keywords `schemas` passes on, checked again here. The models are made per reference group
 (`model_groups`): each group's module is cached by the schemas it is made of, the groups that
 miss are generated in runs on every core, and the modules are laid out together
 (`model_modules`). The whole package is cached too, for specs whose models did not change.
@@ -16,15 +16,11 @@ import os
 import re
 import tempfile
 import warnings
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
-from functools import cache
-from importlib import resources
 from importlib.metadata import version
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from datamodel_code_generator import generate
@@ -35,7 +31,7 @@ from generator.modeling.schemas import DEFS
 from generator.rendering.codecheck import check_model_input, check_models
 from generator.rendering.escape import docstring, one_line
 from generator.rendering.model_groups import Group, chunks, group_key, groups, run_defs, schema_texts
-from generator.rendering.model_input import escape_literals, prepare, reclaim_names
+from generator.rendering.model_input import escape_literals, prepare, reclaim_names, restore
 from generator.rendering.model_modules import Part, layout, parts_of
 from generator.rendering.model_typing import fix_typing
 
@@ -67,9 +63,11 @@ _OPTIONS: dict[str, Any] = {
 
 # Below this many models to make, starting worker processes costs more than it saves.
 _PARALLEL_MIN_MODELS = 400
+_CLASS_DOCSTRING = re.compile(r'^(class [^\n]*:\n    """\n(?:.*\n)*?    """\n)(?=    \S)', re.MULTILINE)
 # Runs a core gets: more runs share the work more evenly but repeat more closures (Stripe: 1.3x
 # the definitions in two runs, 1.8x in four).
 _RUNS_PER_CORE = 1
+_CODEGEN_KEY = f"datamodel-code-generator {version('datamodel-code-generator')} {json.dumps(_OPTIONS, sort_keys=True)}"
 
 
 def render_models(defs: dict[str, Any], api_name: str, parallel: bool = True) -> dict[str, str]:
@@ -85,7 +83,7 @@ def render_models(defs: dict[str, Any], api_name: str, parallel: bool = True) ->
     found = groups(defs)
     texts = schema_texts(defs)
     code = generator_digest()
-    keys = [group_key(group, texts, _codegen_key(), code) for group in found]
+    keys = [group_key(group, texts, _CODEGEN_KEY, code) for group in found]
     finished = ContentCache("model-files")  # the whole package, for a spec whose models did not change
     finished_key = digest(doc, *keys)
     if (hit := _cached_files(finished.get(finished_key))) is not None:
@@ -160,15 +158,16 @@ def _run(defs: dict[str, Any], names: list[tuple[str, ...]]) -> list[Part]:
     (those groups and every definition they reach). A class it makes up may take the name of a
     definition that is not in the run (a constrained string `CheckoutSession` where the model
     `CheckoutSession` is not needed): only the run's own definitions are ours."""
-    given = prepare(defs)  # text escaped for our templates, names from `naming`
+    given = prepare(defs)  # placeholders for text, names from `naming`
     document = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Unused", "$defs": given.defs}
-    source, classes = _model_source(json.dumps(document, sort_keys=False), given.aliases, given.texts)
-    body = _finish(source, defs, classes)
+    source, classes = _model_source(json.dumps(document, sort_keys=False), given.aliases)
+    body = _finish(source, defs, classes, given.texts)
     return parts_of(body, names, frozenset(defs), tree=check_models(body))
 
 
-def _finish(source: str, defs: dict[str, Any], classes: dict[str, str]) -> str:
-    """datamodel-code-generator's source with our names and typing (`classes`: the name it gave each definition)."""
+def _finish(source: str, defs: dict[str, Any], classes: dict[str, str], texts: dict[str, str]) -> str:
+    """datamodel-code-generator's source with our names, typing and text (`classes`: the name it
+    gave each definition; `texts`: what each placeholder stands for)."""
     tree = ast.parse(source)  # thousands of models: parsed once for the two steps that read it as is
     reclaimed = reclaim_names(source, set(defs), classes, tree)
     defined = set(re.findall(r"^class (\w+)\(", reclaimed, re.MULTILINE))
@@ -176,30 +175,18 @@ def _finish(source: str, defs: dict[str, Any], classes: dict[str, str]) -> str:
     if missing:
         raise TrunklineError(f"datamodel-code-generator renamed or dropped models: {', '.join(missing[:5])}")
     body = fix_typing(reclaimed, tree if reclaimed is source else None)  # a renamed source is parsed again
-    return escape_literals(body)
+    body = restore(escape_literals(body), texts)  # text is placeholders until restored
+    return _CLASS_DOCSTRING.sub("\\1\n", body)  # black's blank line between a class docstring and the body
 
 
-def _model_source(text: str, aliases: dict[str, str], texts: dict[str, str]) -> tuple[str, dict[str, str]]:
-    """The models source, and the class name given to each definition (its model metadata).
-
-    `texts` (description key -> escaped docstring body) reaches every template as
-    `trunkline_docs`; read-only, so the generator hands the one mapping to every model instead
-    of copying it (`_template_data.copy_template_data` copies only plain dicts and lists).
-    """
-    template_data: defaultdict[str, dict[str, Any]] = defaultdict(dict, {"#all#": {"trunkline_docs": MappingProxyType(texts)}})
+def _model_source(text: str, aliases: dict[str, str]) -> tuple[str, dict[str, str]]:
+    """The models source, and the class name it gave each definition (its model metadata)."""
     with tempfile.TemporaryDirectory(prefix="trunkline-models-") as scratch:
         metadata = Path(scratch) / "models.json"
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                source = generate(
-                    text,
-                    **_OPTIONS,
-                    aliases=aliases,
-                    custom_template_dir=_template_dir(),
-                    extra_template_data=template_data,
-                    emit_model_metadata=metadata,
-                )
+                source = generate(text, **_OPTIONS, aliases=aliases, emit_model_metadata=metadata)
         except Exception as exc:  # noqa: BLE001  (datamodel-code-generator raises many types; all mean the same here)
             raise TrunklineError(f"datamodel-code-generator failed on the schemas: {exc}") from None
         if not isinstance(source, str):
@@ -215,24 +202,3 @@ def _definition_classes(metadata: str) -> dict[str, str]:
         if isinstance(ref, str) and ref.startswith(DEFS) and isinstance(name, str):
             found[ref[len(DEFS) :]] = name
     return found
-
-
-def _template_dir() -> Path:
-    """`templates/models/`: our copies of the generator's class templates, which print our docstrings."""
-    checkout = Path(__file__).resolve().parents[2] / "templates" / "models"
-    root = checkout if checkout.is_dir() else resources.files("generator.templates").joinpath("models")
-    if not isinstance(root, Path):
-        raise TrunklineError("templates/models is not a directory on disk; reinstall Trunkline")
-    return root
-
-
-@cache
-def _codegen_key() -> str:
-    """What the models depend on besides their schemas: the model generator, its options and our templates."""
-    return f"datamodel-code-generator {version('datamodel-code-generator')} {json.dumps(_OPTIONS, sort_keys=True)} {digest(_template_texts())}"
-
-
-def _template_texts() -> str:
-    """The model templates' names and text, part of every cache key of the models."""
-    root = _template_dir()
-    return "".join(f"{p.relative_to(root).as_posix()}\n{p.read_text(encoding='utf-8')}" for p in sorted(root.rglob("*.jinja2")))

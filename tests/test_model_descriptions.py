@@ -1,4 +1,4 @@
-"""The models' docstrings come from our templates (templates/models/), escaped by us, never by the model generator."""
+"""The models' docstrings are our escaping of the spec text, and the text never steers what the model generator makes."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Any
 
 from generator.rendering import models
 from generator.rendering.escape import docstring
+from generator.rendering.model_groups import groups, run_defs
 
 HOSTILE = 'Ends in a quote "\nhas \\ a backslash, """ three quotes, a NUL \x00 and a \u2028 separator'
 
@@ -27,7 +28,7 @@ def test_class_and_field_docstrings_are_our_escaping_of_the_text() -> None:
     assert text is not None and [line.strip() for line in text.strip().split("\n")] == [
         line.strip() for line in HOSTILE.split("\n")
     ]
-    assert "TrunklineDoc" not in source  # the keys the generator is given are never printed
+    assert "TrunklineDoc" not in source  # the placeholders the generator is given are never printed
 
 
 def test_an_empty_description_is_still_a_docstring() -> None:
@@ -43,8 +44,8 @@ def test_a_root_model_has_its_description_on_the_root_field_only() -> None:
 
 def test_equal_descriptions_in_allof_members_stay_distinct_for_the_generator() -> None:
     """The generator flattens an allOf whose members declare one property differently; to it,
-    descriptions are distinct keys, so two equal texts still count as different (as before
-    the templates): the class is flattened, not given both members as bases."""
+    descriptions are distinct placeholders, so two equal texts still count as different: the
+    class is flattened, not given both members as bases."""
     prop = {"type": "string", "description": "Identifies the resource."}
     defs = {
         "Record": {"type": "object", "properties": {"id": prop}},
@@ -64,8 +65,29 @@ def test_a_schema_object_shared_by_two_places_keeps_its_text_in_both() -> None:
 
 
 def test_a_class_docstring_is_followed_by_a_blank_line_only_when_a_body_follows() -> None:
-    """The templates write black's layout: a blank line between a class docstring and its body."""
+    """Black's layout: a blank line between a class docstring and its body."""
     source = _module({"Colour": {"type": "string", "enum": ["red"], "description": "A colour."}})
     assert 'class Colour(StrEnum):\n    """\n    A colour.\n    """\n\n    RED = "red"\n' in source
     source = _module({"Thing": {"type": "object", "description": "A thing.", "properties": {"x": {"type": "integer"}}}})
     assert 'class Thing(BaseModel):\n    """\n    A thing.\n    """\n\n    model_config = ConfigDict(\n' in source
+
+
+def _nullable(text: str) -> dict[str, Any]:
+    return {"anyOf": [{"type": "string", "maxLength": 5, "description": text}, {"type": "null"}]}
+
+
+def test_a_groups_module_does_not_depend_on_what_else_is_in_its_run() -> None:
+    """Two groups whose made-up classes share a name and a description: were the generator to
+    see the text, it would merge them (it merges same-named classes that render alike), and
+    `Home`'s module would list `_Country` before `_City` when `Shop` is in the run and after
+    it otherwise. Per-group caching and parallel runs rely on it not changing."""
+    defs = {
+        "Shop": {"type": "object", "properties": {"country": _nullable("Country code.")}},
+        "Home": {"type": "object", "properties": {"city": _nullable("City."), "country": _nullable("Country code.")}},
+    }
+    found = groups(defs)
+    together = models._run(run_defs(found, defs), [g.names for g in found])
+    alone = [models._run(run_defs([g], defs), [g.names])[0] for g in found]
+    assert together == alone
+    home = alone[1].body
+    assert home.index("class _City(") < home.index("class _Country(") < home.index("class Home(")
