@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 from typing import Any
 
 from generator.rendering import models
@@ -91,3 +92,16 @@ def test_a_groups_module_does_not_depend_on_what_else_is_in_its_run() -> None:
     assert together == alone
     home = alone[1].body
     assert home.index("class _City(") < home.index("class _Country(") < home.index("class Home(")
+
+
+def test_the_class_of_a_definition_is_read_from_the_generators_metadata() -> None:
+    """Several classes may name one definition as their source; the one with its name is ours."""
+    metadata = json.dumps({"models": [
+        {"class_name": "Integration", "source_ref": "#/$defs/Integration"},
+        {"class_name": "Response1", "source_ref": "#/$defs/Response"},
+        {"class_name": "Response2", "source_ref": "#/$defs/Integration"},  # an allOf class made of it
+        {"class_name": "Response", "source_ref": "#/$defs/Response"},
+        {"class_name": "TimeoutModel", "source_ref": "#/$defs/Timeout"},  # renamed: a made-up class took its name
+        {"class_name": "Timeout", "source_ref": "#/$defs/Holder/properties/timeout/anyOf/0"},
+    ]})
+    assert models._definition_classes(metadata) == {"Integration": "Integration", "Response": "Response", "Timeout": "TimeoutModel"}
