@@ -63,10 +63,10 @@ _OPTIONS: dict[str, Any] = {
 
 # Below this many models to make, starting worker processes costs more than it saves.
 _PARALLEL_MIN_MODELS = 400
-_CLASS_DOCSTRING = re.compile(r'^(class [^\n]*:\n    """\n(?:.*\n)*?    """\n)(?=    \S)', re.MULTILINE)
 # Runs a core gets: more runs share the work more evenly but repeat more closures (Stripe: 1.3x
 # the definitions in two runs, 1.8x in four).
 _RUNS_PER_CORE = 1
+_CLASS_DOCSTRING = re.compile(r'^(class [^\n]*:\n    """\n(?:.*\n)*?    """\n)(?=    \S)', re.MULTILINE)
 _CODEGEN_KEY = f"datamodel-code-generator {version('datamodel-code-generator')} {json.dumps(_OPTIONS, sort_keys=True)}"
 
 
