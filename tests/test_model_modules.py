@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from generator.rendering.model_modules import split_models
+from generator.rendering.model_modules import layout, parts_of
+
+
+def split_models(source: str, docstring: str, groups: list[tuple[str, ...]] | None = None) -> dict[str, str]:
+    """The models package of a source whose classes are all ours: one group per class unless given."""
+    names = re.findall(r"^class (\w+)\(", source, re.MULTILINE)
+    found = groups if groups is not None else [(name,) for name in names]
+    return layout(parts_of(source, found, frozenset(names)), docstring)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,10 +44,11 @@ class Tree(BaseModel):
 
 Node.model_rebuild()
 '''
+GROUPS = [("Node", "Leaf"), ("Owner",), ("Tree",)]  # as model_groups finds them in the schemas
 
 
-def test_cycles_share_a_module_and_others_import_what_they_use() -> None:
-    files = split_models(SOURCE, "Models of a test.")
+def test_a_group_shares_a_module_and_others_import_what_they_use() -> None:
+    files = split_models(SOURCE, "Models of a test.", GROUPS)
     assert sorted(files) == ["models/__init__.py", "models/_node.py", "models/_owner.py", "models/_tree.py"]
     node = files["models/_node.py"]
     assert "class Node(BaseModel)" in node and "class Leaf(BaseModel)" in node
@@ -54,7 +63,7 @@ def test_cycles_share_a_module_and_others_import_what_they_use() -> None:
 
 def test_split_models_work_when_imported(tmp_path: Path) -> None:
     package = tmp_path / "pkg"
-    for rel, text in split_models(SOURCE, "Models of a test.").items():
+    for rel, text in split_models(SOURCE, "Models of a test.", GROUPS).items():
         (package / rel).parent.mkdir(parents=True, exist_ok=True)
         (package / rel).write_text(text)
     (package / "__init__.py").write_text("")

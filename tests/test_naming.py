@@ -261,16 +261,17 @@ def test_model_names_taken_by_the_model_generator_are_given_back() -> None:
         "class InvoiceModel(BaseModel):\n    invoice: Invoice | None = None\n    again: InvoiceModel | None = None\n\n\n"
         "class Charge(BaseModel):\n    invoice: InvoiceModel\n    text: str = 'InvoiceModel'\n"
     )
-    reclaimed = reclaim_names(source, {"Invoice", "Charge"})
+    reclaimed = reclaim_names(source, {"Invoice", "Charge"}, {"Invoice": "InvoiceModel", "Charge": "Charge"})
     assert reclaimed == (
         "class Invoice1(RootModel[str]):\n    root: str\n\n\n"
         "class Invoice(BaseModel):\n    invoice: Invoice1 | None = None\n    again: Invoice | None = None\n\n\n"
         "class Charge(BaseModel):\n    invoice: Invoice\n    text: str = 'InvoiceModel'\n"
     )
-    assert reclaim_names(source, {"Charge"}) == source
+    assert reclaim_names(source, {"Charge"}, {"Charge": "Charge"}) == source
 
 
-def test_model_names_are_found_by_their_description_placeholder() -> None:
+def test_model_names_are_found_by_the_generators_model_metadata() -> None:
+    """Which class is ours is what the model generator says it named `#/$defs/<name>`, not a guess."""
     from generator.rendering.model_input import reclaim_names
 
     source = (
@@ -279,8 +280,7 @@ def test_model_names_are_found_by_their_description_placeholder() -> None:
         "class Kind1(Enum):\n    \"\"\"\n    TrunklineDoc000008\n    \"\"\"\n\n    A = 1\n\n\n"
         "class Kind(RootModel[Kind1 | None]):\n    root: Kind1 | None\n"
     )
-    tokens = {"Session": "TrunklineDoc000007", "Kind": "TrunklineDoc000008"}
-    reclaimed = reclaim_names(source, {"Session", "Kind"}, tokens)
+    reclaimed = reclaim_names(source, {"Session", "Kind"}, {"Session": "Session2", "Kind": "Kind1"})
     assert "class Session(BaseModel):" in reclaimed and "class Session1(RootModel[str]):" in reclaimed
     assert "x: Session1 | None" in reclaimed
     assert "class Kind1(Enum):" in reclaimed and "class Kind(RootModel[Kind1 | None]):" in reclaimed  # a wrapper keeps its name

@@ -4,13 +4,20 @@ The models stage must not depend on how the third-party generator escapes text o
 names. Descriptions become placeholders that are swapped back as escaped docstrings; every
 enum member gets an `x-enum-varnames` name and every property a field name from `naming`,
 passed as scoped aliases, so names are the same as everywhere else and collisions resolve once.
+
+Why placeholders and not templates that print our text: the generator merges classes that
+share a base name and render alike (`parser/_passes/structure.py:delete_duplicate_models`
+compares `DataModel._render_dedup_key`, a render with the templates). Were the text printed,
+two made-up `Country` strings with one description would merge, across reference groups, and
+a group's module would depend on what else was in its run (the per-group cache and the
+parallel runs require that it does not). A placeholder per occurrence keeps renders distinct.
 """
 
 from __future__ import annotations
 
 import ast
-import copy
 import io
+import json
 import re
 import tokenize
 from dataclasses import dataclass, field
@@ -30,16 +37,17 @@ class ModelInput:
     defs: dict[str, Any]
     aliases: dict[str, str] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
-    class_tokens: dict[str, str] = field(default_factory=dict)  # class name -> placeholder of its own description
 
 
 def prepare(defs: dict[str, Any]) -> ModelInput:
-    """A copy of `defs` with descriptions replaced by placeholders and names fixed."""
-    result = ModelInput(copy.deepcopy(defs))
+    """A copy of `defs` with descriptions replaced by placeholders and names fixed.
+
+    Copied through JSON, not `deepcopy`: a schema object shared by two places (a YAML alias)
+    must become two objects, or its placeholder would be taken for its text the second time.
+    """
+    result = ModelInput(json.loads(json.dumps(defs)))
     for class_name, schema in result.defs.items():
         _walk(schema, result, class_name)
-        if isinstance(schema, dict) and schema.get("description") in result.texts:
-            result.class_tokens[class_name] = schema["description"]
     return result
 
 
@@ -139,24 +147,20 @@ def _escape_in(source: str, tokens: list[tokenize.TokenInfo]) -> str:
     return "".join(pieces)
 
 
-def reclaim_names(
-    source: str, names: set[str], class_tokens: dict[str, str] | None = None, tree: ast.Module | None = None
-) -> str:
+def reclaim_names(source: str, names: set[str], given: dict[str, str], tree: ast.Module | None = None) -> str:
     """`source` with our class names given back where datamodel-code-generator took them.
 
     For inline schemas it makes classes of its own (`Invoice` for a described `invoice`
     property) and, when one takes a name of ours, renames ours (`InvoiceModel`,
-    `CheckoutSession2`). Ours is found by the placeholder of its description (or the `Model`
-    suffix); the two swap: ours gets its name back, the other one `<Name>1` (or `<Name>2`...), a name the
-    models stage makes private anyway.
+    `CheckoutSession2`). `given` is the name it gave each of our definitions (from its model
+    metadata, `source_ref` `#/$defs/<name>`); the two swap: ours gets its name back, the other
+    one `<Name>1` (or `<Name>2`...), a name the models stage makes private anyway.
     """
     tree = tree if tree is not None else ast.parse(source)
     classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
-    holders = {_class_token(node): name for name, node in classes.items()}
     renames: dict[str, str] = {}
     for name in sorted(names):
-        placeholder = (class_tokens or {}).get(name)
-        displaced = holders.get(placeholder, name + "Model") if placeholder else name + "Model"
+        displaced = given.get(name, name)
         if (
             name in classes and displaced in classes and displaced != name and displaced not in names
             and displaced not in {n.id for n in ast.walk(classes[name]) if isinstance(n, ast.Name)}
@@ -182,14 +186,6 @@ def rename(source: str, renames: dict[str, str]) -> str:
             last = start + len(token.string)
     pieces.append(source[last:])
     return "".join(pieces)
-
-
-def _class_token(node: ast.ClassDef) -> str:
-    """The placeholder a class's docstring holds, or ''."""
-    first = node.body[0] if node.body else None
-    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
-        return first.value.value.strip()
-    return ""
 
 
 def _line_offsets(source: str) -> list[int]:

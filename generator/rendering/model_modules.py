@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 
 from generator.errors import TrunklineError
 from generator.modeling.naming import Namer, module_name, snake
-from generator.rendering.model_groups import components
 from generator.rendering.model_input import rename
 
 
@@ -40,17 +39,8 @@ class Part:
     body: str  # its statements
 
 
-def split_models(source: str, docstring: str, tree: ast.Module | None = None) -> dict[str, str]:
-    """`models/__init__.py` and one `models/_<name>.py` per group, from one models source (and
-    its parse, if the caller has it: parsing thousands of models takes a while)."""
-    return layout(parts_of(source, None, tree=tree), docstring)
-
-
-def parts_of(
-    source: str, groups: list[tuple[str, ...]] | None, known: frozenset[str] = frozenset(), tree: ast.Module | None = None
-) -> list[Part]:
-    """The parts of a models source: one per group of `groups` (all of them `known` models), or
-    one per group of mutually referring classes when None.
+def parts_of(source: str, groups: list[tuple[str, ...]], known: frozenset[str], tree: ast.Module | None = None) -> list[Part]:
+    """The parts of a models source: one per group of `groups` (all of them `known` models).
 
     A class the model generator made up on its own (not `known`) goes, under a private name,
     into each group whose classes use it, so that its name never depends on what else was in
@@ -59,10 +49,6 @@ def parts_of(
     tree = tree if tree is not None else ast.parse(source)
     header, definitions = _read(source, tree)
     order = {name: i for i, name in enumerate(definitions)}
-    if groups is None:
-        known = frozenset(definitions)
-        refers = {d.name: sorted((d.names & known) - {d.name}, key=order.__getitem__) for d in definitions.values()}
-        groups = sorted((tuple(g) for g in components(refers, order)), key=lambda g: order[g[0]])
     parts = []
     for group in groups:
         missing = [name for name in group if name not in definitions]

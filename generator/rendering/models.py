@@ -14,20 +14,23 @@ import json
 import multiprocessing
 import os
 import re
+import tempfile
 import warnings
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
 from datamodel_code_generator import generate
 
 from generator.cache import ContentCache, digest, generator_digest, tool_version
 from generator.errors import TrunklineError
+from generator.modeling.schemas import DEFS
 from generator.rendering.codecheck import check_model_input, check_models
 from generator.rendering.escape import docstring, one_line
 from generator.rendering.model_groups import Group, chunks, group_key, groups, run_defs, schema_texts
-from generator.rendering.model_input import ModelInput, escape_literals, prepare, reclaim_names, restore
+from generator.rendering.model_input import escape_literals, prepare, reclaim_names, restore
 from generator.rendering.model_modules import Part, layout, parts_of
 from generator.rendering.model_typing import fix_typing
 from generator.rendering.model_worker import call
@@ -161,34 +164,50 @@ def _run(defs: dict[str, Any], names: list[tuple[str, ...]]) -> list[Part]:
     `CheckoutSession` is not needed): only the run's own definitions are ours."""
     given = prepare(defs)  # placeholders for text, names from `naming`
     document = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Unused", "$defs": given.defs}
-    source = _model_source(json.dumps(document, sort_keys=False), given.aliases)
-    body = _finish(source, defs, given)
+    source, classes = _model_source(json.dumps(document, sort_keys=False), given.aliases)
+    body = _finish(source, defs, classes, given.texts)
     return parts_of(body, names, frozenset(defs), tree=check_models(body))
 
 
-def _finish(source: str, defs: dict[str, Any], given: ModelInput) -> str:
-    """datamodel-code-generator's source with our names, typing and text."""
+def _finish(source: str, defs: dict[str, Any], classes: dict[str, str], texts: dict[str, str]) -> str:
+    """datamodel-code-generator's source with our names, typing and text (`classes`: the name it
+    gave each definition; `texts`: what each placeholder stands for)."""
     tree = ast.parse(source)  # thousands of models: parsed once for the two steps that read it as is
-    reclaimed = reclaim_names(source, set(defs), given.class_tokens, tree)
+    reclaimed = reclaim_names(source, set(defs), classes, tree)
     defined = set(re.findall(r"^class (\w+)\(", reclaimed, re.MULTILINE))
     missing = sorted(set(defs) - defined)
     if missing:
         raise TrunklineError(f"datamodel-code-generator renamed or dropped models: {', '.join(missing[:5])}")
     body = fix_typing(reclaimed, tree if reclaimed is source else None)  # a renamed source is parsed again
-    body = re.sub(r"\A(#[^\n]*\n)+\n?", "", body)
-    body = re.sub(r"\nclass Unused\(RootModel\[Any\]\):\n(    [^\n]*\n)+", "\n", body)
-    body = restore(escape_literals(body), given.texts)  # text is placeholders until restored
+    body = restore(escape_literals(body), texts)  # text is placeholders until restored
     body = _CLASS_DOCSTRING.sub("\\1\n", body)  # black's blank line between a class docstring and the body
     return _EMPTY_DOCSTRING.sub('\\1    """ """\n', body)  # an empty description: black writes the docstring so
 
 
-def _model_source(text: str, aliases: dict[str, str]) -> str:
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            source = generate(text, **_OPTIONS, aliases=aliases)
-    except Exception as exc:  # noqa: BLE001  (datamodel-code-generator raises many types; all mean the same here)
-        raise TrunklineError(f"datamodel-code-generator failed on the schemas: {exc}") from None
-    if not isinstance(source, str):
-        raise TrunklineError("datamodel-code-generator returned several modules; expected one")
-    return source
+def _model_source(text: str, aliases: dict[str, str]) -> tuple[str, dict[str, str]]:
+    """The models source, and the class name it gave each definition (its model metadata)."""
+    with tempfile.TemporaryDirectory(prefix="trunkline-models-") as scratch:
+        metadata = Path(scratch) / "models.json"
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                source = generate(text, **_OPTIONS, aliases=aliases, emit_model_metadata=metadata)
+        except Exception as exc:  # noqa: BLE001  (datamodel-code-generator raises many types; all mean the same here)
+            raise TrunklineError(f"datamodel-code-generator failed on the schemas: {exc}") from None
+        if not isinstance(source, str):
+            raise TrunklineError("datamodel-code-generator returned several modules; expected one")
+        return source, _definition_classes(metadata.read_text(encoding="utf-8"))
+
+
+def _definition_classes(metadata: str) -> dict[str, str]:
+    """Definition name -> the class the generator made of it, from its model metadata.
+
+    Several classes may name one definition as their `source_ref` (an allOf class made of
+    `Integration` and more says `#/$defs/Integration`); when one of them has the definition's
+    name it is ours, else the first."""
+    made: dict[str, list[str]] = {}
+    for model in json.loads(metadata).get("models", []):
+        ref, name = model.get("source_ref"), model.get("class_name")
+        if isinstance(ref, str) and ref.startswith(DEFS) and "/" not in ref[len(DEFS) :] and isinstance(name, str):
+            made.setdefault(ref[len(DEFS) :], []).append(name)
+    return {definition: definition if definition in names else names[0] for definition, names in made.items()}
