@@ -12,6 +12,7 @@ from typing import Any
 
 import jinja2
 
+from generator.cache import ContentCache, digest, generator_digest
 from generator.modeling import ir
 from generator.rendering.codecheck import check_package, check_printable
 from generator.rendering.escape import (
@@ -33,7 +34,7 @@ from generator.rendering.type_source import source
 def environment() -> jinja2.Environment:
     """The jinja2 environment over `templates/`: strict, no autoescape (it renders Python)."""
     env = jinja2.Environment(
-        loader=jinja2.FunctionLoader(_template_source),
+        loader=_CompiledLoader(),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         trim_blocks=True,
@@ -42,6 +43,26 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(py=py_literal, pytype=source, pycode=_code_literal, doc=docstring, md=markdown, md_prose=markdown_prose, md_code=markdown_code, md_url=markdown_url, line=plain_line, toml=toml_string, fit=fit)
     return env
+
+
+class _CompiledLoader(jinja2.BaseLoader):
+    """Templates from `templates/`, each compiled by jinja2 once: the Python source jinja2 makes
+    of a template is cached by content (jinja2's version, the generator with its options and
+    templates, the name and the text), so a run compiles only what changed."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Any]:
+        return _template_source(template), None, lambda: True
+
+    def load(self, environment: jinja2.Environment, name: str, globals: Any = None) -> jinja2.Template:
+        source, filename, uptodate = self.get_source(environment, name)
+        cache = ContentCache("templates")
+        key = digest("jinja2", jinja2.__version__, generator_digest(), name, source)
+        code = cache.get(key)
+        if code is None:
+            code = environment.compile(source, name, filename, raw=True)
+            cache.put(key, code)
+        compiled = compile(code, filename or "<template>", "exec")
+        return environment.template_class.from_code(environment, compiled, environment.make_globals(globals), uptodate)
 
 
 def template_root() -> Traversable:
@@ -111,13 +132,13 @@ def render(package: ir.Package, made: Mapping[str, str] | None = None) -> dict[s
         files[src + name] = env.get_template(f"module/{name}.j2").render(context)
     for name in STATIC_MODULES:
         files[src + name] = _template_source(f"module/{name}")
-    namespace = env.get_template("module/resources/namespace.py.j2")
     head = ModuleHead(package.title)
     for ns in package.namespaces:
         path = _module_path(package, ns)
         if path in made:
             files[path] = made[path]
             continue
+        namespace = env.get_template("module/resources/namespace.py.j2")  # compiled on first use only
         shadowed = frozenset(op.method_name for op in ns.operations)
         files[path] = namespace.render(package=head, ns=ns, annot=lambda tp, names=shadowed: source(tp, names))
     _check_printable({path: text for path, text in files.items() if path not in made})  # made ones were checked when made
