@@ -61,7 +61,8 @@ def timed(spec: Path, out: Path, cache: Path) -> tuple[Measure, float]:
     undercounted; the one-property run of a big spec runs in one process)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "TRUNKLINE_CACHE_DIR": str(cache)}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    measure = run([sys.executable, "-m", "generator", "generate", "--spec", str(spec), "--out", str(out), "--force"], env=env)
+    command = [sys.executable, "-m", "generator", "generate", "--spec", str(spec), "--out", str(out), "--force"]
+    measure = run(command, env=env, cwd=ROOT)  # `-m` puts the working directory first on the path: run ROOT's code
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return measure, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
