@@ -7,15 +7,16 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 
+from generator.cache import ContentCache, digest, generator_digest
 from generator.errors import Finding, Location, Severity, TrunklineError
-from generator.formatting.fmt import Formatter
+from generator.formatting.fmt import MODE_KEY, Formatter
 from generator.formatting.layout import layout_files
 from generator.modeling import ir
 from generator.modeling.build import build
 from generator.progress import Progress
 from generator.reading.load import load
 from generator.reading.preflight import preflight
-from generator.rendering.render import model_files, render, static_paths
+from generator.rendering.render import model_files, module_inputs, render, static_paths
 from generator.targets import Target as Target
 from generator.targets import inputs_digest
 from generator.targets import spec_target as spec_target
@@ -54,7 +55,7 @@ def render_target(target: Target, progress: Progress | None = None, parallel: bo
     progress = progress or Progress(enabled=False)
     package = package_ir(target, progress)
     progress.stage(target.name, "rendering")
-    files = layout_files(render(package))
+    files = rendered(package)
     if target.changelog is not None:
         files["CHANGELOG.md"] = target.changelog
         files["MANIFEST.in"] = "include CHANGELOG.md\n"  # ship the changelog in the sdist
@@ -75,6 +76,20 @@ WORKER_IMPORTS = (
     "generator.pipeline", "generator.lint", "black", "datamodel_code_generator.config",
     "datamodel_code_generator.parser.jsonschema", "datamodel_code_generator.model.pydantic_v2",
 )
+
+
+def rendered(package: ir.Package) -> dict[str, str]:
+    """The package's templated files, laid out for black; each resource module is cached by
+    the exact inputs it is rendered from, so a spec change renders only the modules it reaches."""
+    cache = ContentCache("resource-modules")
+    code = generator_digest()
+    keys = {path: digest("resource module", code, MODE_KEY, inputs) for path, inputs in module_inputs(package).items()}
+    made = {path: text for path, key in keys.items() if (text := cache.get(key)) is not None}
+    files = layout_files(render(package, made))
+    for path, key in keys.items():
+        if path not in made:
+            cache.put(key, files[path])
+    return files
 
 
 def render_all(targets: list[Target], progress: Progress | None = None) -> dict[str, dict[str, str]]:

@@ -74,7 +74,10 @@ def pointer(*tokens: object) -> str:
 
 def tokens(ptr: str) -> list[str]:
     """The raw tokens of a JSON pointer (`""` has none)."""
-    return [unescape_token(t) for t in ptr.split("/")[1:]] if ptr else []
+    if not ptr:
+        return []
+    parts = ptr.split("/")[1:]
+    return [unescape_token(t) for t in parts] if "~" in ptr else parts  # most pointers escape nothing
 
 
 @dataclass(frozen=True)

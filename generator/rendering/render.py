@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import functools
+import pickle
+from collections.abc import Mapping
+from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -68,9 +71,37 @@ def static_paths(package: ir.Package) -> frozenset[str]:
     return frozenset(f"src/{package.module}/{name}" for name in STATIC_MODULES)
 
 
-def render(package: ir.Package) -> dict[str, str]:
+@dataclass(frozen=True)
+class ModuleHead:
+    """What a resource module reads of its package besides its own namespace.
+
+    The module is rendered from this and its namespace alone (a template that reads anything
+    else of the package fails loudly), so the two are all of its input: a module whose inputs
+    did not change need not be rendered again (`module_inputs`).
+    """
+
+    title: str
+
+
+def module_inputs(package: ir.Package) -> dict[str, bytes]:
+    """Each resource module's path and the exact inputs it is rendered from, serialized
+    (pickle, fixed protocol): equal bytes are equal inputs, so they key a cache of the module."""
+    head = ModuleHead(package.title)
+    return {_module_path(package, ns): pickle.dumps((head, ns), protocol=5) for ns in package.namespaces}
+
+
+def _module_path(package: ir.Package, ns: ir.Namespace) -> str:
+    return f"src/{package.module}/resources/{ns.attribute}.py"
+
+
+def render(package: ir.Package, made: Mapping[str, str] | None = None) -> dict[str, str]:
     """Every file of the package but the models, by path relative to the package directory;
-    lines that may run long carry `layout` marks for the formatting stage."""
+    lines that may run long carry `layout` marks for the formatting stage.
+
+    `made` holds resource modules rendered (and laid out) before from the same `module_inputs`;
+    they are taken as they are.
+    """
+    made = made or {}
     check_package(package)
     env = environment()
     src = f"src/{package.module}/"
@@ -85,13 +116,16 @@ def render(package: ir.Package) -> dict[str, str]:
         files[src + name] = env.get_template(f"module/{name}.j2").render(context)
     for name in STATIC_MODULES:
         files[src + name] = _template_source(f"module/{name}")
-    namespace = env.get_template("module/resources/namespace.py.j2")
+    head = ModuleHead(package.title)
     for ns in package.namespaces:
+        path = _module_path(package, ns)
+        if path in made:
+            files[path] = made[path]
+            continue
+        namespace = env.get_template("module/resources/namespace.py.j2")  # compiled on first use only
         shadowed = frozenset(op.method_name for op in ns.operations)
-        files[src + f"resources/{ns.attribute}.py"] = namespace.render(
-            package=package, ns=ns, annot=lambda tp, names=shadowed: source(tp, names)
-        )
-    _check_printable(files)
+        files[path] = namespace.render(package=head, ns=ns, annot=lambda tp, names=shadowed: source(tp, names))
+    _check_printable({path: text for path, text in files.items() if path not in made})  # made ones were checked when made
     return files
 
 

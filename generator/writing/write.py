@@ -1,7 +1,10 @@
 """Write rendered packages into the output tree atomically, and compare a tree with them.
 
 A write stages every package in full inside `out/.trunkline-staging-*`, records a journal,
-then swaps one package directory at a time. An exception or Ctrl-C undoes the swaps at once;
+then swaps one package directory at a time. A staged file whose bytes the old package already
+holds (a regular file of ours, linked nowhere else) is a hard link to it rather than a new
+write: a small spec change rewrites a few files, not thousands. The old files are never
+modified, so a rollback still finds them as they were. An exception or Ctrl-C undoes the swaps at once;
 a killed process leaves the journal, and the next write (or `recover`) undoes them before
 anything else, so `out` is always either entirely old or entirely new.
 """
@@ -12,6 +15,7 @@ import contextlib
 import json
 import os
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -73,17 +77,65 @@ def recover(out: Path) -> list[str]:
 
 
 def _stage(staging: Path, packages: dict[str, dict[str, str]]) -> None:
-    """Write every package in full under `staging/new`."""
+    """Write every package in full under `staging/new`, linking the files the old one has already."""
     made: set[Path] = set()
+    mode = _fresh_mode(staging)
     for name, files in packages.items():
+        old = staging.parent / name
         for rel, text in files.items():
             target = staging / "new" / name / rel
             if target.parent not in made:  # thousands of model files share a few folders
                 target.parent.mkdir(parents=True, exist_ok=True)
                 made.add(target.parent)
-            with open(target, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
+            data = text.encode("utf-8")
+            if mode is not None and _link_same(old / rel, target, data, mode):
+                continue
+            with open(target, "wb") as handle:
+                handle.write(data)
     (staging / "old").mkdir()
+
+
+def _fresh_mode(staging: Path) -> int | None:
+    """The permission bits a file written now gets (the umask decides), or None where files
+    are never linked (Windows, where hard links and their rules differ)."""
+    if sys.platform == "win32":
+        return None
+    probe = staging / ".mode"
+    with open(probe, "wb") as handle:
+        mode = stat.S_IMODE(os.fstat(handle.fileno()).st_mode)
+    probe.unlink()
+    return mode
+
+
+def _link_same(old: Path, target: Path, data: bytes, mode: int) -> bool:
+    """Hard-link `old` as `target` if it is what writing `data` would make: a regular file (no
+    symlink), ours, with the permission bits of a new file, linked nowhere else, holding exactly
+    `data`. False (and nothing left at `target`) otherwise."""
+    try:
+        fd = os.open(old, os.O_RDONLY | os.O_NOFOLLOW)
+    except OSError:
+        return False
+    try:
+        info = os.fstat(fd)
+        if not (stat.S_ISREG(info.st_mode) and info.st_nlink == 1 and info.st_size == len(data)
+                and stat.S_IMODE(info.st_mode) == mode and info.st_uid == os.getuid()):
+            return False
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            if handle.read(len(data) + 1) != data:
+                return False
+        os.link(old, target, follow_symlinks=False)
+        linked = os.lstat(target)
+        if (linked.st_dev, linked.st_ino) == (info.st_dev, info.st_ino):
+            return True
+        target.unlink()  # `old` was replaced between the read and the link
+        return False
+    except OSError:  # no hard links here (another file system, a FAT disk): write the file instead
+        with contextlib.suppress(OSError):
+            if target.exists() or target.is_symlink():
+                target.unlink()
+        return False
+    finally:
+        os.close(fd)
 
 
 def _write_journal(staging: Path, journal: dict[str, object]) -> None:
