@@ -24,9 +24,9 @@ sys.path[:0] = [str(ROOT)]
 
 from generator.formatting import fmt
 from generator.formatting.layout import layout_files
-from generator.pipeline import package_ir, spec_target
+from generator.pipeline import package_ir
 from generator.rendering.render import model_files, render, static_paths
-from generator.targets import vendor_targets
+from generator.targets import spec_target, vendor_targets
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 SPECS = {"petstore": "petstore.yaml", "stripe": "stripe.yaml", "telnyx": "telnyx.yml", "github": "github.json"}

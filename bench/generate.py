@@ -31,9 +31,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(Path(__file__).resolve().parent), str(ROOT)]
-from measure import Measure, run  # noqa: E402
+from measure import Measure, run
 
-from generator.formatting.fmt import format_source  # noqa: E402
+from generator.formatting.fmt import format_source
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 SPECS = {"petstore": "petstore.yaml", "stripe": "stripe.yaml", "telnyx": "telnyx.yml", "github": "github.json"}

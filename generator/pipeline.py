@@ -17,10 +17,7 @@ from generator.progress import Progress
 from generator.reading.load import load
 from generator.reading.preflight import preflight
 from generator.rendering.render import model_files, module_inputs, render, static_paths
-from generator.targets import Target as Target
-from generator.targets import inputs_digest
-from generator.targets import spec_target as spec_target
-from generator.targets import vendor_targets as vendor_targets
+from generator.targets import Target, inputs_digest
 from generator.writing.manifest import MANIFEST, manifest_text
 
 

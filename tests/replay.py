@@ -108,7 +108,7 @@ def client_module(vendor: str) -> Any:
 def python_type(module: Any, tp: ir.Type) -> Any:
     """Evaluate an IR type, spelled as the generated code spells it, in the generated package's terms."""
     namespace = {"models": module.models, "datetime": datetime, "Literal": Literal, "Any": Any, "builtins": builtins}
-    return eval(source(tp), namespace)  # noqa: S307  (the text of a tree our own IR built)
+    return eval(source(tp), namespace)
 
 
 def typed(module: Any, tp: ir.Type, value: Any) -> Any:
@@ -155,7 +155,7 @@ def placeholder(tp: Any) -> Any:
     if isinstance(tp, type) and issubclass(tp, pydantic.BaseModel):
         return tp(**{name: placeholder(f.annotation) for name, f in tp.model_fields.items() if f.is_required()})
     simple = {str: "string", int: 0, float: 0.0, bool: False, bytes: b"",
-              datetime.date: datetime.date(2000, 1, 1), datetime.datetime: datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)}
+              datetime.date: datetime.date(2000, 1, 1), datetime.datetime: datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)}
     return simple.get(tp, "string")
 
 

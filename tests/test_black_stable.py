@@ -16,7 +16,8 @@ import black
 import pytest
 
 from generator.formatting.fmt import MODE
-from generator.pipeline import render_target, spec_target, vendor_targets
+from generator.pipeline import render_target
+from generator.targets import spec_target, vendor_targets
 from tests.corpus_audit import CORPUS, SPECS
 
 ROOT = Path(__file__).resolve().parent.parent

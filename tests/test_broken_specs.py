@@ -13,7 +13,7 @@ import yaml
 
 from generator.cli import main
 from generator.commands import generate as generate_command
-from generator.pipeline import Target
+from generator.targets import Target
 from generator.writing.write import tree
 
 CASES = Path(__file__).resolve().parent / "fuzz" / "broken"

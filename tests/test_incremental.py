@@ -63,8 +63,8 @@ def test_hand_edit_is_caught_by_check_and_undone_by_generate(project: Path, caps
     (project / "generated/monica/src/trunkline_monica/extra.py").write_text("x = 1\n")
     assert run(project, "check") == 1
     out = capsys.readouterr().out
-    assert f"generated/voipnow/src/trunkline_voipnow/_client.py (edited by hand)" in out
-    assert f"generated/monica/src/trunkline_monica/extra.py (not written by generate)" in out
+    assert "generated/voipnow/src/trunkline_voipnow/_client.py (edited by hand)" in out
+    assert "generated/monica/src/trunkline_monica/extra.py (not written by generate)" in out
     assert run(project, "generate") == 0
     assert edited.read_bytes() == original
     assert not (project / "generated/monica/src/trunkline_monica/extra.py").exists()

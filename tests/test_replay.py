@@ -113,7 +113,7 @@ def _documented_example_names() -> set[tuple[str, str, str]]:
     for spec in SPECS.glob("*.yaml"):
         doc = yaml.safe_load(spec.read_text())
 
-        def deref(node: Any) -> Any:
+        def deref(node: Any, doc: Any = doc) -> Any:
             while isinstance(node, dict) and "$ref" in node:
                 target: Any = doc
                 for token in node["$ref"][2:].split("/"):

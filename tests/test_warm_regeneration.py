@@ -13,9 +13,10 @@ import pytest
 import yaml
 
 from generator.cli import main
-from generator.pipeline import package_ir, spec_target
+from generator.pipeline import package_ir
 from generator.rendering import render as rendering
 from generator.rendering.render import ModuleHead, module_inputs
+from generator.targets import spec_target
 from generator.writing import write
 from generator.writing.write import tree, write_packages
 

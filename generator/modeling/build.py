@@ -510,7 +510,7 @@ def _pick_content(content: dict[str, Any]) -> str:
         if wanted in types:
             return wanted
     for ctype in types:
-        if ctype.endswith("+json") or ctype.endswith("/json"):
+        if ctype.endswith(("+json", "/json")):
             return ctype
     return types[0]
 

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import TrunklineError
-from generator.pipeline import Target, render_all, vendor_targets
+from generator.pipeline import render_all
 from generator.reading.load import Document, load
 from generator.reading.spec import operations
 from generator.release import changelog, semver
 from generator.release.diff import Change, Level, compare
+from generator.targets import Target, vendor_targets
 from generator.versions import INITIAL_VERSION, dist_name, package_version, record_dir, released_spec
 from generator.versions import changelog as current_changelog
 from generator.writing.write import write_packages

@@ -35,11 +35,12 @@ from openapi_core.templating.paths.finders import APICallPathFinder
 from generator.mock.app import MOCK_HEADER, MockApp
 from generator.mock.model import mock_spec
 from generator.modeling import ir
-from generator.pipeline import Target, package_ir
+from generator.pipeline import package_ir
 from generator.reading.load import load
 from generator.rendering.layout import unmarked
 from generator.rendering.render import model_files, render
 from generator.rendering.type_source import source
+from generator.targets import Target
 from tests.conformance.adapter import HttpxOpenAPIRequest, HttpxOpenAPIResponse
 from tests.conformance.styles import style_deserializers_factory
 from tests.conformance.synth import Resolver, Synth

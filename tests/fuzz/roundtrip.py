@@ -24,9 +24,10 @@ import pydantic
 
 from generator.modeling import ir
 from generator.modeling.build import build
-from generator.pipeline import Target, render_target
+from generator.pipeline import render_target
 from generator.reading.load import load
 from generator.rendering.escape import docstring_lines, one_line
+from generator.targets import Target
 
 MARKER = "PWNED"
 # Ways spec text would try to run code, each setting the marker when it runs.

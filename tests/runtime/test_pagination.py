@@ -83,8 +83,7 @@ def test_foreign_next_link_is_refused(link: str, flavour: str) -> None:
 
     def action(client: Any) -> Any:
         if flavour == "sync":
-            for call in client.calls.list():
-                seen.append(call)
+            seen.extend(client.calls.list())
             return None
 
         async def walk() -> None:
