@@ -10,6 +10,7 @@ import email.parser
 import email.policy
 import importlib
 import io
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -210,10 +211,8 @@ def test_octet_stream_body_from_bytes_file_and_path(bodies: ModuleType, flavour:
         assert request.headers["Content-Length"] == str(len(expected))
 
 
-def test_async_file_body_is_read_off_the_event_loop(bodies: ModuleType) -> None:
-    """The async client reads a file body in worker threads, never on the thread running the loop."""
-    import threading
-
+def _thread_tracked() -> tuple[set[int], type[io.BytesIO]]:
+    """The threads that read a file, and the file type that records them."""
     readers: set[int] = set()
 
     class Tracked(io.BytesIO):
@@ -221,6 +220,12 @@ def test_async_file_body_is_read_off_the_event_loop(bodies: ModuleType) -> None:
             readers.add(threading.get_ident())
             return super().read(size)
 
+    return readers, Tracked
+
+
+def test_async_file_body_is_read_off_the_event_loop(bodies: ModuleType) -> None:
+    """The async client reads a file body in worker threads, never on the thread running the loop."""
+    readers, Tracked = _thread_tracked()
     loop_thread: list[int] = []
 
     def call(client: Any) -> Any:
@@ -312,15 +317,7 @@ def test_hostile_keys_and_filenames_stay_inside_their_field(bodies: ModuleType, 
 def test_async_multipart_file_part_is_read_off_the_event_loop(bodies: ModuleType) -> None:
     """The async client reads a multipart file part in worker threads, never on the loop's thread;
     the sync client reads it as it sends, and both send the same parts."""
-    import threading
-
-    readers: set[int] = set()
-
-    class Tracked(io.BytesIO):
-        def read(self, size: int | None = -1) -> bytes:
-            readers.add(threading.get_ident())
-            return super().read(size)
-
+    readers, Tracked = _thread_tracked()
     loop_thread: list[int] = []
 
     def call(client: Any) -> Any:

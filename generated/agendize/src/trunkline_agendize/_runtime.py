@@ -1021,11 +1021,8 @@ class _FileStream(httpx.SyncByteStream, httpx.AsyncByteStream):
         while chunk := self._source.read(self.CHUNK):
             yield bytes(chunk)
 
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        """Each chunk read in a worker thread (anyio, httpx's own layer): a slow disk or pipe never blocks the event loop."""
-        chunks = iter(self)
-        while (chunk := await anyio.to_thread.run_sync(next, chunks, None)) is not None:
-            yield chunk
+    def __aiter__(self) -> AsyncIterator[bytes]:
+        return _off_loop(iter(self))
 
 
 class _OffLoopStream(httpx.SyncByteStream, httpx.AsyncByteStream):
@@ -1038,10 +1035,14 @@ class _OffLoopStream(httpx.SyncByteStream, httpx.AsyncByteStream):
     def __iter__(self) -> Iterator[bytes]:
         return iter(self._stream)
 
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        chunks = iter(self._stream)
-        while (chunk := await anyio.to_thread.run_sync(next, chunks, None)) is not None:
-            yield chunk
+    def __aiter__(self) -> AsyncIterator[bytes]:
+        return _off_loop(iter(self._stream))
+
+
+async def _off_loop(chunks: Iterator[bytes]) -> AsyncIterator[bytes]:
+    """Each chunk made in a worker thread (anyio, httpx's own layer): a slow disk or pipe never blocks the event loop."""
+    while (chunk := await anyio.to_thread.run_sync(next, chunks, None)) is not None:
+        yield chunk
 
 
 def _dig(value: Any, path: Sequence[str]) -> Any:
