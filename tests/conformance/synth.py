@@ -172,7 +172,10 @@ class Synth:
         for index, (name, prop) in enumerate((schema.get("properties") or {}).items()):
             resolved = self.resolver.resolve(prop)
             if isinstance(resolved, dict) and name not in required:
-                if resolved.get("readOnly") and self.request or resolved.get("writeOnly") and not self.request:
+                # beside a `$ref` too (`{$ref, readOnly: true}`): 3.0 says to ignore such siblings, but
+                # they say what the author meant, and validators such as openapi-core apply them
+                marks = {**resolved, **prop} if isinstance(prop, dict) else resolved
+                if marks.get("readOnly") and self.request or marks.get("writeOnly") and not self.request:
                     continue
                 if depth >= MAX_DEPTH:
                     continue
