@@ -15,9 +15,8 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-from generator.mock.app import MOCK_HEADER, MockApp
-from generator.mock.model import mock_spec
-from generator.reading.load import load
+from generator.mock.app import MOCK_HEADER
+from tests.wire_support import mock_client
 
 SPEC = """\
 openapi: 3.1.0
@@ -70,9 +69,7 @@ paths:
 @pytest.fixture(scope="module")
 def http(tmp_path_factory: pytest.TempPathFactory) -> httpx.Client:
     """A client of the mock's application over SPEC."""
-    spec = tmp_path_factory.mktemp("operators") / "operators.yaml"
-    spec.write_text(SPEC, encoding="utf-8")
-    return httpx.Client(transport=httpx.WSGITransport(app=MockApp(mock_spec(load(spec)))), base_url="http://mock.test")
+    return mock_client(tmp_path_factory.mktemp("operators"), SPEC)
 
 
 def _get(http: httpx.Client, query: str) -> httpx.Response:

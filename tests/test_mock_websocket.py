@@ -9,9 +9,8 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from generator.mock.app import MOCK_HEADER, MockApp
-from generator.mock.model import mock_spec
-from generator.reading.load import load
+from generator.mock.app import MOCK_HEADER
+from tests.wire_support import mock_client
 
 SPEC = """\
 openapi: 3.1.0
@@ -48,9 +47,7 @@ paths:
 @pytest.fixture(scope="module")
 def http(tmp_path_factory: pytest.TempPathFactory) -> httpx.Client:
     """A client of the mock's application over SPEC."""
-    spec = tmp_path_factory.mktemp("speech") / "speech.yaml"
-    spec.write_text(SPEC, encoding="utf-8")
-    return httpx.Client(transport=httpx.WSGITransport(app=MockApp(mock_spec(load(spec)))), base_url="http://mock.test")
+    return mock_client(tmp_path_factory.mktemp("speech"), SPEC)
 
 
 @pytest.mark.parametrize(("path", "operation_id", "url"), [

@@ -25,6 +25,17 @@ def package(spec: dict[str, Any], root: Path, name: str) -> Iterator[ModuleType]
         yield module
 
 
+def mock_client(directory: Path, spec_text: str) -> httpx.Client:
+    """A client of `trunkline mock`'s application over the spec `spec_text` (written into `directory`)."""
+    from generator.mock.app import MockApp
+    from generator.mock.model import mock_spec
+    from generator.reading.load import load
+
+    spec = directory / "spec.yaml"
+    spec.write_text(spec_text, encoding="utf-8")
+    return httpx.Client(transport=httpx.WSGITransport(app=MockApp(mock_spec(load(spec)))), base_url="http://mock.test")
+
+
 def send(module: ModuleType, flavour: str, call: Callable[[Any], Any], answer: httpx.Response | None = None) -> tuple[httpx.Request, Any]:
     """The one request `call(client)` sends, read whole, and what the call returned."""
     seen: list[httpx.Request] = []

@@ -9,10 +9,10 @@ from typing import Any
 from generator.errors import Severity
 from generator.lint.registry import Context, rule
 from generator.lint.walk import follow, operations
-from generator.modeling.build import field_encoding, is_file, parameter_style, part_type
+from generator.modeling.build import field_encoding, is_file, part_type
 from generator.reading import spec
 from generator.reading.load import pointer
-from generator.reading.spec import STYLE_KEYS
+from generator.reading.spec import STYLE_KEYS, parameter_style, schema_parts
 
 _FIELD_BODIES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
@@ -327,18 +327,8 @@ def _member_sent(value: _Value, nested: list[tuple[str, set[str]]]) -> str:
 
 
 def _parts(context: Context, schema: Any, ptr: str) -> Iterator[tuple[dict[str, Any], str]]:
-    """`schema` and every schema its `allOf`, `anyOf` and `oneOf` hold, `$ref`s followed, each once (cycles end)."""
-    seen: set[int] = set()
-    stack = [(schema, ptr)]
-    while stack:
-        node, at = follow(context, *stack.pop())
-        if not isinstance(node, dict) or id(node) in seen:
-            continue
-        seen.add(id(node))
-        yield node, at
-        for key in ("oneOf", "anyOf", "allOf"):
-            parts = node.get(key)
-            stack.extend(reversed([(part, f"{at}/{key}/{i}") for i, part in enumerate(parts if isinstance(parts, list) else [])]))
+    """`schema` and every schema its `allOf`, `anyOf` and `oneOf` hold (`spec.schema_parts`)."""
+    return schema_parts(context.document, schema, ptr)
 
 
 def _kinds(context: Context, schema: Any) -> set[str]:

@@ -12,9 +12,11 @@ from generator.reading.spec import (
     STYLE_KEYS,
     OperationRef,
     deref,
+    encoding_style,
     example_slots,
     media_types,
     operations,
+    parameter_style,
     parameters,
     request_body,
     responses,
@@ -216,7 +218,7 @@ def _operation(
     params = []
     for param, ptr in parameters(document, op):
         location = str(param.get("in"))
-        style = str(param.get("style") or ("form" if location in ("query", "cookie") else "simple"))
+        style, explode = parameter_style(param)
         schema_ptr = ptr + "/schema" if isinstance(param.get("schema"), dict) else None
         content = param.get("content")
         media = next(iter(content.items()), None) if isinstance(content, dict) else None
@@ -229,7 +231,7 @@ def _operation(
                 required=bool(param.get("required")) or location == "path",
                 schema_ptr=schema_ptr,
                 style=style,
-                explode=bool(param.get("explode", style == "form")),
+                explode=explode,
                 json_content=media is not None,
             )
         )
@@ -286,20 +288,17 @@ def _body(document: Document, op: OperationRef) -> BodySpec | None:
 
 
 def _field_encoding(enc: dict[str, Any], multipart: bool) -> FieldEncoding:
-    """One `encoding` entry with the spec's defaults, read as the runtime writes the field.
+    """One `encoding` entry with the spec's defaults, read as the runtime writes the field
+    (`spec.encoding_style`); style keys make the entry's `contentType` ignored (OpenAPI 3.0.4, 3.1.1).
 
-    Any of `style`, `explode`, `allowReserved` means style serialization (style `form` when not
-    named) and the entry's `contentType` is ignored (OpenAPI 3.0.4 and 3.1.1). In multipart such
-    a field is that style's form pairs, one text part each (Stripe's `file_link_data[create]`), in
-    3.0 specs as in 3.1: the generated runtime writes it so (3.1 defines it; 3.0's text limits
-    `style` to form bodies, but Stripe's servers, openapi-core and Prism all read the brackets).
-    Without them, a multipart part goes by its type (text, JSON or a file): style "".
+    In multipart a styled field is read as form pairs in 3.0 specs too: 3.0's text limits `style`
+    to form bodies, but Stripe's servers, openapi-core and Prism all read the brackets.
     """
+    style, explode = encoding_style(enc, multipart)
     styled = any(key in enc for key in STYLE_KEYS)
-    style = str(enc.get("style") or ("" if multipart and not styled else "form"))
     return FieldEncoding(
         style=style,
-        explode=bool(enc.get("explode", style == "form")),
+        explode=explode,
         content_type="" if styled else str(enc.get("contentType") or ""),
     )
 

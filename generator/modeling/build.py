@@ -14,7 +14,18 @@ from generator.modeling.schemas import DEFS, SchemaSet, type_of
 from generator.modeling.synth import sample
 from generator.reading.load import Document, pointer
 from generator.reading.preflight import spec_version
-from generator.reading.spec import STYLE_KEYS, OperationRef, deref, example_slots, operations, parameters, scheme_kind
+from generator.reading.spec import (
+    STYLE_KEYS,
+    OperationRef,
+    deref,
+    encoding_style,
+    example_slots,
+    operations,
+    parameter_style,
+    parameters,
+    schema_parts,
+    scheme_kind,
+)
 
 _IDEMPOTENT = frozenset({"get", "head", "options", "put", "delete", "trace"})
 
@@ -266,20 +277,11 @@ class _Builder:
         (`$ref`s followed, each schema once), the first declaration of a name winning: an
         `encoding` entry applies to a field wherever the schema declares it."""
         found: dict[str, Any] = {}
-        seen: set[int] = set()
-        stack = [(schema, ptr)]
-        while stack:
-            node, at = deref(self.document, *stack.pop())
-            if not isinstance(node, dict) or id(node) in seen:
-                continue
-            seen.add(id(node))
+        for node, at in schema_parts(self.document, schema, ptr):
             props = node.get("properties")
             for wire, prop in (props if isinstance(props, dict) else {}).items():
                 if str(wire) not in found:
                     found[str(wire)] = deref(self.document, prop, at + pointer("properties", wire))[0]
-            for key in ("oneOf", "anyOf", "allOf"):
-                parts = node.get(key)
-                stack += reversed([(part, f"{at}/{key}/{i}") for i, part in enumerate(parts if isinstance(parts, list) else [])])
         return found
 
     def _flatten(self, schema: dict[str, Any], names: Namer, files: set[str] | frozenset[str] = frozenset()) -> tuple[ir.BodyField, ...] | None:
@@ -424,23 +426,13 @@ class _Builder:
         )
 
 
-def parameter_style(param: dict[str, Any]) -> tuple[str, bool]:
-    """A parameter's `style` and `explode`, the specification's defaults filled in (form for query and cookie, else simple)."""
-    location = str(param.get("in"))
-    style = str(param.get("style") or ("form" if location in ("query", "cookie") else "simple"))
-    return style, bool(param.get("explode", style == "form"))
-
-
 def field_encoding(wire: str, entry: dict[str, Any], kind: str, prop: Any) -> ir.FieldEncoding:
     """How one form or multipart field goes on the wire: its `encoding` entry (or {}) with the defaults filled in."""
-    # multipart: only style keys (`style`, `explode`, `allowReserved`) serialize a field as form pairs
-    # (Stripe's `expand[0]`), style form when only the others are given; else the part goes by its type
-    styled = any(key in entry for key in STYLE_KEYS)
-    style = str(entry.get("style") or ("" if kind == "multipart" and not styled else "form"))
+    style, explode = encoding_style(entry, kind == "multipart")
     return ir.FieldEncoding(
         wire=wire,
         style=style,
-        explode=bool(entry.get("explode", style == "form")),
+        explode=explode,
         allow_reserved=bool(entry.get("allowReserved")),
         content_type=part_type(entry.get("contentType")) if kind == "multipart" else _form_json_type(entry),
         file=kind == "multipart" and is_file(prop),

@@ -10,7 +10,7 @@ gives None (lint, diff); the walking functions take `strict` to pick one.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
@@ -25,6 +25,41 @@ IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
 # An `encoding` entry with any of these serializes its field as a query parameter would, its
 # `contentType` ignored (OpenAPI 3.0.4 and 3.1.1); build, lint and the mock all read it from here.
 STYLE_KEYS = ("style", "explode", "allowReserved")
+
+
+def parameter_style(param: Mapping[str, Any]) -> tuple[str, bool]:
+    """A parameter's `style` and `explode`, the specification's defaults filled in (form for query and cookie, else simple)."""
+    location = str(param.get("in"))
+    style = str(param.get("style") or ("form" if location in ("query", "cookie") else "simple"))
+    return style, bool(param.get("explode", style == "form"))
+
+
+def encoding_style(entry: Mapping[str, Any], multipart: bool) -> tuple[str, bool]:
+    """A form or multipart field's `style` and `explode` from its `encoding` entry (or {}).
+
+    Any of STYLE_KEYS means style serialization, style `form` when it is not named. In multipart
+    such a field is that style's form pairs (Stripe's `expand[0]`), in 3.0 specs as in 3.1;
+    without them the part goes by its type: style "".
+    """
+    styled = any(key in entry for key in STYLE_KEYS)
+    style = str(entry.get("style") or ("" if multipart and not styled else "form"))
+    return style, bool(entry.get("explode", style == "form"))
+
+
+def schema_parts(document: Document, schema: Any, ptr: str) -> Iterator[tuple[dict[str, Any], str]]:
+    """`schema` and every schema its `allOf`, `anyOf` and `oneOf` hold, each with its pointer:
+    `$ref`s followed (broken ones skipped), each schema once, so cycles end."""
+    seen: set[int] = set()
+    stack = [(schema, ptr)]
+    while stack:
+        node, at = follow(document, *stack.pop())
+        if not isinstance(node, dict) or id(node) in seen:
+            continue
+        seen.add(id(node))
+        yield node, at
+        for key in ("oneOf", "anyOf", "allOf"):
+            parts = node.get(key)
+            stack.extend(reversed([(part, f"{at}/{key}/{i}") for i, part in enumerate(parts if isinstance(parts, list) else [])]))
 
 
 @dataclass(frozen=True)
