@@ -13,6 +13,8 @@ from __future__ import annotations
 import ast
 import multiprocessing
 import os
+import sys
+import threading
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from functools import cache
@@ -43,6 +45,15 @@ class Formatter:
         self._parallel = parallel and (os.cpu_count() or 1) > 1
         self._pool: Executor | None = None
         self._cache = ContentCache("black")
+        self._loading: threading.Thread | None = None
+
+    def load_meanwhile(self) -> None:
+        """Import black in a background thread, for a process about to wait on another (the
+        models worker): if a model line needs black later, its import (a tenth of a small spec's
+        run) has then overlapped the wait instead of following it."""
+        if self._loading is None and "black" not in sys.modules:
+            self._loading = threading.Thread(target=mode, name="trunkline-load-black", daemon=True)
+            self._loading.start()
 
     def __enter__(self) -> Self:
         return self
@@ -50,6 +61,8 @@ class Formatter:
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=error is None, cancel_futures=True)
+        if self._loading is not None:
+            self._loading.join()
 
     def start(
         self, files: dict[str, str], cores: int | None = None, formatted: frozenset[str] = frozenset()
