@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from generator.errors import Severity
+from generator.lint.path_overlap import Overlap, overlap
 from generator.lint.registry import Context, rule
 from generator.lint.walk import operations, parameter_list, spot
 from generator.reading.load import pointer
@@ -40,11 +41,6 @@ def path_not_include_query(context: Context) -> Iterator[tuple[str, str]]:
     for path in _paths(context):
         if "?" in path:
             yield pointer("paths", path), f"move the query string of {path!r} into `in: query` parameters"
-
-
-def _shape(path: str) -> list[str | None]:
-    """Path segments, None for a segment that holds a template."""
-    return [None if _TEMPLATE.search(seg) else seg for seg in path.split("/")]
 
 
 @rule("path-params", Severity.ERROR, "Path templates and `in: path` parameters match one to one.", "spectral")
@@ -88,33 +84,31 @@ def _at_template(context: Context, path: str, name: str, message: str) -> tuple[
     return (ptr, message) if where is None else (ptr, message, *where)
 
 
-def _ambiguous(a: list[str | None], b: list[str | None]) -> bool:
-    if len(a) != len(b):
-        return False
-    a_wins = b_wins = False
-    for x, y in zip(a, b):
-        if x is not None and y is not None:
-            if x != y:
-                return False
-        elif x is None and y is not None:
-            b_wins = True
-        elif y is None and x is not None:
-            a_wins = True
-    return a_wins and b_wins
-
-
 @rule("no-ambiguous-paths", Severity.WARNING, "No request path could match two path templates.", "redocly")
 def no_ambiguous_paths(context: Context) -> Iterator[tuple[str, str]]:
-    paths = [(p, _shape(p)) for p in _paths(context)]
-    by_len: dict[int, list[tuple[str, list[str | None]]]] = {}
-    for path, shape in paths:
-        if None in shape:
-            by_len.setdefault(len(shape), []).append((path, shape))
-    for path, shape in paths:
-        for other, other_shape in by_len.get(len(shape), []):
-            if other == path:
-                break
-            if _ambiguous(other_shape, shape):
-                yield pointer("paths", path), f"paths {other!r} and {path!r} can match the same request; make one of them literal or distinct"
+    """Each templated path against the earlier ones with as many segments, reported at the later one.
+
+    A literal path never needs reporting: it is more specific than any template that matches it.
+    """
+    earlier: dict[int, list[str]] = {}
+    for path in _paths(context):
+        if not _TEMPLATE.search(path):
+            continue
+        same_length = earlier.setdefault(path.count("/"), [])
+        for other in same_length:
+            found = overlap(other, path)
+            if found is not None:
+                yield pointer("paths", path), _ambiguity_message(other, path, found)
+        same_length.append(path)
 
 
+def _ambiguity_message(other: str, path: str, found: Overlap) -> str:
+    """What the two paths share and what to do; the two-template case says why specificity cannot decide."""
+    if found.clash is None:
+        return f"paths {other!r} and {path!r} can match the same request; make one of them literal or distinct"
+    return (
+        f"paths {other!r} and {path!r} can match the same request, e.g. {found.example!r} (a `{{name}}` matches one "
+        f"or more characters other than `/`): segments {found.clash[0]!r} and {found.clash[1]!r} are both templates, "
+        "and OpenAPI puts only concrete paths before templated ones, so the choice is each router's and routers differ; "
+        "make one of them literal or distinct"
+    )
