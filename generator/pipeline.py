@@ -16,7 +16,6 @@ from generator.modeling.build import build
 from generator.progress import Progress
 from generator.reading.load import load
 from generator.reading.preflight import preflight
-from generator.rendering import model_worker
 from generator.rendering.render import model_files, module_inputs, render, static_paths
 from generator.targets import Target, inputs_digest
 from generator.writing.manifest import MANIFEST, manifest_text
@@ -61,8 +60,6 @@ def render_target(target: Target, progress: Progress | None = None, parallel: bo
         # black works on these on the other cores while this one makes the models
         formatted = formatter.start(files, cores=max(1, (os.cpu_count() or 1) - 1), formatted=static_paths(package))
         progress.stage(target.name, "rendering models")
-        if model_worker.running():
-            formatter.load_meanwhile()
         models = formatter.start(model_files(package, parallel))
         progress.stage(target.name, "formatting")
         files = {**formatted(), **models()}

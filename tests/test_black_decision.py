@@ -137,11 +137,28 @@ def test_settled_files_do_not_reach_black(sent: list[str]) -> None:
 def test_one_long_field_is_formatted_alone(sent: list[str]) -> None:
     """A 300-line module with one long field: black gets that field (after a scaffold class), not the module."""
     fields = "".join(f"    field_{i}: int | None = None\n" for i in range(300))
-    long = '    phone_call_view: Annotated[list[ConferenceInvitePhoneCallView] | None, Field(alias="phoneCallView")] = None\n'
+    long = "    grant_types: list[OAuthDynamicRegistrationRequestGrantTypesItem] | None = [GrantTypesItem.AUTHORIZATION_CODE]\n"
     text = MODEL_HEAD + 'class Big(BaseModel):\n    """Big."""\n\n' + fields + long + "\n\nclass Small(BaseModel):\n    x: int\n"
     formatted = fmt.format_statements("m.py", text)
     assert formatted == black.format_str(text, mode=fmt.MODE) != text
-    assert sent == [fmt.SCAFFOLD + long]
+    assert sent == [fmt.SCAFFOLD + long]  # a list display: not a shape `split` lays out
+
+
+def test_long_model_lines_of_the_modelled_shapes_need_no_black(sent: list[str]) -> None:
+    """A long annotated field, union field, enum member and class head are split here, as black splits them."""
+    members = " | ".join(f"Action{i}Request" for i in range(12))
+    text = MODEL_HEAD + (
+        f"class PhoneCallAction(RootModel[{members}]):\n    root: {members}\n\n\n"
+        'class Call(BaseModel):\n'
+        '    phone_call_view: Annotated[list[ConferenceInvitePhoneCallView] | None, Field(alias="phoneCallView")] = None\n'
+        '    grant_type: Annotated[WatchOAuth2AuthGrantType | None, Field(alias="grantType")] = WatchOAuth2AuthGrantType.REFRESH\n'
+        "    generated_sepa_debit_mandate: SetupAttemptPaymentMethodDetailsBancontactGeneratedSepaDebit | None = None\n\n\n"
+        "class Category(Enum):\n"
+        '    MEDICAL_DENTAL_OPHTHALMIC_AND_HOSPITAL_EQUIPMENT_AND_SUPPLIES = "medical_dental_ophthalmic_and_hospital_equipment"\n'
+    )
+    formatted = fmt.format_statements("m.py", text)
+    assert formatted == black.format_str(text, mode=fmt.MODE) != text
+    assert sent == []
 
 
 def test_a_long_top_level_statement_is_formatted_alone(sent: list[str]) -> None:

@@ -13,8 +13,6 @@ from __future__ import annotations
 import ast
 import multiprocessing
 import os
-import sys
-import threading
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from functools import cache
@@ -24,6 +22,7 @@ from typing import TYPE_CHECKING, Self
 from generator.cache import ContentCache, digest, tool_version
 from generator.errors import TrunklineError
 from generator.formatting.settled import LINE_LENGTH, SCAFFOLD, black_reason, class_body, statements
+from generator.formatting.split import lay_out
 
 if TYPE_CHECKING:
     import black
@@ -45,15 +44,6 @@ class Formatter:
         self._parallel = parallel and (os.cpu_count() or 1) > 1
         self._pool: Executor | None = None
         self._cache = ContentCache("black")
-        self._loading: threading.Thread | None = None
-
-    def load_meanwhile(self) -> None:
-        """Import black in a background thread, for a process about to wait on another (the
-        models worker): if a model line needs black later, its import (a tenth of a small spec's
-        run) has then overlapped the wait instead of following it."""
-        if self._loading is None and "black" not in sys.modules:
-            self._loading = threading.Thread(target=mode, name="trunkline-load-black", daemon=True)
-            self._loading.start()
 
     def __enter__(self) -> Self:
         return self
@@ -61,8 +51,6 @@ class Formatter:
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=error is None, cancel_futures=True)
-        if self._loading is not None:
-            self._loading.join()
 
     def start(
         self, files: dict[str, str], cores: int | None = None, formatted: frozenset[str] = frozenset()
@@ -139,7 +127,7 @@ def format_statements(path: str, text: str) -> str:
         if black_reason(statement) is None:
             pieces.append(statement)
         else:
-            pieces.append(_format_class(path, statement) or format_source(path, statement))
+            pieces.append(_by_hand(statement, 0, "") or _format_class(path, statement) or format_source(path, statement))
     return "".join(pieces)
 
 
@@ -147,20 +135,42 @@ def _format_class(path: str, statement: str) -> str | None:
     """A top-level class formatted statement by statement of its body, each after `SCAFFOLD`;
     None if it cannot be cut so or its head needs black."""
     cut = class_body(statement)
-    if cut is None or black_reason(cut[0] + "\n    pass\n") is not None:
+    if cut is None:
         return None
     head, body = cut
+    if black_reason(head + "\n    pass\n") is not None:  # the head may end in a docstring
+        laid = _by_hand(head, 0, "", after="\n    pass\n")
+        if laid is None:
+            return None
+        head = laid
     pieces = [head]
     for blank, inner in body:
         scaffolded = SCAFFOLD + "\n" * blank + inner
         if black_reason(scaffolded) is None:
             pieces.append("\n" * blank + inner)
             continue
+        laid = _by_hand(inner, 1, SCAFFOLD + "\n" * blank)
+        if laid is not None:
+            pieces.append("\n" * blank + laid)
+            continue
         formatted = format_source(path, scaffolded)
         if not formatted.startswith(SCAFFOLD):
             return None
         pieces.append("\n" * blank + formatted[len(SCAFFOLD):].lstrip("\n"))
     return "".join(pieces)
+
+
+def _by_hand(statement: str, depth: int, before: str, after: str = "") -> str | None:
+    """A one-line statement at `depth` split by `split.lay_out` as black splits it, if that
+    models its shape and black then finds nothing else to change (between `before` and `after`)."""
+    indent = "    " * depth
+    if not statement.startswith(indent) or statement.count("\n") != 1 or not statement.endswith("\n"):
+        return None
+    laid = lay_out(statement[len(indent) : -1], depth)
+    if laid is None:
+        return None
+    laid += "\n"
+    return laid if black_reason(before + laid + after) is None else None
 
 
 def format_files(files: dict[str, str], parallel: bool = True) -> dict[str, str]:

@@ -45,11 +45,6 @@ def prestarted(wanted: bool = True) -> Iterator[None]:
         worker.stop()
 
 
-def running() -> bool:
-    """Whether a worker serves `call` now: this process then only waits while the models are made."""
-    return _current is not None
-
-
 def call(function: Callable[..., R], *args: Any) -> R:
     """`function(*args)` in the worker when one is running, else (or if it has died) in this process.
 
