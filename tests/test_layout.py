@@ -13,6 +13,7 @@ from generator.rendering.layout import fit, unmarked
 
 LONG = "models.CodeSecuritySetConfigurationAsDefaultForEnterpriseBodyDefaultForNewRepos"
 CHOICES = 'Literal["enabled_for_all_orgs", "disabled_for_all_orgs", "enabled_for_selected_orgs"]'
+SORTS = 'Literal["created_at", "-created_at", "updated_at", "-updated_at", "called_at", "-called_at", "x"]'
 # (kind, line) for each line of a module; kind None: a line nobody marks.
 MODULE = [
     (None, "_OP = OperationSpec("),
@@ -36,6 +37,7 @@ MODULE = [
     ("param", f"        required_union: {LONG} | Literal[\"a\", \"b\"],"),
     ("param", f"        subscript_only: builtins.list[{LONG}],"),
     ("param", f"        literal_only: {CHOICES},"),
+    ("param", f"        sort: {SORTS} | NotGiven = NOT_GIVEN,"),
     (None, "        request_options: RequestOptions | None = None,"),
     ("returns", f"    ) -> list[{LONG}] | models.ContentFile | models.ContentSymlink:"),
     (None, '        """Docstring."""'),
@@ -46,6 +48,7 @@ MODULE = [
     ("stmt", "        self.list_selected_repositories_enabled_github_actions_organization = async_raw_response_wrapper(resource.list_selected_repositories_enabled_github_actions_organization)"),
     ("stmt", "        self.get_webhook_config_for_app = async_raw_response_wrapper(resource.get_webhook_config_for_app)"),
     ("stmt", "        x = 1"),
+    ("stmt", f"        _page: AsyncPage[{LONG}, models.PhoneCallList | None] = await self._client._request_page(_LIST, _args)"),
 ]
 
 
@@ -82,6 +85,21 @@ def test_the_black_run_for_the_rest_is_cached(tmp_path: Path, monkeypatch: pytes
 
     monkeypatch.setattr("generator.formatting.layout.format_source", refuse)
     assert layout(source(marked=True)) == first
+
+
+def test_a_long_union_member_and_an_awaited_call_need_no_black(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lines `_lay_call` and a one-line union member cannot lay out go to formatting/split.py, not black."""
+    lines = [(None, "async def _("), (None, "    *,"), ("param", f"    sort: {SORTS} | NotGiven = NOT_GIVEN,"), (None, ") -> None:"),
+             ("stmt", f"    _page: AsyncPage[{LONG}, models.PhoneCallList | None] = await self._client._request_page(_LIST, _args)")]
+    plain = "".join(line + "\n" for _, line in lines)
+    marked = "".join(fit(line + "\n", kind) if kind else line + "\n" for kind, line in lines)
+
+    def refuse(path: str, text: str) -> str:
+        raise AssertionError(f"black was given {text!r}")
+
+    expected = black.format_str(plain, mode=fmt.MODE)
+    monkeypatch.setattr("generator.formatting.layout.format_source", refuse)
+    assert layout(marked) == expected != plain
 
 
 @pytest.mark.parametrize("vendor", ["agendize", "hipcall", "monica", "snapcall", "voipnow"])

@@ -4,7 +4,8 @@ black.format_str formats a file a second time whenever its first pass changed an
 big specs that doubles the slowest stage. Templates mark the lines that may run past the limit
 (`{% filter fit("param") %}`, `generator.rendering.layout`). `layout` keeps the marked lines that
 fit, lays out the common shapes itself, by black's rules (a statement ending in a call, a
-parameter annotated with a union), and gives black the rest, each line in a scaffold with the
+parameter annotated with a union, and through `split` an annotated assignment or a union member
+still too long), and gives black the rest, each line in a scaffold with the
 same context as in the file, in one small run. Black still formats the whole file afterwards;
 this only spares it work. tests/test_layout.py holds both paths to black's own output.
 """
@@ -18,6 +19,7 @@ import tokenize
 from generator.cache import ContentCache, digest
 from generator.formatting.fmt import MODE_KEY, format_source
 from generator.formatting.settled import LINE_LENGTH
+from generator.formatting.split import lay_out
 from generator.rendering.layout import MARKED
 
 _CHUNK = re.compile(r"^# fit (\d+)\n", re.MULTILINE)
@@ -69,7 +71,7 @@ def _by_hand(kind: str, line: str) -> str | None:
     if kind == "stmt":
         indent = len(line) - len(line.lstrip(" "))
         lines = _lay_call(" " * indent, line[indent:])
-        return None if lines is None else "\n".join(lines)
+        return lay_out(line[indent:], indent // 4) if lines is None else "\n".join(lines)
     if kind == "param":
         return _param_lines(line)
     return None
@@ -77,7 +79,7 @@ def _by_hand(kind: str, line: str) -> str | None:
 
 def _param_lines(line: str) -> str | None:
     """Black's layout of a long parameter whose annotation is a union: in parentheses, one
-    line if it then fits, else one member a line."""
+    line if it then fits, else one member a line (split as black splits it if still too long)."""
     match = _PARAM.fullmatch(line)
     if match is None:
         return None
@@ -86,12 +88,15 @@ def _param_lines(line: str) -> str | None:
     if members is None or len(members) < 2:
         return None  # no union: black splits inside the brackets instead
     inner = indent + "    "
+    body: list[str] = []
     if len(inner) + len(annotation) <= LINE_LENGTH:
-        body = [inner + annotation]
-    else:
-        body = [inner + members[0]] + [f"{inner}| {member}" for member in members[1:]]
-        if any(len(text) > LINE_LENGTH for text in body):
-            return None
+        body.append(inner + annotation)
+    else:  # one member a line, each split further (inside the parentheses) if it is still too long
+        for text in [members[0]] + [f"| {member}" for member in members[1:]]:
+            lines = lay_out(text, len(inner) // 4, inside=True)
+            if lines is None:
+                return None
+            body.append(lines)
     return "\n".join([f"{indent}{match['name']}: ("] + body + [f"{indent}){match['default'] or ''},"])
 
 

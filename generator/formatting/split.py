@@ -24,7 +24,7 @@ _COMMA, _BAR = 18, 9  # black's delimiter priorities for `,` and `|`
 _OPENING = {"(": ")", "[": "]"}
 _CLOSING = {")": "(", "]": "["}
 _OPERATORS = {"(", ")", "[", "]", ",", "|", "=", ":", ".", "-"}
-_CONSTANTS = {"None", "True", "False"}
+_KEYWORDS = {"None", "True", "False", "class", "await"}  # none is a delimiter to black
 
 
 class _Unsupported(Exception):
@@ -72,14 +72,20 @@ class _Line:
         return len(str(self)) <= length
 
 
-def lay_out(statement: str, depth: int = 0) -> str | None:
+def lay_out(statement: str, depth: int = 0, inside: bool = False) -> str | None:
     """The statement (one line of code, no indentation) split as black splits it at `depth`
-    levels of indentation, with the indentation; None if its shape is not modelled here."""
+    levels of indentation, with the indentation; None if its shape is not modelled here. With
+    `inside`, the code is a line inside brackets instead (an item of a split bracket: black
+    splits it at its delimiters first)."""
     if not statement.isascii() or "\n" in statement or "#" in statement:
         return None
     try:
-        leaves = _parse(statement)
-        lines = _transform(_Line(depth, leaves))
+        if inside:
+            leaves = _tokens(statement)
+            _pair(leaves)
+        else:
+            leaves = _parse(statement)
+        lines = _transform(_Line(depth, leaves, inside=inside))
     except (_Unsupported, _CannotSplit):
         return None
     return "\n".join(lines)
@@ -127,8 +133,8 @@ def _tokens(statement: str) -> list[_Leaf]:
         prefix = statement[end : token.start[1]]
         end = token.end[1]
         if token.type == tokenize.NAME:
-            if keyword.iskeyword(token.string) and token.string not in _CONSTANTS and token.string != "class":
-                raise _Unsupported("keywords other than constants")
+            if keyword.iskeyword(token.string) and token.string not in _KEYWORDS:
+                raise _Unsupported("keywords other than these")
             kind = "name"
         elif token.type == tokenize.NUMBER:
             kind = "number"
@@ -162,8 +168,8 @@ def _pair(leaves: list[_Leaf]) -> None:
             previous = leaves[index - 1] if index else None
             if previous is None or previous.kind not in ("name", ")", "]"):
                 raise _Unsupported("a display or a parenthesized expression")
-            if leaf.kind == "(" and previous.kind != "name":
-                raise _Unsupported("a call of a call's result")
+            if leaf.kind == "(" and (previous.kind != "name" or previous.value == "await"):
+                raise _Unsupported("a call of a call's result, or an awaited parenthesized expression")
             stack.append(leaf)
         elif leaf.kind in _CLOSING:
             if not stack or stack[-1].kind != _CLOSING[leaf.kind]:
