@@ -226,9 +226,10 @@ class Prism:
         self.proc.wait()
 
     def why_not_started(self) -> str:
-        """The last lines Prism logged, when it did not start."""
-        lines = [line for line in self.log.read_text(errors="replace").splitlines() if line.strip()]
-        return " | ".join(lines[-2:])[:300] or "no output"
+        """The last lines Prism logged (why it did not start or answer)."""
+        lines = [line.strip() for line in self.log.read_text(errors="replace").splitlines() if line.strip()]
+        errors = [line for line in lines if "Error" in line and not line.startswith("at ")]
+        return " | ".join(errors[:2] or lines[-2:])[:300] or "no output"
 
     def send(self, request: httpx.Request, target: str) -> Verdict:
         """Prism's verdict on `request`, sent to `target` (its path at Prism's root)."""
@@ -320,14 +321,14 @@ class Adjudication:
 
 
 def _locate(document: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
-    """Each operationId's (path, method) pairs: several where a spec repeats an id (Telnyx does)."""
+    """Each operation's id and its (path, method) pairs: several where a spec repeats an id (Telnyx does)."""
     found: dict[str, list[tuple[str, str]]] = {}
     for path, item in (document.get("paths") or {}).items():
         if isinstance(item, dict) and isinstance(item.get("$ref"), str):
             item = _at(document, item["$ref"])
         for method, operation in (item or {}).items():
-            if method in METHODS and isinstance(operation, dict) and "operationId" in operation:
-                found.setdefault(str(operation["operationId"]), []).append((path, method))
+            if method in METHODS and isinstance(operation, dict):  # no operationId: named as the generator names it
+                found.setdefault(str(operation.get("operationId") or f"{method}_{path}"), []).append((path, method))
     return found
 
 
@@ -395,7 +396,7 @@ def _ask(document: dict[str, Any], group: list[Case], targets: dict[int, str], w
                 if case.prism.status == 415 and OBJECT_ARRAYS in str(case.prism):
                     case.retry = _without_object_arrays(prism, case, targets[id(case)])
             except httpx.HTTPError as exc:
-                case.prism_error = f"Prism did not answer: {type(exc).__name__}: {exc}"
+                case.prism_error = f"Prism did not answer: {type(exc).__name__}: {exc}; its log: {prism.why_not_started()}"
         return prism.startup
     finally:
         prism.close()
