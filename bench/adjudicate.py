@@ -243,7 +243,9 @@ class Prism:
             except ValueError:
                 body = {"detail": answer.text[:200]}
             body = body if isinstance(body, dict) else {"detail": str(body)[:200]}
-            problems = [_place(v) for v in body.get("validation") or []] or [f"{body.get('title', '')}: {body.get('detail', '')}"]
+            found = [v for v in body.get("validation") or [] if isinstance(v, dict)]
+            problems = [_place(v) for v in found if v.get("severity", "Error") == "Error"] or [
+                f"{body.get('title', '')}: {body.get('detail', '')}"]
         return Verdict(answer.status_code, problems)
 
 
@@ -257,6 +259,7 @@ class Case:
     method: str
     request: httpx.Request
     openapi_core: str  # the harness's first problem with it
+    validator_ok: bool = False  # openapi-core accepted it; the harness's arrival check, on openapi-core's reading, failed
     arrival: str = ""  # '' every value passed is on the wire as passed; `unchecked: ...`; else what differs
     prism: Verdict | None = None
     prism_error: str = ""  # Prism could not be asked (did not start, crashed)
@@ -315,7 +318,8 @@ class Adjudication:
             prism = case.prism_error if case.prism is None else str(case.prism)
             retry = f" | {case.retry}" if case.retry else ""
             arrival = case.arrival[:200] if case.arrival else "every value passed is on the wire"
-            out.append(f"    [{case.outcome}] {case.operation_id}: openapi-core: {case.openapi_core[:220]}"
+            said = "accepted, but on its reading" if case.validator_ok else "refused"
+            out.append(f"    [{case.outcome}] {case.operation_id}: openapi-core {said}: {case.openapi_core[:220]}"
                        f" | Prism: {prism}{retry} | arrival: {arrival}")
         return out
 
@@ -421,7 +425,7 @@ def adjudicate(spec: Path, result: Any, startup: float = 120.0, workers: int = W
         if r.request_ok or r.request is None:
             continue
         path, method = operation_of(document, where.get(r.operation_id, []), r.request)
-        case = Case(r.operation_id, path, method, r.request, r.request_error)
+        case = Case(r.operation_id, path, method, r.request, r.request_error, r.validator_ok)
         if not path:
             case.prism_error = "operation not found in the document"
         else:

@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 import pytest
 
-from bench.adjudicate import PRISM, Case, Prism, Verdict, batches, request_side, served_path
+from bench.adjudicate import PRISM, Adjudication, Case, Prism, Verdict, batches, request_side, served_path
 from bench.adjudicate_wire import arrival, same
 
 COLORS = ["blue", "black", "brown"]
@@ -282,3 +282,53 @@ def test_prism_accepts_a_valid_form_body_and_refuses_a_wrong_one_at_its_field(tm
         assert verdict.status == 422 and verdict.problems[0].startswith("body.n:")
     finally:
         prism.close()
+
+
+def _prism_answering(answer: httpx.Response) -> tuple[Prism, list[httpx.Request]]:
+    """A Prism whose answers come from `answer` (no process), and the requests it was sent."""
+    seen: list[httpx.Request] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return answer
+
+    prism = Prism.__new__(Prism)
+    prism.port = 4010
+    prism.http = httpx.Client(transport=httpx.MockTransport(handle))
+    return prism, seen
+
+
+def test_prism_verdicts_keep_errors_and_drop_warnings() -> None:
+    problem = {"title": "Invalid request", "validation": [
+        {"location": ["request", "body", "a"], "severity": "Error", "message": "must be integer"},
+        {"location": ["query", "old"], "severity": "Warning", "message": "Query param old is deprecated"}]}
+    prism, seen = _prism_answering(httpx.Response(422, json=problem))
+    request = httpx.Request("POST", "https://h.test/api/v1/items/7?x=1", headers={"content-type": "application/json"},
+                            content=b'{"a": "x"}')
+    verdict = prism.send(request, "/items/7?x=1")
+    assert verdict.problems == ["body.a: must be integer"] and not verdict.accepted
+    assert str(seen[0].url) == "http://127.0.0.1:4010/items/7?x=1" and seen[0].content == b'{"a": "x"}'
+    warning_only = [{"location": ["query", "old"], "severity": "Warning", "message": "deprecated"}]
+    prism, _ = _prism_answering(httpx.Response(200, headers={"sl-violations": json.dumps(warning_only)}))
+    assert prism.send(request, "/items/7").accepted
+    prism, _ = _prism_answering(httpx.Response(415, json={"title": "Invalid content type", "detail": "Cannot read"}))
+    assert prism.send(request, "/items/7").problems == ["Invalid content type: Cannot read"]
+
+
+def test_only_prism_accepting_with_every_value_arrived_counts_as_valid() -> None:
+    request = httpx.Request("GET", "https://h.test/a")
+
+    def case(verdict: Verdict | None, arrived: str) -> Case:
+        return Case("op", "/a", "get", request, "openapi-core said no", arrival=arrived, prism=verdict)
+
+    cases = [case(Verdict(200), ""), case(Verdict(200), "unchecked: style 'x'"), case(Verdict(200), "body['a']: sent 1, arrived '2'"),
+             case(Verdict(422, ["body.a: must be integer"]), ""), case(None, "")]
+    assert [c.outcome for c in cases] == ["valid", "unchecked", "not arrived", "refused", "not asked"]
+    adjudication = Adjudication("spec", 10, 5, cases)
+    lines = adjudication.lines()
+    assert lines[:3] == ["spec: requests valid 5/10 (openapi-core)",
+                         "  refused by openapi-core: 5; Prism accepts 1 of them; refused by both: 1",
+                         ("  also: 1 Prism accepts, arrival unchecked; 1 Prism accepts, a value did not arrive;"
+                         " 1 Prism could not be asked")]
+    assert ("    [refused] op: openapi-core refused: openapi-core said no | Prism: refused 422: body.a: must be integer"
+            " | arrival: every value passed is on the wire") in lines
