@@ -42,10 +42,13 @@ def _as_json(got: Any) -> Any:
     return got
 
 
-def same(expected: Any, got: Any, where: str) -> str:
-    """'' when `got` (wire text, or JSON values) holds `expected`; else where they differ."""
+def same(expected: Any, got: Any, where: str, typed: bool = False) -> str:
+    """'' when `got` (wire text, or JSON values) holds `expected`; else where they differ.
+
+    `typed`: `got` is JSON, where `7` and `"7"` differ; wire text is compared as a form reader casts it.
+    """
     if isinstance(expected, dict):
-        got = _as_json(got) if not isinstance(got, dict) else got
+        got = got if isinstance(got, dict) or typed else _as_json(got)
         if not isinstance(got, dict):
             return f"{where}: sent {expected!r}, arrived {got!r}"[:300]
         for key, value in expected.items():
@@ -53,20 +56,24 @@ def same(expected: Any, got: Any, where: str) -> str:
                 if value in ({}, []):
                     continue  # an empty object or array puts nothing on the wire (RFC 6570, 2.3)
                 return f"{where}[{key!r}] did not arrive (arrived {sorted(got)!r})"[:300]
-            problem = same(value, got[key], f"{where}[{key!r}]")
+            problem = same(value, got[key], f"{where}[{key!r}]", typed)
             if problem:
                 return problem
         return ""
     if isinstance(expected, list):
-        got = _as_json(got) if not isinstance(got, list) else got
+        got = got if isinstance(got, list) or typed else _as_json(got)
         if not isinstance(got, list) or len(got) != len(expected):
             return f"{where}: sent {expected!r}, arrived {got!r}"[:300]
-        return next((p for i, (e, g) in enumerate(zip(expected, got, strict=True)) if (p := same(e, g, f"{where}[{i}]"))), "")
-    return "" if _leaf_equal(expected, got) else f"{where}: sent {expected!r}, arrived {got!r}"[:300]
+        return next((p for i, (e, g) in enumerate(zip(expected, got, strict=True)) if (p := same(e, g, f"{where}[{i}]", typed))), "")
+    return "" if _leaf_equal(expected, got, typed) else f"{where}: sent {expected!r}, arrived {got!r}"[:300]
 
 
-def _leaf_equal(expected: Any, got: Any) -> bool:
-    """Whether one wire value is the primitive passed."""
+def _leaf_equal(expected: Any, got: Any, typed: bool = False) -> bool:
+    """Whether one wire value is the primitive passed (of the same JSON type, when `typed`)."""
+    if typed and not isinstance(expected, bytes):
+        return type(got) is type(expected) and got == expected or (
+            isinstance(expected, int | float) and not isinstance(expected, bool)
+            and isinstance(got, int | float) and not isinstance(got, bool) and got == expected)
     if isinstance(expected, bytes):
         return got == expected or isinstance(got, str) and got.encode("utf-8", "surrogateescape") == expected
     if isinstance(got, bytes):
@@ -320,7 +327,7 @@ def _body(spec: Spec, path: str, method: str, request: httpx.Request, passed: di
     encoding = {k: spec.resolve(v) for k, v in (media.get("encoding") or {}).items()}
     if media_type.endswith(("/json", "+json")):
         try:
-            return same(expected, json.loads(request.content), "body")
+            return same(expected, json.loads(request.content), "body", typed=True)
         except ValueError:
             return f"body: not JSON: {request.content[:100]!r}"
     if media_type == "application/x-www-form-urlencoded":

@@ -332,3 +332,12 @@ def test_only_prism_accepting_with_every_value_arrived_counts_as_valid() -> None
                          " 1 Prism could not be asked")]
     assert ("    [refused] op: openapi-core refused: openapi-core said no | Prism: refused 422: body.a: must be integer"
             " | arrival: every value passed is on the wire") in lines
+
+
+def test_json_bodies_compare_types_where_form_text_is_cast() -> None:
+    assert _body_problem("application/json", b'{"n":"7","b":"true"}', {"n": 7}) == "body['n']: sent 7, arrived '7'"
+    assert _body_problem("application/json", b'{"n":7.0,"b":true}', {"n": 7, "b": True}) == ""
+    assert _body_problem("application/json", b'{"b":"true"}', {"b": True}) == "body['b']: sent True, arrived 'true'"
+    assert _body_problem("application/x-www-form-urlencoded", b"n=7&b=true", {"n": 7, "b": True}) == ""
+    assert _body_problem("application/json", b'{"o":"{\\"a\\": 1}"}', {"o": {"a": 1}}) == (
+        "body['o']: sent {'a': 1}, arrived '{\"a\": 1}'")  # JSON text inside JSON is not the object
