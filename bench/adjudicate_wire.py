@@ -187,12 +187,12 @@ def _listed(node: Any) -> Any:
 def read_pairs(pairs: list[tuple[str, str]], name: str, style: str, explode: bool, expected: Any) -> tuple[bool, Any]:
     """A query parameter or form field from the request's pairs: (present, value read)."""
     if style == "deepObject" and isinstance(expected, list | dict):  # a primitive has no members: a plain pair
-        found = [(_tokens(k)[1:], unquote_plus(v)) for k, v in pairs if k.startswith(name + "[")]
-        return bool(found), _nest(found) if found else None
+        members = [(_tokens(k)[1:], unquote_plus(v)) for k, v in pairs if k.startswith(name + "[")]
+        return bool(members), _nest(members) if members else None
     if style not in DELIMITERS and style != "deepObject":
         raise Unchecked(f"style {style!r}")
     if explode and isinstance(expected, dict):
-        found = {k: [unquote_plus(v) for key, v in pairs if key == k] for k in expected}
+        found = {k: [unquote_plus(v) for key, v in pairs if key == k] for k in expected}  # each member its own pair
         present = {k: (v[0] if len(v) == 1 and not isinstance(expected[k], list) else v) for k, v in found.items() if v}
         return bool(present), present
     values = [v for k, v in pairs if k == name]
