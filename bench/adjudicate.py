@@ -18,6 +18,7 @@ Used by bench/conformance.py and bench/unseen.py (`--prism`) and bench/prism.py.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import socket
@@ -395,11 +396,16 @@ def _ask(document: dict[str, Any], group: list[Case], targets: dict[int, str], w
                 case.prism_error = f"Prism did not start within {startup:.0f} s: {prism.why_not_started()}"
             return None
         for case in group:
+            if prism.proc.poll() is not None:  # it crashed on an earlier request: a fresh one for the rest
+                prism.close()
+                prism = Prism(spec_file, startup)
             try:
                 case.prism = prism.send(case.request, targets[id(case)])
                 if case.prism.status == 415 and OBJECT_ARRAYS in str(case.prism):
                     case.retry = _without_object_arrays(prism, case, targets[id(case)])
             except httpx.HTTPError as exc:
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    prism.proc.wait(timeout=5)  # let a crashing Prism finish dying, so the next case gets a fresh one
                 case.prism_error = f"Prism did not answer: {type(exc).__name__}: {exc}; its log: {prism.why_not_started()}"
         return prism.startup
     finally:
