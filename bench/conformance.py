@@ -5,6 +5,15 @@ with openapi-core's own verdict on each request), how many documented media type
 (each in turn, each read as its own type), the operations judged on their own path because
 openapi-core matched another template, and the first failure of each failing operation (with --failures). Specs: specs/*.yaml, the corpus (petstore, Stripe, Telnyx, GitHub)
 and the project's styles spec; `--spec` picks some. Stripe and GitHub take about a minute each.
+
+`--prism`: a second independent validator adjudicates what openapi-core refuses (bench/adjudicate.py).
+Every request the harness did not find valid goes to Prism's validating mock, one Prism per spec
+on the request side of those operations, and is read back from the wire to check every value
+passed arrived as passed. Per spec: `refused by openapi-core: K; Prism accepts A of them; refused
+by both: B` (A counts only requests Prism accepts and whose values all arrived; the others are
+counted apart), one line per request not shown valid with both validators' reasons, and how often
+the wire reader agrees with the harness on the requests openapi-core found valid. Prism is
+installed once with npm into `bench/.peers/prism/` (needs Node.js).
 """
 
 from __future__ import annotations
@@ -21,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.adjudicate import Adjudication, adjudicate, totals
 from tests.conformance import run_spec
 
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -63,9 +73,12 @@ def main() -> int:
     parser.add_argument("--spec", action="append", type=Path, help="a spec to check (repeatable); default: all")
     parser.add_argument("--failures", type=int, default=5, help="failing operations to print per spec")
     parser.add_argument("--seed", type=int, default=18)
+    parser.add_argument("--prism", action="store_true", help="Prism adjudicates every request openapi-core refuses")
+    parser.add_argument("--prism-startup", type=float, default=120.0, help="seconds Prism may take to start (default 120)")
     args = parser.parse_args()
     warnings.simplefilter("ignore")  # openapi-core warns once per scheme type it does not check
     total_n = total_r = total_p = total_m = 0
+    verdicts: list[Adjudication] = []
     for spec in args.spec or default_specs():
         started, cpu = time.perf_counter(), _cpu()
         with tempfile.TemporaryDirectory(prefix="conformance-") as work:
@@ -92,7 +105,12 @@ def main() -> int:
             print("  " + line[:400])
         for line in result.disagreements()[: args.failures]:
             print("  " + line[:400])
+        if args.prism:
+            verdicts.append(adjudicate(spec, result, args.prism_startup))
+            print("\n".join(verdicts[-1].lines()), flush=True)
     print(f"all: requests valid {total_r}/{total_n}, responses parsed {total_p}/{total_n}, mock agrees {total_m}/{total_n}")
+    if args.prism:
+        print(totals(verdicts))
     return 0
 
 

@@ -10,9 +10,12 @@ typed, every module importing), and some of them checked with `mypy --strict`.
 
 Then the conformance harness (tests/conformance/) runs on some of the generated ones, those
 with form or multipart bodies and parameter styles beyond the defaults first: every operation
-called, every request checked by openapi-core and by `trunkline mock`, every answer parsed.
+called, every request checked by openapi-core and by `trunkline mock`, every answer parsed. With
+`--prism`, every request openapi-core refuses is then adjudicated by Prism's validating mock and
+read back from the wire (bench/adjudicate.py, as `bench/conformance.py --prism` does), two specs
+at a time.
 
-Run: `python bench/unseen.py [--sample 300] [--seed 8] [--mypy 40] [--conformance 30] [--max-mb 1.5]`.
+Run: `python bench/unseen.py [--sample 300] [--seed 8] [--mypy 40] [--conformance 30] [--max-mb 1.5] [--prism]`.
 It prints one line per spec that failed and the totals; specs with no `paths` (webhooks
 only) are counted apart, since `generate` refuses them on purpose (issue 9).
 """
@@ -34,6 +37,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from bench.adjudicate import adjudicate, totals
 from tests.conformance import run_spec
 from tests.corpus_audit import Audit, audit
 
@@ -105,12 +109,13 @@ def interest(spec: Path) -> int:
     return sum(mark in text for mark in marks)
 
 
-def conformance(specs: list[Path]) -> None:
-    """Run the conformance harness on each spec and print its figures and totals."""
+def conformance(specs: list[Path], prism: bool = False) -> None:
+    """Run the conformance harness on each spec and print its figures and totals; Prism's verdicts with `prism`."""
     import warnings
 
     warnings.simplefilter("ignore")  # openapi-core warns once per security scheme type it does not check
-    totals = [0, 0, 0, 0]
+    sums = [0, 0, 0, 0]
+    results = []
     print(f"\n## conformance of {len(specs)} of them (form, multipart and styles first)\n")
     for spec in specs:
         with tempfile.TemporaryDirectory() as work:
@@ -121,13 +126,23 @@ def conformance(specs: list[Path]) -> None:
                 continue
         n = len(result.operations)
         figures = [n, result.requests_valid, result.responses_parsed, result.mock_agreements]
-        totals = [a + b for a, b in zip(totals, figures)]
+        sums = [a + b for a, b in zip(sums, figures, strict=True)]
+        results.append((spec, result))
         if figures[1:] != [n, n, n]:
             print(f"- {spec.relative_to(HOME)}: {result.summary()}")
             for line in [*result.failures(), *result.disagreements()][:3]:
                 print("  " + line[:300])
-    n, valid, parsed, agrees = totals
+    n, valid, parsed, agrees = sums
     print(f"\nrequests valid {valid}/{n}, responses parsed {parsed}/{n}, mock agrees {agrees}/{n}")
+    if prism:
+        print("\n## Prism on what openapi-core refused\n")
+        with ThreadPoolExecutor(max_workers=2) as pool:  # two Prism processes at once, one per spec
+            verdicts = list(pool.map(lambda pair: adjudicate(pair[0], pair[1], workers=1), results))
+        for (spec, _), verdict in zip(results, verdicts, strict=True):
+            verdict.name = str(spec.relative_to(HOME))
+            if verdict.cases or any(verdict.controls):
+                print("\n".join(verdict.lines()))
+        print(f"{len(verdicts)} specs; " + totals(verdicts))
 
 
 def main() -> None:
@@ -137,6 +152,7 @@ def main() -> None:
     parser.add_argument("--mypy", type=int, default=40, help="how many of the sample also get mypy --strict (default 40)")
     parser.add_argument("--max-mb", type=float, default=1.5, help="skip spec files bigger than this (default 1.5)")
     parser.add_argument("--conformance", type=int, default=30, help="how many generated ones get the conformance harness (default 30)")
+    parser.add_argument("--prism", action="store_true", help="Prism adjudicates every request openapi-core refuses")
     args = parser.parse_args()
     specs = [p for p in fetch() if p.stat().st_size <= args.max_mb * 1e6]
     sample = random.Random(args.seed).sample(specs, min(args.sample, len(specs)))
@@ -151,7 +167,7 @@ def main() -> None:
     counts = {status: sum(o.status == status for o in outcomes) for status in ("ok", "no paths", "generate", "audit", "mypy")}
     print("\n" + ", ".join(f"{status}: {count}" for status, count in counts.items()))
     generated = [o.spec for o in outcomes if o.status in ("ok", "audit", "mypy")]
-    conformance(sorted(generated, key=lambda spec: -interest(spec))[: args.conformance])
+    conformance(sorted(generated, key=lambda spec: -interest(spec))[: args.conformance], args.prism)
 
 
 if __name__ == "__main__":

@@ -67,6 +67,7 @@ class OperationResult:
     mock_error: str = ""  # why `trunkline mock` refused the request ("" when it accepted it)
     validator_ok: bool = False  # openapi-core found nothing wrong with the request (values arriving aside)
     ambiguous_with: str = ""  # the path template openapi-core matched instead of the operation's own
+    passed: dict[str, Any] = field(default_factory=dict)  # the values passed, by location: for arrival checks elsewhere
 
     @property
     def mock_agrees(self) -> bool:
@@ -349,7 +350,7 @@ class Caller:
                     parse_errors.append(f"{answer.label}: {problem}")
             result.examples_used += not answer.synthesized
             if index == 0 and self.sent:
-                result.request = self.sent[0]
+                result.request, result.passed = self.sent[0], expected
                 result.request_error = self._check_request(self.sent[0], expected, op.path)
                 result.request_ok = not result.request_error
                 result.validator_ok, result.ambiguous_with = self.validator_accepted, self.matched_instead
