@@ -265,6 +265,7 @@ class Case:
     prism: Verdict | None = None
     prism_error: str = ""  # Prism could not be asked (did not start, crashed)
     retry: str = ""  # after a 415 for arrays of objects in a form body: Prism's verdict on the request without them
+    mock_ok: bool = False  # `trunkline mock` accepted it
 
     @property
     def outcome(self) -> str:
@@ -290,6 +291,12 @@ class Adjudication:
     startups: list[float] = field(default_factory=list)
     seconds: float = 0.0
     controls: list[str] = field(default_factory=list)  # the wire reader on requests the harness found valid: '' agrees
+    mock_refused_valid: list[str] = field(default_factory=list)  # operations the harness found valid that the mock refused
+
+    def mock_disagrees(self) -> list[str]:
+        """Operations where `trunkline mock` and the adjudicated verdict (openapi-core's, else Prism's
+        with every value arrived) differ."""
+        return self.mock_refused_valid + [c.operation_id for c in self.cases if (c.outcome == "valid") != c.mock_ok]
 
     def count(self, outcome: str) -> int:
         """How many cases came out as `outcome`."""
@@ -310,6 +317,10 @@ class Adjudication:
             agreed = sum(not c for c in self.controls)
             out.append(f"  wire reader agrees every value arrived on {agreed}/{len(self.controls)} requests openapi-core"
                        " found valid" + "".join(f"\n    control: {c[:300]}" for c in self.controls if c)[:1500])
+        if self.cases or self.mock_refused_valid:
+            differ = self.mock_disagrees()
+            out.append(f"  mock agrees with the adjudicated verdict on {self.total - len(differ)}/{self.total}"
+                       + (f" (differs: {', '.join(differ)})" if differ else ""))
         if self.documents:
             startup = f", start-up {min(self.startups):.1f}-{max(self.startups):.1f} s" if self.startups else ""
             out.append(f"  (Prism on {self.documents} cut-down document(s){startup}; {self.seconds:.1f} s)")
@@ -428,10 +439,12 @@ def adjudicate(spec: Path, result: Any, startup: float = 120.0, workers: int = W
             target = served_path(document, path, method, r.request.url.raw_path.decode()) if path else ""
             problem = arrival(document, path, method, r.request, r.passed, target) if path else "operation not found"
             verdict.controls.append(f"{r.operation_id}: {problem}" if problem else "")
+        if r.request is not None and r.request_ok and r.mock_error:
+            verdict.mock_refused_valid.append(r.operation_id)
         if r.request_ok or r.request is None:
             continue
         path, method = operation_of(document, where.get(r.operation_id, []), r.request)
-        case = Case(r.operation_id, path, method, r.request, r.request_error, r.validator_ok)
+        case = Case(r.operation_id, path, method, r.request, r.request_error, r.validator_ok, mock_ok=not r.mock_error)
         if not path:
             case.prism_error = "operation not found in the document"
         else:
@@ -460,7 +473,9 @@ def totals(verdicts: list[Adjudication]) -> str:
         ("not asked", "Prism could not be asked")))
     agreed = sum(not c for v in verdicts for c in v.controls)
     controls = sum(len(v.controls) for v in verdicts)
+    mock = sum(v.total - len(v.mock_disagrees()) for v in verdicts)
     return (f"all: refused by openapi-core {count}; Prism accepts {sum(v.count('valid') for v in verdicts)} of them;"
             f" refused by both {sum(v.count('refused') for v in verdicts)}; {others};"
-            f" wire reader agrees on {agreed}/{controls} openapi-core found valid")
+            f" wire reader agrees on {agreed}/{controls} openapi-core found valid;"
+            f" mock agrees with the adjudicated verdict on {mock}/{sum(v.total for v in verdicts)}")
 
