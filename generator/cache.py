@@ -46,27 +46,30 @@ class ContentCache:
     def __init__(self, step: str, root: Path | None = None) -> None:
         base = root if root is not None else cache_root()
         self.directory = base / step if base is not None else None
+        self._made = False
 
     def get(self, key: str) -> str | None:
         """The cached text for `key`, if any."""
         if self.directory is None:
             return None
         try:
-            return (self.directory / key[:2] / key).read_text(encoding="utf-8")
+            return (self.directory / key).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             return None
 
     def put(self, key: str, text: str) -> None:
-        """Store `text` for `key` atomically; failures are ignored (the cache is optional)."""
+        """Store `text` for `key` atomically; failures are ignored (the cache is optional). One
+        folder a step, no fan-out: a cold run of a small spec made a folder for nearly every entry."""
         if self.directory is None:
             return
-        folder = self.directory / key[:2]
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+            if not self._made:
+                self.directory.mkdir(parents=True, exist_ok=True)
+                self._made = True
+            handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".tmp-")
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
                 stream.write(text)
-            os.replace(temporary, folder / key)
+            os.replace(temporary, self.directory / key)
         except OSError:
             return
 

@@ -110,7 +110,9 @@ def _serve(connection: Connection, parent_end: Connection) -> None:
     """The worker: import the model generator, then run calls until the pipe closes."""
     parent_end.close()  # else the pipe never reports the parent gone
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it ends this
-    _warm_up()
+    _import_library()
+    if not connection.poll():  # no call waiting yet: load the rest meanwhile (a waiting call loads it itself)
+        _warm_up()
     while True:
         try:
             function, args = connection.recv()
@@ -140,6 +142,12 @@ _WARM_UP_SCHEMAS: dict[str, Any] = {
         },
     },
 }
+
+
+def _import_library() -> None:
+    """The modules of datamodel-code-generator every run uses (the ones a run loads lazily come with `_warm_up`)."""
+    import datamodel_code_generator.parser.jsonschema  # noqa: F401
+    from datamodel_code_generator.model import pydantic_v2  # noqa: F401
 
 
 def _warm_up() -> None:
