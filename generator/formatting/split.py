@@ -69,6 +69,7 @@ class _Line:
         return "    " * self.depth + first.value + "".join(str(leaf) for leaf in rest)
 
     def fits(self, length: int = LINE_LENGTH) -> bool:
+        """Whether the line with its indentation is at most `length` long (black's is_line_short_enough)."""
         return len(str(self)) <= length
 
 
@@ -150,7 +151,7 @@ def _tokens(statement: str) -> list[_Leaf]:
     for index, leaf in enumerate(leaves):
         previous = leaves[index - 1] if index else None
         if leaf.kind == "." and (previous is None or previous.kind != "name"):
-            raise _Unsupported("attribute access after a bracket")
+            raise _Unsupported("attribute access on anything but a name")
         if leaf.kind == "-" and previous is not None and previous.kind in ("name", "number", "string", ")", "]"):
             raise _Unsupported("binary minus")
         if leaf.kind == "," and index + 1 < len(leaves) and leaves[index + 1].kind in _CLOSING:
@@ -242,13 +243,12 @@ def _transform(line: _Line) -> list[str]:
 
 
 def _second_opinion(line: _Line, lines: list[str]) -> bool:
-    """Whether black's run_transformer would rerun this right-hand split forcing optional parentheses."""
+    """Whether black's run_transformer would rerun this right-hand split forcing optional
+    parentheses: the line has some, all still invisible, and the first line made is too long."""
+    pairs = [(leaf.opening, leaf) for leaf in line.leaves if leaf.opening is not None and leaf.atom]
     present = {id(leaf) for leaf in line.leaves}
-    invisible = [  # those black tracks in the line: both of the pair in it
-        leaf for leaf in line.leaves if leaf.atom and (id(leaf.opening) in present if leaf.opening is not None else any(
-            other.opening is leaf for other in line.leaves))
-    ]
-    return bool(invisible) and not any(leaf.value for leaf in invisible) and len(lines[0]) > LINE_LENGTH
+    tracked = [pair for pair in pairs if id(pair[0]) in present]  # black tracks a pair only within one line
+    return bool(tracked) and not any(closing.value for _, closing in tracked) and len(lines[0]) > LINE_LENGTH
 
 
 def _delimiter_split(line: _Line) -> list[_Line]:
