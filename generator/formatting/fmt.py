@@ -2,8 +2,9 @@
 
 Black is the slowest stage on big specs. The generator lays out its files as black does, so a
 file black would give back unchanged (`settled.black_reason`) is taken as it is; of the others,
-black gets only the statements that need it (`format_statements`). Each file's result is cached by its content, and files not in the cache are
-formatted on every core when there is enough work to share. The pipeline hands over the template
+black gets only the statements that need it (`format_statements`), and not even those of the
+shapes `split` lays out. Each file's result is cached by its content, and files not in the cache
+are checked and formatted on every core when there is enough work to share. The pipeline hands over the template
 files first and the models later, so black works on the one while datamodel-code-generator makes
 the other.
 """
@@ -66,25 +67,25 @@ class Formatter:
             cached = self._cache.get(key)
             if cached is not None:
                 done[path] = cached
-            elif settled(path, files[path]):
-                done[path] = files[path]
-                self._cache.put(key, files[path])
-        todo = sorted((path for path in keys if path not in done), key=lambda p: -len(files[p]))
-        if self._parallel and sum(len(files[p]) for p in todo) >= _PARALLEL_MIN_CHARS:
+        uncached = sorted((path for path in keys if path not in done), key=lambda p: -len(files[p]))
+        if self._parallel and sum(len(files[p]) for p in uncached) >= _PARALLEL_MIN_CHARS:
+            # The workers check each file as well as format it, and cache the result: on a big
+            # spec the check alone (compile and black_reason over thousands of models) is seconds.
             if self._pool is None:  # forkserver: workers start small instead of copying this process
                 context = multiprocessing.get_context("forkserver")
                 self._pool = ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=context)
-            batches = _batches(todo, files, cores or _TASKS_PER_CORE * (os.cpu_count() or 1))
-            futures = [self._pool.submit(format_batch, [(p, files[p]) for p in batch]) for batch in batches]
+            batches = _batches(uncached, files, cores or _TASKS_PER_CORE * (os.cpu_count() or 1))
+            futures = [
+                self._pool.submit(format_batch, [(p, files[p]) for p in batch], self._cache, [keys[p] for p in batch])
+                for batch in batches
+            ]
         else:
-            batches = [todo]
-            futures = [_done(format_batch([(p, files[p]) for p in todo]))]
+            batches = [uncached]
+            futures = [_done(format_batch([(p, files[p]) for p in uncached], self._cache, [keys[p] for p in uncached]))]
 
         def result() -> dict[str, str]:
             for batch, future in zip(batches, futures):
-                for path, text in zip(batch, future.result()):
-                    done[path] = text
-                    self._cache.put(keys[path], text)
+                done.update(zip(batch, future.result()))
             return {path: done.get(path, text) for path, text in files.items()}
 
         return result
@@ -108,9 +109,13 @@ def _done(value: list[str]) -> Future[list[str]]:
     return future
 
 
-def format_batch(items: list[tuple[str, str]]) -> list[str]:
-    """Several sources formatted, in order (one task for a worker)."""
-    return [format_statements(path, text) for path, text in items]
+def format_batch(items: list[tuple[str, str]], cache: ContentCache | None = None, keys: list[str] | None = None) -> list[str]:
+    """Several sources formatted, in order, each put in `cache` under its key (one task for a worker)."""
+    results = [text if settled(path, text) else format_statements(path, text) for path, text in items]
+    if cache is not None and keys is not None:
+        for key, text in zip(keys, results):
+            cache.put(key, text)
+    return results
 
 
 def format_statements(path: str, text: str) -> str:
