@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 from urllib.parse import quote
 
@@ -45,17 +47,8 @@ class SchemaChecker:
         with self._lock:
             found = self._validators.get(schema_ptr)
             if found is None:
-                from openapi_schema_validator import (
-                    OAS30Validator,
-                    OAS31Validator,
-                    oas30_format_checker,
-                    oas31_format_checker,
-                )
-
                 registry = self._prepare()
-                cls, checker = (
-                    (OAS31Validator, oas31_format_checker) if self.version == "3.1" else (OAS30Validator, oas30_format_checker)
-                )
+                cls, checker = _validator_class(self.version)
                 found = cls({"$ref": "urn:spec#" + quote(schema_ptr, safe="/~")}, registry=registry, format_checker=checker)
                 self._validators[schema_ptr] = found
             return found
@@ -76,6 +69,49 @@ class SchemaChecker:
                 if deepest is not None:
                     error = deepest
             yield pointer(*error.absolute_path), _message(error)
+
+
+@cache
+def _validator_class(version: str) -> tuple[Any, Any]:
+    """The OpenAPI schema validator of `version` with our `pattern` keyword, and its format checker."""
+    from jsonschema.validators import extend
+    from openapi_schema_validator import OAS30Validator, OAS31Validator, oas30_format_checker, oas31_format_checker
+
+    base, checker = (OAS31Validator, oas31_format_checker) if version == "3.1" else (OAS30Validator, oas30_format_checker)
+    return extend(base, {"pattern": _pattern}), checker
+
+
+def _pattern(validator: Any, pattern: Any, instance: Any, schema: dict[str, Any]) -> Iterator[Any]:
+    """The `pattern` keyword, with patterns Python's `re` cannot compile (ECMA-262's `\\p{...}`
+    classes, which AWS specs use) matched by pydantic's regex engine, the one the models use; a
+    pattern neither compiles is not checked, since a spec's error is no reason to refuse a request."""
+    from jsonschema.exceptions import ValidationError
+
+    if not (validator.is_type(instance, "string") and isinstance(pattern, str)):
+        return
+    found = _search(pattern, instance)
+    if found is False:
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+def _search(pattern: str, text: str) -> bool | None:
+    """Whether `pattern` matches somewhere in `text`; None if no engine here compiles it."""
+    try:
+        return re.search(pattern, text) is not None
+    except re.error:
+        pass
+    import pydantic_core
+    from pydantic_core import core_schema
+
+    try:
+        engine = pydantic_core.SchemaValidator(core_schema.str_schema(pattern=pattern))
+    except pydantic_core.SchemaError:
+        return None
+    try:
+        engine.validate_python(text)
+    except pydantic_core.ValidationError:
+        return False
+    return True
 
 
 def _message(error: Any) -> str:
