@@ -4,9 +4,9 @@ Black is the slowest stage on big specs. The generator lays out its files as bla
 file black would give back unchanged (`settled.black_reason`) is taken as it is; of the others,
 black gets only the statements that need it (`format_statements`), and not even those of the
 shapes `split` lays out. Each file's result is cached by its content, and files not in the cache
-are checked and formatted on every core when there is enough work to share. The pipeline hands over the template
-files first and the models later, so black works on the one while datamodel-code-generator makes
-the other.
+are checked and formatted on every core when there is enough work to share. The pipeline hands
+over the template files first and the models later, so black works on the one while
+datamodel-code-generator makes the other.
 """
 
 from __future__ import annotations

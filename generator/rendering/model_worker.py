@@ -1,9 +1,10 @@
 """A process that imports datamodel-code-generator while the run reads the spec, then makes models.
 
 That import is about a third of a small spec's cold run. `generate` and `check` start this
-worker first when they have one package to render; it imports the library (by making the
-models of a small schema, which loads the parts a run needs) while the main process loads,
-checks, builds and renders, and `call` later runs the datamodel-code-generator step in it. The
+worker first when they have one package to render; it imports the library (and, if no call is
+waiting yet, makes the models of a small schema, which loads the parts a run loads lazily) while
+the main process loads, checks, builds and renders, and `call` later runs the
+datamodel-code-generator step in it. The
 worker is a fork of the process, taken before any thread starts and before the library is
 imported, on Linux with a core to spare; anywhere else there is no worker and `call` runs the
 step in this process, as before. Several packages render in a pool of processes instead.
