@@ -103,9 +103,10 @@ def _parse(statement: str) -> list[_Leaf]:
         return leaves
     if kinds[0] != "name" or len(leaves) < 3 or kinds[1] not in (":", "="):
         raise _Unsupported("a field, an annotated field or an assignment")
-    if any(leaf.kind == "," and _depth_at(leaves, index) == 0 for index, leaf in enumerate(leaves)):
+    top = [index for index, depth in enumerate(_depths(leaves)) if depth == 0]  # leaves outside every bracket
+    if any(leaves[index].kind == "," for index in top):
         raise _Unsupported("a tuple")  # so an optional parenthesis never holds a comma: no display-style explode
-    equals = [index for index, leaf in enumerate(leaves) if leaf.kind == "=" and _depth_at(leaves, index) == 0]
+    equals = [index for index in top if leaves[index].kind == "="]
     if len(equals) > 1 or (kinds[1] == "=" and equals != [1]):
         raise _Unsupported("one assignment")
     parts: list[tuple[int, int]] = []  # the wrapped spans, [start, stop)
@@ -184,11 +185,14 @@ def _pair(leaves: list[_Leaf]) -> None:
         raise _Unsupported("unbalanced brackets")
 
 
-def _depth_at(leaves: list[_Leaf], index: int) -> int:
-    depth = 0
-    for leaf in leaves[:index]:
-        depth += 1 if leaf.kind in _OPENING else -1 if leaf.kind in _CLOSING else 0
-    return depth
+def _depths(leaves: list[_Leaf]) -> list[int]:
+    """Each leaf's bracket depth; a bracket counts at the depth outside it."""
+    depths, depth = [], 0
+    for leaf in leaves:
+        depth -= leaf.kind in _CLOSING
+        depths.append(depth)
+        depth += leaf.kind in _OPENING
+    return depths
 
 
 def _wrap(leaves: list[_Leaf], start: int, stop: int) -> None:

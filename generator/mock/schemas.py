@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 from urllib.parse import quote
@@ -89,17 +89,21 @@ def _pattern(validator: Any, pattern: Any, instance: Any, schema: dict[str, Any]
 
     if not (validator.is_type(instance, "string") and isinstance(pattern, str)):
         return
-    found = _search(pattern, instance)
-    if found is False:
+    matches = _matcher(pattern)
+    if matches is not None and not matches(instance):
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
-def _search(pattern: str, text: str) -> bool | None:
-    """Whether `pattern` matches somewhere in `text`; None if no engine here compiles it."""
+@cache
+def _matcher(pattern: str) -> Callable[[str], bool] | None:
+    """Whether a text has a match of `pattern` somewhere, by Python's `re` or else pydantic's engine;
+    None if neither compiles it. Made once a pattern: a failed compile is not cached by `re`."""
     try:
-        return re.search(pattern, text) is not None
+        compiled = re.compile(pattern)
     except re.error:
         pass
+    else:
+        return lambda text: compiled.search(text) is not None
     import pydantic_core
     from pydantic_core import core_schema
 
@@ -107,11 +111,15 @@ def _search(pattern: str, text: str) -> bool | None:
         engine = pydantic_core.SchemaValidator(core_schema.str_schema(pattern=pattern))
     except pydantic_core.SchemaError:
         return None
-    try:
-        engine.validate_python(text)
-    except pydantic_core.ValidationError:
-        return False
-    return True
+
+    def search(text: str) -> bool:
+        try:
+            engine.validate_python(text)
+        except pydantic_core.ValidationError:
+            return False
+        return True
+
+    return search
 
 
 def _message(error: Any) -> str:
